@@ -1,0 +1,55 @@
+package io.github.rivervalley.landscapes;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A smooth loss {@code L: R^d -> R}.
+ *
+ * <p>Methods write into caller-supplied arrays so that an optimizer's hot loop allocates nothing
+ * (the EJML output-argument convention). Implementations are immutable and safe to share between
+ * threads; any scratch space they need is passed in or allocated per call outside hot paths.
+ */
+public interface Landscape {
+
+    /** Number of coordinates of a point. */
+    int dimension();
+
+    /** The loss at {@code x}. */
+    double value(double[] x);
+
+    /**
+     * Writes the gradient at {@code x} into {@code gradient} (length {@link #dimension()}) and returns
+     * the loss at {@code x}, which most families get almost for free alongside the gradient.
+     */
+    double gradient(double[] x, double[] gradient);
+
+    /** Writes the Hessian-vector product {@code H(x) v} into {@code out}. */
+    void hessianVectorProduct(double[] x, double[] v, double[] out);
+
+    /**
+     * Writes the dense Hessian at {@code x} into {@code out} (reshaped to d x d). The default builds it
+     * column by column from {@link #hessianVectorProduct}, which is exact whenever that product is;
+     * families with a cheaper closed form override it.
+     */
+    default void hessian(double[] x, DMatrixRMaj out) {
+        int d = dimension();
+        out.reshape(d, d);
+        double[] e = new double[d];
+        double[] column = new double[d];
+        for (int j = 0; j < d; j++) {
+            e[j] = 1.0;
+            hessianVectorProduct(x, e, column);
+            e[j] = 0.0;
+            for (int i = 0; i < d; i++) {
+                out.unsafe_set(i, j, column[i]);
+            }
+        }
+    }
+
+    /** Convenience form of {@link #hessian(double[], DMatrixRMaj)} that allocates the matrix. */
+    default DMatrixRMaj hessian(double[] x) {
+        DMatrixRMaj h = new DMatrixRMaj(dimension(), dimension());
+        hessian(x, h);
+        return h;
+    }
+}

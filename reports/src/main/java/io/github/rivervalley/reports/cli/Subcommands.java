@@ -1,0 +1,14 @@
+package io.github.rivervalley.reports.cli;
+
+import picocli.CommandLine;
+
+/** The list of subcommands of {@code rivervalley}: one line per command. */
+final class Subcommands {
+
+    private Subcommands() {
+    }
+
+    static void registerAll(CommandLine cli) {
+        // Each subcommand is a picocli @Command class in this package.
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.rivervalley.simulator.trace;
+
+import java.util.List;
+
+/**
+ * Column names of {@code trace.csv}, the contract between the simulator that writes traces and the
+ * reports, sweeps and notebooks that read them. Readers look columns up by name, never by position,
+ * so optional columns may be added without breaking them.
+ *
+ * <p>Every row is one recorded step of one line: {@code step} is the number of updates applied so far
+ * on that line ({@code 0} is the start point) and {@code lr} the learning rate of the update that
+ * produced it (at step 0, the rate of the first update). Values are means over the replicas that have
+ * not diverged.
+ */
+public final class TraceColumns {
+
+    public static final String LINE = "line";
+    public static final String STEP = "step";
+    public static final String LR = "lr";
+    public static final String LOSS = "loss";
+    public static final String RIVER_LOSS = "river_loss";
+    public static final String HILL_EXCESS = "hill_excess";
+    public static final String RIVER_COORD = "river_coord";
+    public static final String HILL_DIST = "hill_dist";
+    public static final String GRAD_NORM = "grad_norm";
+
+    /** Signed displacement along the steepest hill direction (replica mean). */
+    public static final String HILL_DISP = "hill_disp";
+    /** Valley-floor crossings (sign changes of {@code hill_disp}) since the previous recorded row, replica mean. */
+    public static final String CROSSINGS = "crossings";
+    /** Largest {@code |hill_disp|} since the previous recorded row, replica mean. */
+    public static final String AMPLITUDE = "amplitude";
+    /** Standard error of the replica mean of {@code loss} (only with more than one replica). */
+    public static final String LOSS_SE = "loss_se";
+    /** Standard error of the replica mean of {@code hill_excess} (only with more than one replica). */
+    public static final String HILL_EXCESS_SE = "hill_excess_se";
+    /** Standard error of the replica mean of {@code river_loss} (only with more than one replica). */
+    public static final String RIVER_LOSS_SE = "river_loss_se";
+    /** Top Hessian eigenvalue (replica mean); empty on rows where it was not computed. */
+    public static final String SHARPNESS = "sharpness";
+    /** Top eigenvalue of the Adam-preconditioned Hessian, when requested. */
+    public static final String PRECONDITIONED_SHARPNESS = "preconditioned_sharpness";
+    /** Number of replicas diverged so far on this line. */
+    public static final String DIVERGED = "diverged";
+
+    /** The columns every trace starts with, in this order. */
+    public static final List<String> REQUIRED = List.of(
+            LINE, STEP, LR, LOSS, RIVER_LOSS, HILL_EXCESS, RIVER_COORD, HILL_DIST, GRAD_NORM);
+
+    private TraceColumns() {
+    }
+}
