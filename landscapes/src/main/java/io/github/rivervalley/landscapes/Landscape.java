@@ -46,6 +46,14 @@ public interface Landscape {
         }
     }
 
+    /**
+     * Where a run starts when its spec gives no {@code start}: the origin by default; river valleys start
+     * on the river at coordinate 0; data-derived models at their (seeded) initialisation.
+     */
+    default double[] defaultStart() {
+        return new double[dimension()];
+    }
+
     /** Convenience form of {@link #hessian(double[], DMatrixRMaj)} that allocates the matrix. */
     default DMatrixRMaj hessian(double[] x) {
         DMatrixRMaj h = new DMatrixRMaj(dimension(), dimension());

@@ -39,6 +39,14 @@ public interface RiverValley extends Landscape, Decomposer {
         }
     }
 
+    /** Starts on the river at coordinate 0. */
+    @Override
+    default double[] defaultStart() {
+        double[] start = new double[dimension()];
+        riverPoint(0.0, start);
+        return start;
+    }
+
     /** The river loss {@code L(Phi(x))}. */
     default double riverLoss(double[] x) {
         double[] p = new double[dimension()];
