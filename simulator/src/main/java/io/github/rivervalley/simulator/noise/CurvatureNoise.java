@@ -1,0 +1,78 @@
+package io.github.rivervalley.simulator.noise;
+
+import io.github.rivervalley.landscapes.Landscape;
+import io.github.rivervalley.landscapes.analytic.StraightValley;
+import io.github.rivervalley.landscapes.check.Check;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Curvature-proportional (Fisher-like) noise with covariance {@code Sigma = H(x) / B}: the gradient plus
+ * {@code H^{1/2} z / sqrt(B)}, z standard normal. On a straight valley the Hessian is diagonal and the
+ * noise is {@code sqrt(lambda_i / B) z_i} per coordinate (the river coordinate uses {@code r''(x_0)},
+ * zero for a linear river). Elsewhere the Hessian at the point is eigen-decomposed with EJML every step
+ * ({@code O(d^3)}: fine for small d; negative eigenvalues, possible off the river of a non-convex valley,
+ * are clamped to zero so the covariance stays positive semi-definite).
+ *
+ * @param batchSize B, > 0 (a real number so that sweeps can vary it continuously)
+ */
+public record CurvatureNoise(double batchSize) implements NoiseModel {
+
+    public CurvatureNoise {
+        Check.positive("batchSize", batchSize);
+    }
+
+    @Override
+    public GradientOracle newOracle(Landscape landscape) {
+        double invB = 1.0 / batchSize;
+        if (landscape instanceof StraightValley valley) {
+            int hills = valley.hillCount();
+            double[] scale = new double[hills];
+            for (int i = 0; i < hills; i++) {
+                scale[i] = Math.sqrt(valley.hillCurvature(i) * invB);
+            }
+            return (x, out, random) -> {
+                double loss = valley.gradient(x, out);
+                double riverCurvature = valley.river().curvature(x[0]);
+                out[0] += Math.sqrt(Math.max(riverCurvature, 0.0) * invB) * random.nextGaussian();
+                for (int i = 0; i < hills; i++) {
+                    out[i + 1] += scale[i] * random.nextGaussian();
+                }
+                return loss;
+            };
+        }
+        int d = landscape.dimension();
+        DMatrixRMaj hessian = new DMatrixRMaj(d, d);
+        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(d, true, true);
+        double[] coefficient = new double[d];
+        return (x, out, random) -> {
+            double loss = landscape.gradient(x, out);
+            landscape.hessian(x, hessian);
+            if (!eigen.decompose(hessian)) {
+                throw new IllegalStateException("eigen-decomposition of the Hessian failed at a point of " + landscape);
+            }
+            // H^{1/2} z = sum_k sqrt(lambda_k) (z_k) u_k with z_k independent normals.
+            for (int k = 0; k < d; k++) {
+                double lambda = eigen.getEigenvalue(k).getReal();
+                coefficient[k] = Math.sqrt(Math.max(lambda, 0.0) * invB) * random.nextGaussian();
+            }
+            for (int k = 0; k < d; k++) {
+                DMatrixRMaj u = eigen.getEigenVector(k);
+                double c = coefficient[k];
+                if (u == null || c == 0.0) {
+                    continue;
+                }
+                for (int i = 0; i < d; i++) {
+                    out[i] += c * u.data[i];
+                }
+            }
+            return loss;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "curvature(batchSize=" + batchSize + ")";
+    }
+}
