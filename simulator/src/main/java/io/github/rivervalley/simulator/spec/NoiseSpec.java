@@ -30,6 +30,7 @@ public interface NoiseSpec {
     NoiseModel build();
 
     /** Whether this is exact-gradient "noise" ({@code none}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     default boolean isNone() {
         return false;
     }

@@ -3,7 +3,7 @@ package io.github.rivervalley.simulator.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.github.rivervalley.simulator.optim.Adam;
+import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.optim.GradientDescent;
 import io.github.rivervalley.simulator.optim.Momentum;
 import io.github.rivervalley.simulator.optim.Optimizer;
@@ -32,6 +32,7 @@ public sealed interface OptimizerSpec {
     OptimizerSpec resolved();
 
     /** Whether this optimizer is meant to see exact gradients only ({@code gd}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     default boolean exactGradientsOnly() {
         return false;
     }
@@ -69,6 +70,10 @@ public sealed interface OptimizerSpec {
 
     /** Heavy-ball momentum; {@code momentum} defaults to 0.9. */
     record HeavyBall(Double momentum) implements OptimizerSpec {
+        public HeavyBall {
+            checkMomentum(momentum);
+        }
+
         @Override
         public Optimizer build() {
             return new Momentum(momentum == null ? Momentum.DEFAULT_MOMENTUM : momentum, false);
@@ -82,6 +87,10 @@ public sealed interface OptimizerSpec {
 
     /** Nesterov momentum; {@code momentum} defaults to 0.9. */
     record Nesterov(Double momentum) implements OptimizerSpec {
+        public Nesterov {
+            checkMomentum(momentum);
+        }
+
         @Override
         public Optimizer build() {
             return new Momentum(momentum == null ? Momentum.DEFAULT_MOMENTUM : momentum, true);
@@ -95,6 +104,10 @@ public sealed interface OptimizerSpec {
 
     /** Adam with bias correction; defaults {@code beta1 0.9, beta2 0.999, epsilon 1e-8}. */
     record Adam(Double beta1, Double beta2, Double epsilon) implements OptimizerSpec {
+        public Adam {
+            checkAdam(beta1, beta2, epsilon, null);
+        }
+
         @Override
         public Optimizer build() {
             return new io.github.rivervalley.simulator.optim.Adam(
@@ -112,6 +125,10 @@ public sealed interface OptimizerSpec {
 
     /** AdamW: Adam plus decoupled weight decay ({@code weightDecay}, default 0.01). */
     record AdamW(Double beta1, Double beta2, Double epsilon, Double weightDecay) implements OptimizerSpec {
+        public AdamW {
+            checkAdam(beta1, beta2, epsilon, weightDecay);
+        }
+
         @Override
         public Optimizer build() {
             return new io.github.rivervalley.simulator.optim.Adam(
@@ -125,6 +142,27 @@ public sealed interface OptimizerSpec {
         public OptimizerSpec resolved() {
             io.github.rivervalley.simulator.optim.Adam a = (io.github.rivervalley.simulator.optim.Adam) build();
             return new AdamW(a.beta1(), a.beta2(), a.epsilon(), a.weightDecay());
+        }
+    }
+
+    private static void checkMomentum(Double momentum) {
+        if (momentum != null) {
+            Check.inHalfOpenRange("momentum", momentum, 0.0, 1.0);
+        }
+    }
+
+    private static void checkAdam(Double beta1, Double beta2, Double epsilon, Double weightDecay) {
+        if (beta1 != null) {
+            Check.inHalfOpenRange("beta1", beta1, 0.0, 1.0);
+        }
+        if (beta2 != null) {
+            Check.inHalfOpenRange("beta2", beta2, 0.0, 1.0);
+        }
+        if (epsilon != null) {
+            Check.positive("epsilon", epsilon);
+        }
+        if (weightDecay != null) {
+            Check.nonNegative("weightDecay", weightDecay);
         }
     }
 
