@@ -364,13 +364,26 @@ final class Engine {
                 diverged += stats.diverged[row];
             }
             long step = window.rowSteps[row];
-            double lrValue = line.lr().at(step == line.forkStep() ? step : step - 1);
-            double[] values = rowValues(step, lrValue, n, mean, m2, diverged);
+            double[] values = rowValues(step, rowLr(line, step), n, mean, m2, diverged);
             TraceRow traceRow = new TraceRow(line.name(), values);
             for (StepObserver observer : observers) {
                 observer.handleStep(traceRow);
             }
         }
+    }
+
+    /**
+     * The {@code lr} of a row: the rate of the update that produced the state at {@code step} (for step 0,
+     * of the first update). A branch's first row was produced by its parent's update, so it shows the
+     * parent's rate, exactly like the parent's row at that step.
+     */
+    private double rowLr(Line line, long step) {
+        long update = step == 0 ? 0 : step - 1;
+        Line owner = line;
+        while (update < owner.forkStep() && owner.parent().isPresent()) {
+            owner = run.schedule().line(owner.parent().get());
+        }
+        return owner.lr().at(update);
     }
 
     /** Lays out one row from merged statistics (NaN means where no replica is left). */
@@ -463,8 +476,7 @@ final class Engine {
             flow.amplitude = 0.0;
             System.arraycopy(values, 0, mean, 0, width);
             boolean finite = Double.isFinite(loss);
-            double lrValue = main.lr().at(step == main.forkStep() ? step : step - 1);
-            double[] row = rowValues(step, lrValue, finite ? 1 : 0, mean, m2, finite ? 0 : 1);
+            double[] row = rowValues(step, rowLr(main, step), finite ? 1 : 0, mean, m2, finite ? 0 : 1);
             if (layout.lossSe() >= 0) {
                 java.util.Arrays.fill(row, layout.lossSe(), layout.lossSe() + 3, Double.NaN);
             }
