@@ -19,7 +19,8 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
  * The stationarity equation is solved with a bracketing Brent solver on every sign change found on a
  * grid of 32 cells per period (at least 8) over the only interval that can hold a nearer point, and the
  * globally nearest root wins. Two roots closer together than a grid cell (a point near a centre of
- * curvature of the floor, where nearest points are nearly tied) can be missed.
+ * curvature of the floor, where nearest points are nearly tied) can be missed. The grid is capped at
+ * 2^20 cells (coarser only for points millions of periods away); non-finite points project to NaN.
  *
  * <p><b>River coordinate</b>: signed arc length along the floor from x = 0 to {@code Phi(x)}, computed
  * with Gauss-Legendre integration (exact periodicity: whole half-periods are counted, only the
@@ -43,6 +44,8 @@ public final class CurvedValley implements AnalyticValley {
     /** Grid cells per period (2 pi / k) when bracketing roots of the stationarity equation. */
     private static final int CELLS_PER_PERIOD = 32;
     private static final int MIN_CELLS = 8;
+    /** Cap on grid cells (about 20 ms of work): only points millions of periods from the floor reach it. */
+    private static final int MAX_CELLS = 1 << 20;
     private static final int MAX_EVALUATIONS = 500;
     // Roots to about one ulp at unit scale; the function-value criterion is unused (0).
     private static final double ROOT_ACCURACY = 1e-15;
@@ -194,6 +197,9 @@ public final class CurvedValley implements AnalyticValley {
      * {@code f(t) = (t - x0)^2 + (A sin(k t) - x1)^2}.
      */
     public double nearestFloorParameter(double x0, double x1) {
+        if (!Double.isFinite(x0) || !Double.isFinite(x1)) {
+            return Double.NaN; // a diverged run: no meaningful projection
+        }
         double dist0 = Math.abs(x1 - floor(x0));
         if (dist0 == 0.0 || amplitude == 0.0) {
             return x0;
@@ -205,7 +211,7 @@ public final class CurvedValley implements AnalyticValley {
             return x0;
         }
         double cellWidth = 2.0 * halfPeriod / CELLS_PER_PERIOD;
-        int cells = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(MIN_CELLS, Math.ceil(2.0 * halfWidth / cellWidth)));
+        int cells = (int) Math.min(MAX_CELLS, Math.max(MIN_CELLS, Math.ceil(2.0 * halfWidth / cellWidth)));
         double lo = x0 - halfWidth;
         double step = 2.0 * halfWidth / cells;
         BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(ROOT_ACCURACY, ROOT_ACCURACY, 0.0, 5);
@@ -255,7 +261,7 @@ public final class CurvedValley implements AnalyticValley {
 
     /** Signed arc length of the floor from 0 to the floor point with parameter t. */
     public double arcLength(double t) {
-        if (amplitude == 0.0) {
+        if (amplitude == 0.0 || !Double.isFinite(t)) {
             return t;
         }
         double periods = Math.floor(t / halfPeriod);
@@ -265,7 +271,7 @@ public final class CurvedValley implements AnalyticValley {
 
     /** The floor parameter whose arc length from 0 is {@code c} (inverse of {@link #arcLength}). */
     public double floorParameterAt(double c) {
-        if (amplitude == 0.0) {
+        if (amplitude == 0.0 || !Double.isFinite(c)) {
             return c;
         }
         double periods = Math.floor(c / halfPeriodLength);

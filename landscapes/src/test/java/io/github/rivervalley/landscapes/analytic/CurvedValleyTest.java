@@ -116,6 +116,18 @@ class CurvedValleyTest {
     }
 
     @Test
+    void divergedPointsGiveNaNAndFarPointsStillProject() {
+        double[] out = new double[valley.measureCount()];
+        valley.measure(new double[] {Double.POSITIVE_INFINITY, 1.0, 0.0}, out);
+        assertTrue(Double.isNaN(out[io.github.rivervalley.landscapes.Decomposer.Measure.RIVER_COORD.ordinal()]));
+        double[] far = {3.0, 1e9, 0.0};
+        double[] p = new double[3];
+        valley.project(far, p);
+        // From far above, the nearest floor points are crests (y = A): within the bracket |t - x| <= 2 sqrt(|y| A).
+        assertEquals(valley.amplitude(), p[1], 1e-9);
+    }
+
+    @Test
     void validationNamesTheField() {
         RiverProfile r = new RiverProfile.Linear(1.0);
         assertEquals("hillCurvature", assertThrows(InvalidValueException.class, () -> new CurvedValley(r, -1.0, 1.0, 1.0)).field());

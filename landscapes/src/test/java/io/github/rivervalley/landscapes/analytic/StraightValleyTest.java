@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,10 @@ class StraightValleyTest {
         assertEquals("hillCount", assertThrows(InvalidValueException.class, () -> HillSpectrum.constant(1.0, 0)).field());
         assertEquals("slope", assertThrows(InvalidValueException.class, () -> new RiverProfile.Softplus(0.0)).field());
         assertEquals("curvature", assertThrows(InvalidValueException.class, () -> new RiverProfile.Quadratic(-1.0, 0.0)).field());
+        InvalidValueException mismatch = assertThrows(InvalidValueException.class,
+                () -> Check.point("start", new double[3], new StraightValley(r, new double[] {1.0, 2.0, 3.0}).dimension()));
+        assertEquals("start", mismatch.field());
+        assertTrue(mismatch.getMessage().contains("4 numbers"), mismatch.getMessage());
     }
 
     @Test
