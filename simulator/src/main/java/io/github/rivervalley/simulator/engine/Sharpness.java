@@ -1,58 +1,76 @@
 package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.landscapes.Landscape;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Top Hessian eigenvalue at a point, plain and Adam-preconditioned, with per-worker scratch space.
+ * Top Hessian eigenvalue at a point, plain and Adam-preconditioned, computed by the landscapes module's
+ * {@link io.github.rivervalley.landscapes.spectral.Sharpness} (dense EJML for small d, Lanczos above).
  *
  * <p>The preconditioned sharpness is the top eigenvalue of {@code P^{-1/2} H P^{-1/2}} with
  * {@code P = diag(sqrt(vhat) + eps)} Adam's current denominator: the curvature as Adam's update sees it
  * (it has the eigenvalues of {@code P^{-1} H}). Without momentum the update is stable while
  * {@code lr * that < 2}; with Adam's {@code beta1} the bound is {@code 2 (1 + beta1) / (1 - beta1) / lr}.
+ * It is found by running the same eigen-solver on the Hessian-vector products of the scaled operator.
  */
 final class Sharpness {
 
     private final Landscape landscape;
-    private final DMatrixRMaj hessian;
-    private final EigenDecomposition_F64<DMatrixRMaj> eigen;
+    private final Preconditioned preconditioned;
 
     Sharpness(Landscape landscape) {
         this.landscape = landscape;
-        int d = landscape.dimension();
-        this.hessian = new DMatrixRMaj(d, d);
-        this.eigen = DecompositionFactory_DDRM.eig(d, false, true);
+        this.preconditioned = new Preconditioned(landscape);
     }
 
     /** Top eigenvalue of the Hessian at {@code x}. */
     double top(double[] x) {
-        landscape.hessian(x, hessian);
-        return largest();
+        return io.github.rivervalley.landscapes.spectral.Sharpness.of(landscape, x);
     }
 
     /** Top eigenvalue of {@code P^{-1/2} H P^{-1/2}} at {@code x}, with {@code p} the diagonal of P. */
     double topPreconditioned(double[] x, double[] p) {
-        landscape.hessian(x, hessian);
-        int d = p.length;
-        for (int i = 0; i < d; i++) {
-            double si = 1.0 / Math.sqrt(p[i]);
-            for (int j = 0; j < d; j++) {
-                hessian.unsafe_set(i, j, hessian.unsafe_get(i, j) * si / Math.sqrt(p[j]));
-            }
+        for (int i = 0; i < p.length; i++) {
+            preconditioned.scale[i] = 1.0 / Math.sqrt(p[i]);
         }
-        return largest();
+        return io.github.rivervalley.landscapes.spectral.Sharpness.of(preconditioned, x);
     }
 
-    private double largest() {
-        if (!eigen.decompose(hessian)) {
-            return Double.NaN;
+    /** The operator {@code S H S} with {@code S = P^{-1/2}}, seen as a landscape with only second-order information. */
+    private static final class Preconditioned implements Landscape {
+        private final Landscape landscape;
+        private final double[] scale;
+        private final double[] scaled;
+
+        Preconditioned(Landscape landscape) {
+            this.landscape = landscape;
+            this.scale = new double[landscape.dimension()];
+            this.scaled = new double[landscape.dimension()];
         }
-        double top = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < eigen.getNumberOfEigenvalues(); k++) {
-            top = Math.max(top, eigen.getEigenvalue(k).getReal());
+
+        @Override
+        public int dimension() {
+            return landscape.dimension();
         }
-        return top;
+
+        @Override
+        public double value(double[] x) {
+            throw new UnsupportedOperationException("the preconditioned operator has only Hessian-vector products");
+        }
+
+        @Override
+        public double gradient(double[] x, double[] gradient) {
+            throw new UnsupportedOperationException("the preconditioned operator has only Hessian-vector products");
+        }
+
+        @Override
+        public void hessianVectorProduct(double[] x, double[] v, double[] out) {
+            for (int i = 0; i < v.length; i++) {
+                scaled[i] = scale[i] * v[i];
+            }
+            landscape.hessianVectorProduct(x, scaled, out);
+            for (int i = 0; i < out.length; i++) {
+                out[i] *= scale[i];
+            }
+        }
     }
 }
