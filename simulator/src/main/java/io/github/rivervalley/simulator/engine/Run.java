@@ -62,6 +62,9 @@ public record Run(
             throw new InvalidValueException("record", record, "a record block with every default filled in (RecordSpec.resolved)");
         }
         checkLines(schedule);
+        if (flow && schedule.lines().stream().anyMatch(l -> l.name().equals(io.github.rivervalley.simulator.flow.GradientFlow.LINE))) {
+            throw new InvalidValueException("flow", true, "false when the schedule has a line named 'flow'");
+        }
     }
 
     /** A GD run of one replica, seed 0, on the landscape's default start, recording with defaults. */

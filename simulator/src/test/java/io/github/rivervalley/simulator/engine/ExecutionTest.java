@@ -150,4 +150,26 @@ class ExecutionTest {
         assertEquals(top, measured, 1e-9 * top);
         assertEquals(8.0, trace.value(Line.MAIN, steps, "sharpness"), 1e-12);
     }
+
+    @Test
+    void checkpointsAreRecordedOffTheGridAndSummarised() {
+        Schedule schedule = TestSchedules.wsdS(0.1, 10, 0.2, 0.1, 100, 200, 400);
+        Run run = Run.of("wsd-s", VALLEY, schedule).withNoise(Noises.isotropic(0.1)).withOptimizer(Optimizers.gd())
+                .withReplicas(70).withStart(0.0, 0.5, -0.5, 0.25).withRecord(RecordSpec.every(100_000).withBoundaries(false));
+        Trace trace = Simulation.trace(run, 2);
+        List<io.github.rivervalley.simulator.trace.RunSummary.CheckpointResult> results = trace.summary().checkpoints();
+        assertEquals(schedule.checkpoints().size(), results.size());
+        for (int i = 0; i < results.size(); i++) {
+            var expected = schedule.checkpoints().get(i);
+            var result = results.get(i);
+            assertEquals(expected.budget(), result.budget());
+            assertEquals(expected.step(), result.step());
+            assertEquals(expected.compute(), result.compute());
+            assertEquals(trace.value(result.line(), result.step(), "loss"), result.loss());
+            assertEquals(trace.value(result.line(), result.step(), "hill_excess"), result.hillExcess());
+            assertEquals(trace.value(result.line(), result.step(), "loss_se"), result.lossSe());
+        }
+        // Only the start, the checkpoints and the end were asked for.
+        assertEquals(List.of(0L, 100L, 220L, 460L), trace.rows(Line.MAIN).stream().map(TraceRow::step).toList());
+    }
 }
