@@ -21,8 +21,9 @@ import java.util.Set;
  * at its first phase's {@code start}). Each line's phases must tile its steps without gaps or overlaps,
  * and the longest line ends at the top-level {@code steps}.
  *
- * <p>Checkpoints: the end of every decay that is not followed by another decay on its line, and the end
- * of a line that ends without a decay and has no branches; in line order. Their {@code budgets} label
+ * <p>Checkpoints: the end of every decay (except one continued by a decay that starts at the ratio it
+ * ended at: a decay written in pieces), and the end of a line that ends without a decay and has no
+ * branches; in line order. Their {@code budgets} label
  * them (default: their steps).
  *
  * @param peak peak learning rate (required, > 0)
@@ -56,6 +57,7 @@ public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<Li
         List<LineSpec> all = single ? List.of(new LineSpec(Line.MAIN, null, phases)) : lines;
         Map<String, LineBuilder> builders = new LinkedHashMap<>();
         Set<String> parents = new HashSet<>();
+        Map<String, Set<Long>> continued = new LinkedHashMap<>();
         List<Line> built = new ArrayList<>();
         long longest = 0;
         for (int i = 0; i < all.size(); i++) {
@@ -86,8 +88,16 @@ public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<Li
                 }
                 parents.add(spec.parent());
             }
+            continued.putIfAbsent(spec.name(), new HashSet<>());
+            double lastTo = Double.NaN;
             for (int j = 0; j < spec.phases().size(); j++) {
-                add(line, spec.phases().get(j), j, prefix + "phases[" + j + "]");
+                boolean afterDecay = j > 0 && spec.phases().get(j - 1).phaseKind() == Phase.Kind.DECAY;
+                long start = line.end();
+                double[] fromTo = add(line, spec.phases().get(j), prefix + "phases[" + j + "]");
+                if (afterDecay && spec.phases().get(j).phaseKind() == Phase.Kind.DECAY && fromTo[0] == lastTo) {
+                    continued.computeIfAbsent(spec.name(), n -> new HashSet<>()).add(start);
+                }
+                lastTo = fromTo[1];
             }
             builders.put(spec.name(), line);
             longest = Math.max(longest, line.end());
@@ -99,10 +109,11 @@ public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<Li
         for (LineBuilder line : builders.values()) {
             built.add(line.build(peak));
         }
-        return new LineSchedule(peak, built, checkpoints(built, parents));
+        return new LineSchedule(peak, built, checkpoints(built, parents, continued));
     }
 
-    private static void add(LineBuilder line, PhaseSpec phase, int index, String field) {
+    /** Adds the phase and returns its {from, to} ratios. */
+    private static double[] add(LineBuilder line, PhaseSpec phase, String field) {
         long start = line.end();
         if (phase.start() != null && phase.start() != start) {
             throw new InvalidValueException(field + ".start", phase.start(), start + ", where the previous phase ends"
@@ -131,19 +142,22 @@ public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<Li
         }
         try {
             line.add(kind, steps, phase.phaseShape(), from, to);
+            return new double[] {from, to};
         } catch (InvalidValueException e) {
             throw e.under(field);
         }
     }
 
-    private List<io.github.rivervalley.simulator.schedule.Checkpoint> checkpoints(List<Line> built, Set<String> parents) {
+    /** {@code continued} holds, per line, the start steps of decays that continue the decay before them. */
+    private List<io.github.rivervalley.simulator.schedule.Checkpoint> checkpoints(List<Line> built, Set<String> parents,
+            Map<String, Set<Long>> continued) {
         List<String> onLines = new ArrayList<>();
         List<Long> at = new ArrayList<>();
         for (Line line : built) {
             List<Phase> own = line.phases();
             for (int j = 0; j < own.size(); j++) {
                 boolean decayEnd = own.get(j).kind() == Phase.Kind.DECAY
-                        && (j == own.size() - 1 || own.get(j + 1).kind() != Phase.Kind.DECAY);
+                        && (j == own.size() - 1 || !continued.get(line.name()).contains(own.get(j + 1).start()));
                 boolean plainEnd = j == own.size() - 1 && own.get(j).kind() != Phase.Kind.DECAY && !parents.contains(line.name());
                 if (decayEnd || plainEnd) {
                     onLines.add(line.name());
