@@ -35,10 +35,10 @@ public final class LineBuilder {
         return new LineBuilder(name, Optional.empty(), 0);
     }
 
-    /** A line forked from this one after {@code forkStep} of its updates ({@code 0 <= forkStep <= end()}). */
+    /** A line forked from this one after {@code forkStep} of its updates (a step in {@code [forkStep(), end()]} of this line). */
     public LineBuilder branch(String branchName, long forkStep) {
-        if (forkStep < 0 || forkStep > end) {
-            throw new InvalidValueException("forkStep", forkStep, "a step in [0, " + end + "] of line '" + name + "'");
+        if (forkStep < this.forkStep || forkStep > end) {
+            throw new InvalidValueException("forkStep", forkStep, "a step in [" + this.forkStep + ", " + end + "] of line '" + name + "'");
         }
         LineBuilder branch = new LineBuilder(branchName, Optional.of(name), forkStep);
         for (int i = 0; i < segments.size() && starts.get(i) < forkStep; i++) {

@@ -27,6 +27,21 @@ public final class Schedules {
     private Schedules() {
     }
 
+    /** Cosine with a linear warmup and the paper's floor 0.1 (for jshell: {@code Schedules.cosine(1e-2, 2000, 50000)}). */
+    public static Schedule cosine(double peak, long warmup, long... budgets) {
+        return cosine(peak, warmup, WarmupShape.LINEAR, PAPER_FLOOR, budgets);
+    }
+
+    /** WSD with the paper's settings: linear warmup, {@code p = 0.1}, linear decay to 0.1x the peak. */
+    public static Schedule wsd(double peak, long warmup, long... budgets) {
+        return wsd(peak, warmup, WarmupShape.LINEAR, PAPER_DECAY_FRACTION, PAPER_FLOOR, DecayShape.LINEAR, budgets);
+    }
+
+    /** WSD-S with the paper's settings and no re-warmup: {@code Schedules.wsdS(1e-2, 2000, 12500, 25000, 50000)}. */
+    public static Schedule wsdS(double peak, long warmup, long... budgets) {
+        return wsdS(peak, warmup, WarmupShape.LINEAR, PAPER_DECAY_FRACTION, PAPER_FLOOR, DecayShape.LINEAR, 0, budgets);
+    }
+
     /** Warmup then the peak to the end; one checkpoint per budget on the same line. */
     public static Schedule constant(double peak, long warmup, WarmupShape warmupShape, long... budgets) {
         checkBudgets(budgets);

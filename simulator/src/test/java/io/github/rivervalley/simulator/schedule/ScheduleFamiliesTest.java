@@ -138,6 +138,20 @@ class ScheduleFamiliesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void shortFactoriesUseThePapersSettings() {
+        long[] b = {12500, 25000, 50000};
+        assertEquals(Schedules.wsdS(0.01, 2000, WarmupShape.LINEAR, 0.1, 0.1, DecayShape.LINEAR, 0, b).toString(),
+                Schedules.wsdS(0.01, 2000, b).toString());
+        Line paper = Schedules.wsdS(0.01, 2000, b).lines().get(0);
+        assertEquals(List.of(new Phase(Phase.Kind.WARMUP, 0, 2000), new Phase(Phase.Kind.STABLE, 2000, 11250),
+                new Phase(Phase.Kind.DECAY, 11250, 12500), new Phase(Phase.Kind.STABLE, 12500, 23750),
+                new Phase(Phase.Kind.DECAY, 23750, 26250), new Phase(Phase.Kind.STABLE, 26250, 48750),
+                new Phase(Phase.Kind.DECAY, 48750, 53750)), paper.phases());
+        assertEquals(0.01 * 0.1, Schedules.wsd(0.01, 2000, b).line("branch-25000").lr().at(24999), 0.0);
+        assertEquals(0.01 * 0.1, Schedules.cosine(0.01, 2000, 50000).lines().get(0).lr().at(49999), 0.0);
+    }
+
     /** Checks every own step of a line of a named family against what its phase kind implies. */
     static void checkLine(RandomConfig c, DecayShape decayShape, Line line, String context) {
         double peak = c.peak();

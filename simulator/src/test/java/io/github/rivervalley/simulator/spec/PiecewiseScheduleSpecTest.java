@@ -184,6 +184,32 @@ class PiecewiseScheduleSpecTest {
         assertEquals(53750, named.totalCompute());
     }
 
+    @Test
+    void aBranchOfABranchFollowsItsAncestorsAndCountsSharedStepsOnce() {
+        Schedule s = piecewise(120, 1.0, "\"lines\": ["
+                + "{\"name\": \"main\", \"phases\": [{\"kind\": \"warmup\", \"steps\": 10}, {\"kind\": \"constant\", \"end\": 100}]},"
+                + "{\"name\": \"b1\", \"parent\": \"main\", \"phases\": [{\"kind\": \"constant\", \"start\": 50, \"end\": 70, \"level\": 0.5},"
+                + " {\"kind\": \"decay\", \"end\": 80, \"to\": 0.1}]},"
+                + "{\"name\": \"b2\", \"parent\": \"b1\", \"phases\": [{\"kind\": \"decay\", \"start\": 60, \"end\": 120, \"to\": 0}]}]", null);
+        Line main = s.line("main");
+        Line b1 = s.line("b1");
+        Line b2 = s.line("b2");
+        for (long t = 0; t < 50; t++) {
+            assertEquals(main.lr().at(t), b2.lr().at(t), 0.0);
+        }
+        for (long t = 50; t < 60; t++) {
+            assertEquals(0.5, b2.lr().at(t), 0.0);
+        }
+        // The first decay step of b2 starts from b1's level 0.5 (the default from) and ends at 0 exactly.
+        assertEquals(0.5 * (1 - 1.0 / 60), b2.lr().at(60), 1e-15);
+        assertEquals(0.0, b2.lr().at(119), 0.0);
+        assertEquals(0.1, b1.lr().at(79), 0.0);
+        // Checkpoints: b1's decay end (80) and b2's end (120); main has branches so its end is none.
+        // Compute: b1 needs main [0,50) + b1 [50,80) = 80; b2 adds b2 [60,120) = 60 (b1 [50,60) already counted).
+        assertEquals(List.of(new Checkpoint(80, "b1", 80, 80), new Checkpoint(120, "b2", 120, 140)), s.checkpoints());
+        assertEquals(100 + 30 + 60, s.totalCompute());
+    }
+
     private static String warmup(Config c) {
         return c.warmup() == 0 ? null
                 : "{\"kind\": \"warmup\", \"steps\": " + c.warmup() + ", \"shape\": \"" + c.warmupShape().label() + "\"}";
