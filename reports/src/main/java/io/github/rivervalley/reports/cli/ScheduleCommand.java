@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "schedule",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints a schedule as CSV with header line,step,lr,phase: one row per step of each line",
-            "(the main line, then each branch for its own steps). SPEC.yaml holds 'steps' and a 'schedule'",
-            "block of type constant, cosine, wsd, wsd-s, cyclic-cosine or piecewise (see docs/spec.md)."
+            "Prints a schedule as CSV with header line,step,lr,phase: one row per step",
+            "of each line (the main line, then each branch from its fork step).",
+            "SPEC.yaml holds 'steps' and a 'schedule' block of type constant, cosine,",
+            "wsd, wsd-s, cyclic-cosine or piecewise (fields: docs/spec.md)."
         })
 final class ScheduleCommand implements Callable<Integer> {
 
