@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param warmupShape {@code linear} (default), {@code cosine} or {@code 1-sqrt}
  * @param budgets checkpoint budgets, strictly increasing, the last equal to {@code steps} (default {@code [steps]})
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConstantScheduleSpec(Double peak, Long warmup, WarmupShape warmupShape, List<Long> budgets) implements ScheduleSpec {
 
     public ConstantScheduleSpec {

@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * @param parent the line it forks from (listed earlier), or absent for a line trained from the start
  * @param phases its own phases; a branch's first phase gives its fork step as {@code start}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record LineSpec(String name, String parent, List<PhaseSpec> phases) {
 
     public LineSpec {

@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.schedule.DecayShape;
@@ -26,6 +27,7 @@ import java.util.List;
  * @param to ratio reached on the last step (warmup default 1; required for a decay)
  * @param level ratio of a constant phase (default 1)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhaseSpec(String kind, Long steps, Long start, Long end, String shape, Double from, Double to, Double level) {
 
     private static final List<String> KINDS = List.of("warmup", "constant", "stable", "decay", "rewarmup");

@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.schedule.Line;
@@ -31,6 +32,7 @@ import java.util.Set;
  * @param lines the lines of a many-line schedule, parents first
  * @param budgets one budget per checkpoint, strictly increasing (default: the checkpoints' steps)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<LineSpec> lines, List<Long> budgets)
         implements ScheduleSpec {
 

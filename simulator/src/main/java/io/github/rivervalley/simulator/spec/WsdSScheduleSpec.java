@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.schedule.DecayShape;
 import io.github.rivervalley.simulator.schedule.Schedule;
@@ -21,6 +22,7 @@ import java.util.List;
  * @param budgets budgets, strictly increasing, the last equal to {@code steps} (default {@code [steps]})
  * @param rewarmup re-warmup steps after each decay but the last (default 0)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record WsdSScheduleSpec(Double peak, Long warmup, WarmupShape warmupShape, Double floor, DecayShape decayShape,
         Double decayFraction, List<Long> budgets, Long rewarmup) implements ScheduleSpec {
 

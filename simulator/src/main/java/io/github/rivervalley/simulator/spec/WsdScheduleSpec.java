@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.schedule.DecayShape;
 import io.github.rivervalley.simulator.schedule.Schedule;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param decayFraction the fraction {@code p} of each budget spent decaying, in (0, 1) (default 0.1)
  * @param budgets budgets, strictly increasing, the last equal to {@code steps} (default {@code [steps]})
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record WsdScheduleSpec(Double peak, Long warmup, WarmupShape warmupShape, Double floor, DecayShape decayShape,
         Double decayFraction, List<Long> budgets) implements ScheduleSpec {
 
