@@ -2,6 +2,7 @@ package io.github.rivervalley.simulator.schedule;
 
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import java.util.Arrays;
 
 /**
  * One phase of a line together with the formula of its learning rate: the ratio (multiple of the peak)
@@ -33,7 +34,7 @@ public record Segment(Phase phase, Shape shape, double from, double to) {
             }
             case DECAY -> {
                 if (!(shape instanceof DecayShape decay)) {
-                    throw new InvalidValueException("shape", shape, "a decay shape (" + java.util.Arrays.toString(DecayShape.values()) + ")");
+                    throw new InvalidValueException("shape", shape, "a decay shape, one of " + Arrays.toString(DecayShape.values()));
                 }
                 if (!(from > 0)) {
                     throw new InvalidValueException("from", from, "a ratio > 0 for a decay");

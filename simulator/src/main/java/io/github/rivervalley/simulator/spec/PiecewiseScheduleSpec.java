@@ -3,6 +3,7 @@ package io.github.rivervalley.simulator.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.LineBuilder;
 import io.github.rivervalley.simulator.schedule.LineSchedule;
@@ -151,7 +152,7 @@ public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<Li
     }
 
     /** {@code continued} holds, per line, the start steps of decays that continue the decay before them. */
-    private List<io.github.rivervalley.simulator.schedule.Checkpoint> checkpoints(List<Line> built, Set<String> parents,
+    private List<Checkpoint> checkpoints(List<Line> built, Set<String> parents,
             Map<String, Set<Long>> continued) {
         List<String> onLines = new ArrayList<>();
         List<Long> at = new ArrayList<>();
