@@ -80,9 +80,13 @@ public record Adam(double beta1, double beta2, double epsilon, double weightDeca
 
         @Override
         public boolean preconditioner(double[] out) {
-            // The next update divides by sqrt(vhat) + eps with vhat corrected for t+1 steps; using the
-            // current correction is the usual approximation and exact once b2^t is negligible.
-            double c2 = beta2Power == 1.0 ? 1.0 : 1.0 - beta2Power;
+            // Before the first update there is no second moment, so no preconditioner to speak of. After it,
+            // the next update divides by sqrt(vhat) + eps with vhat corrected for t+1 steps; using the current
+            // correction is the usual approximation and exact once b2^t is negligible.
+            if (beta2Power == 1.0) {
+                return false;
+            }
+            double c2 = 1.0 - beta2Power;
             for (int i = 0; i < out.length; i++) {
                 out[i] = Math.sqrt(v[i] / c2) + epsilon;
             }

@@ -28,7 +28,7 @@ public interface Optimizer {
         /**
          * Writes the diagonal preconditioner {@code P} of the next update (the update is
          * {@code -lr P^{-1} m}) into {@code out} and returns true, or returns false for optimizers that do
-         * not precondition. Used for the preconditioned sharpness of Adam.
+         * not precondition (or have not taken a step yet). Used for the preconditioned sharpness of Adam.
          */
         default boolean preconditioner(double[] out) {
             return false;

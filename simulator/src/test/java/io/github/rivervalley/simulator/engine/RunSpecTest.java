@@ -29,21 +29,21 @@ class RunSpecTest {
             seed: 7
             steps: 50
             replicas: 3
-            landscape: {type: test-valley, slope: 1.0, hillCurvature: [2.0, 8.0]}
+            landscape: {type: straight-valley, hillCurvature: [2.0, 8.0], river: {type: linear, slope: 1.0}}
             start: [0.0, 1.0, -1.0]
             optimizer: {type: sgd}
             noise: {type: isotropic, sigma: 0.1}
-            schedule: {type: test-constant, peak: 0.1}
+            schedule: {type: constant, peak: 0.1}
             record: {every: 10}
             """;
 
-    static {
-        TestSpecs.read(BASE); // registers the test types
+    private static RunSpec read(String yaml) {
+        return SpecReader.instance().bind(SpecReader.instance().readTree(yaml, "test spec"), RunSpec.class);
     }
 
     @Test
     void runWritesTraceSummaryAndResolvedSpec(@TempDir Path dir) throws IOException {
-        RunSpec spec = TestSpecs.read(BASE);
+        RunSpec spec = read(BASE);
         RunSummary summary = Simulation.run(spec, dir, 2);
         Path out = dir.resolve("test-run");
         List<String> trace = Files.readAllLines(out.resolve(Simulation.TRACE_FILE));
@@ -84,7 +84,7 @@ class RunSpecTest {
     })
     void invalidSpecsNameTheField(String field, String good, String bad, @TempDir Path dir) {
         assertTrue(BASE.contains(good), good);
-        SpecException e = assertThrows(SpecException.class, () -> Simulation.run(TestSpecs.read(BASE.replace(good, bad)), dir, 1));
+        SpecException e = assertThrows(SpecException.class, () -> Simulation.run(read(BASE.replace(good, bad)), dir, 1));
         assertEquals(field, e.field(), e.getMessage());
         assertTrue(e.getMessage().startsWith(field + ": "), e.getMessage());
         assertFalse(Files.exists(dir.resolve("test-run")), "nothing written for an invalid spec");
