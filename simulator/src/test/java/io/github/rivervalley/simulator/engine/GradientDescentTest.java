@@ -8,6 +8,8 @@ import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.schedule.Schedules;
+import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.RecordSpec;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
@@ -102,12 +104,16 @@ class GradientDescentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wsd", "wsd-s", "cosine"})
+    @ValueSource(strings = {"wsd", "wsd-s", "cosine", "library wsd", "library wsd-s", "library cosine", "library cyclic-cosine"})
     void riverProgressIsSlopeTimesLrSum(String family) {
         Schedule schedule = switch (family) {
             case "wsd" -> TestSchedules.wsd(0.2, 20, 0.2, 0.1, 200, 400, 600);
             case "wsd-s" -> TestSchedules.wsdS(0.2, 20, 0.2, 0.1, 200, 400, 600);
-            default -> TestSchedules.cosine(0.2, 20, 0.1, 600);
+            case "cosine" -> TestSchedules.cosine(0.2, 20, 0.1, 600);
+            case "library wsd" -> Schedules.wsd(0.2, 20, 200, 400, 600);
+            case "library wsd-s" -> Schedules.wsdS(0.2, 20, 200, 400, 600);
+            case "library cosine" -> Schedules.cosine(0.2, 20, 200, 600);
+            default -> Schedules.cyclicCosine(0.2, 20, WarmupShape.LINEAR, 0.1, 0.1, 50, 200, 400, 600);
         };
         Run run = Run.of("river", valley(), schedule).withStart(0.0, 1.0).withRecord(RecordSpec.every(7));
         Trace trace = Simulation.trace(run, 1);

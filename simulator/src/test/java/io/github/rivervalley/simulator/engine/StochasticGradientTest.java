@@ -10,6 +10,7 @@ import io.github.rivervalley.simulator.noise.Noises;
 import io.github.rivervalley.simulator.schedule.LearningRate;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.spec.RecordSpec;
 import io.github.rivervalley.simulator.trace.Trace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
@@ -90,7 +91,10 @@ class StochasticGradientTest {
         for (Schedule schedule : new Schedule[] {
             TestSchedules.wsd(0.3, 10, 0.2, 0.1, 100, 200),
             TestSchedules.cosine(0.3, 10, 0.1, 200),
-            TestSchedules.wsdS(0.3, 10, 0.2, 0.1, 100, 200)}) {
+            TestSchedules.wsdS(0.3, 10, 0.2, 0.1, 100, 200),
+            Schedules.wsd(0.3, 10, 100, 200),
+            Schedules.cosine(0.3, 10, 200),
+            Schedules.wsdS(0.3, 10, 100, 200)}) {
             Run run = Run.of("river", valley(), schedule).withNoise(Noises.isotropic(SIGMA)).withReplicas(4000).withSeed(3)
                     .withRecord(RecordSpec.every(50));
             Trace trace = Simulation.trace(run, 2);
