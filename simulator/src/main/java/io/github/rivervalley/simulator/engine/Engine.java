@@ -37,7 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #advance} is the plain scalar reference path of the step loop; a faster specialised path (for
  * example a structure-of-arrays loop over a block for straight valleys with isotropic noise) can replace
- * it per block as long as it gives the same replica states.
+ * {@link #advanceAll} per block as long as it gives the same replica states.
+ *
+ * <p>Memory: one window of partial statistics, plus, for each line with branches, a copy of its replicas
+ * at every fork step, held until the branch has run (lines run one after another, parents first).
  */
 final class Engine {
 
@@ -278,30 +281,47 @@ final class Engine {
         }
     }
 
+    /**
+     * Moves one block through a window: all its replicas advance to the next event step, then each is
+     * forked and/or recorded there (in replica order, which fixes the order of the statistics).
+     */
     private void advanceBlock(int block, Replica[] replicas, Window window, Worker worker) {
         BlockStatistics stats = statistics[block];
         stats.reset(window.rowCount);
         int from = block * BLOCK;
         int to = Math.min(replicas.length, from + BLOCK);
         long sharpnessEvery = run.record().sharpnessEvery();
-        for (int i = from; i < to; i++) {
-            Replica replica = replicas[i];
-            long step = window.start;
-            for (int e = 0; e < window.eventSteps.size(); e++) {
-                long target = window.eventSteps.get(e);
-                advance(replica, step, target, window.start, worker);
-                step = target;
-                Replica[] fork = window.eventFork.get(e);
+        long step = window.start;
+        for (int e = 0; e < window.eventSteps.size(); e++) {
+            long target = window.eventSteps.get(e);
+            advanceAll(replicas, from, to, step, target, window.start, worker);
+            step = target;
+            Replica[] fork = window.eventFork.get(e);
+            int row = window.eventRow.get(e);
+            boolean sharp = row >= 0 && sharpness && step % sharpnessEvery == 0;
+            for (int i = from; i < to; i++) {
                 if (fork != null) {
-                    fork[i] = replica.copy();
+                    fork[i] = replicas[i].copy();
                 }
-                int row = window.eventRow.get(e);
                 if (row >= 0) {
-                    boolean sharp = sharpness && step % sharpnessEvery == 0;
-                    record(replica, step, row, stats, worker, sharp);
+                    record(replicas[i], step, row, stats, worker, sharp);
                 }
             }
-            advance(replica, step, window.end, window.start, worker);
+        }
+        advanceAll(replicas, from, to, step, window.end, window.start, worker);
+    }
+
+    /**
+     * Updates steps {@code [fromStep, toStep)} of replicas {@code [from, to)} of one block: the seam for a
+     * specialised fast path (for example a structure-of-arrays loop for straight valleys with isotropic
+     * noise), which must leave every replica exactly as this reference path does.
+     */
+    private void advanceAll(Replica[] replicas, int from, int to, long fromStep, long toStep, long lrBase, Worker worker) {
+        if (fromStep >= toStep) {
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            advance(replicas[i], fromStep, toStep, lrBase, worker);
         }
     }
 
