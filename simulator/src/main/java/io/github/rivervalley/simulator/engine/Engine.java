@@ -352,7 +352,7 @@ final class Engine {
     private void record(Replica replica, long step, int row, BlockStatistics stats, Worker worker, boolean sharp) {
         if (!replica.diverged) {
             double loss = worker.measure(replica.x, sharp, sharp && preconditioned, replica.state);
-            if (!(loss <= run.record().divergenceThreshold()) || loss == Double.NEGATIVE_INFINITY) {
+            if (Double.isNaN(loss) || stop.stopsAtLoss(loss)) { // at a row the loss is known: NaN is divergence too
                 replica.diverge(step);
             } else {
                 double[] values = worker.values;
