@@ -86,4 +86,26 @@ class RotationTest {
         assertTrue(se / exact < 0.02, "relative SE " + se / exact);
         assertTrue(Math.abs(mean - exact) <= 3 * se, mean + " vs " + exact + " (SE " + se + ")");
     }
+
+    /** Hill noise through the general path (noise orthogonal to the river tangent) on the rotated valley. */
+    @Test
+    void hillNoiseOnTheRotatedValleyStaysOffTheRiver() {
+        double eta = 0.1;
+        double sigma = 0.5;
+        int steps = 150;
+        Trace trace = Simulation.trace(Run.of("hill", ROTATED, TestSchedules.constant(eta, steps)).withNoise(Noises.hill(sigma))
+                .withReplicas(6000).withSeed(6).withRecord(RecordSpec.every(steps)), 2);
+        double exact = 0;
+        for (double lambda : VALLEY.hillCurvatures()) {
+            exact += eta * sigma * sigma / (2 * (2 - eta * lambda));
+        }
+        double mean = trace.value(Line.MAIN, steps, TraceColumns.HILL_EXCESS);
+        double se = trace.value(Line.MAIN, steps, TraceColumns.HILL_EXCESS_SE);
+        assertTrue(se / exact < 0.02, "relative SE " + se / exact);
+        assertTrue(Math.abs(mean - exact) <= 3 * se, mean + " vs " + exact + " (SE " + se + ")");
+        // No noise along the river: every replica's river coordinate is 0.5 * eta * steps up to the
+        // rounding of the rotation (the noise is removed by subtracting its tangent component).
+        assertEquals(0.5 * eta * steps, trace.value(Line.MAIN, steps, TraceColumns.RIVER_COORD), 1e-9);
+        assertTrue(trace.value(Line.MAIN, steps, TraceColumns.RIVER_LOSS_SE) < 1e-10);
+    }
 }
