@@ -69,6 +69,16 @@ public final class Simulation {
                     + typeName(resolved, "noise") + "; use sgd (or another optimizer) with gradient noise, or noise type none");
         }
         within("noise", () -> noise.newOracle(landscape)); // noise types that need a river valley say so here
+        if (resolved.record().preconditionedSharpness()) {
+            if (resolved.record().sharpnessEvery() == 0) {
+                throw new SpecException("record.preconditionedSharpness", "true is not allowed without record.sharpnessEvery; "
+                        + "expected false, or set sharpnessEvery (it is computed on the same rows)");
+            }
+            if (!(optimizer instanceof io.github.rivervalley.simulator.optim.Adam)) {
+                throw new SpecException("record.preconditionedSharpness", "true is not allowed with optimizer "
+                        + typeName(resolved, "optimizer") + "; expected false (only adam and adamw precondition)");
+            }
+        }
         double[] start = resolved.start() != null ? resolved.start() : landscape.defaultStart();
         if (start.length != landscape.dimension()) {
             throw new SpecException("start", "a list of " + start.length + " numbers is not allowed; expected a list of "

@@ -80,6 +80,8 @@ class RunSpecTest {
         "record.every|record: {every: 10}|record: {every: 0}",
         "record.evry|record: {every: 10}|record: {evry: 10}",
         "optimizer.lr|optimizer: {type: sgd}|optimizer: {type: sgd, lr: 0.1}",
+        "record.preconditionedSharpness|record: {every: 10}|record: {every: 10, sharpnessEvery: 10, preconditionedSharpness: true}",
+        "record.preconditionedSharpness|record: {every: 10}|record: {every: 10, preconditionedSharpness: true}",
         "noise.type|noise: {type: isotropic, sigma: 0.1}|noise: {type: gaussian, sigma: 0.1}",
         "name|name: test-run|name: 'a/b'",
         "landscape.hillCurvature[1]|hillCurvature: [2.0, 8.0]|hillCurvature: [2.0, -8.0]",
