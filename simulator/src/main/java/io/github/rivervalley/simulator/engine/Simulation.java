@@ -110,6 +110,16 @@ public final class Simulation {
         return summary;
     }
 
+    /** Runs {@code spec} in memory on all cores. */
+    public static Trace trace(RunSpec spec) {
+        return trace(spec, defaultThreads());
+    }
+
+    /** Runs {@code run} in memory on all cores. */
+    public static Trace trace(Run run) {
+        return trace(run, defaultThreads());
+    }
+
     /** Runs {@code spec} in memory. */
     public static Trace trace(RunSpec spec, int threads) {
         return trace(prepare(spec), threads);
