@@ -172,4 +172,35 @@ class ExecutionTest {
         // Only the start, the checkpoints and the end were asked for.
         assertEquals(List.of(0L, 100L, 220L, 460L), trace.rows(Line.MAIN).stream().map(TraceRow::step).toList());
     }
+
+    /** Replicas that diverge on the main line stay diverged on the branches forked after it. */
+    @Test
+    void branchesInheritTheirParentsDivergedReplicas() {
+        // Noise along the linear river makes the loss -0.4 x0 a random walk: some replicas wander above the low
+        // threshold (at different times), most never do.
+        Schedule schedule = TestSchedules.wsd(0.1, 10, 0.2, 0.1, 100, 200);
+        Run run = Run.of("partial", VALLEY, schedule).withNoise(Noises.isotropic(3.0)).withOptimizer(Optimizers.gd())
+                .withReplicas(200).withSeed(12).withRecord(RecordSpec.every(10).withDivergenceThreshold(4.0));
+        Trace trace = Simulation.trace(run, 2);
+        var lines = trace.summary().lines();
+        var main = lines.get(0);
+        assertTrue(main.diverged() > 0 && main.diverged() < 200, "some but not all replicas diverge: " + main.diverged());
+        for (var line : lines.subList(1, lines.size())) {
+            long fork = schedule.line(line.name()).forkStep();
+            double inherited = trace.value(Line.MAIN, fork, "diverged");
+            assertEquals(inherited, trace.rows(line.name()).get(0).get(io.github.rivervalley.simulator.trace.TraceLayout.DIVERGED));
+            assertTrue(line.diverged() >= inherited);
+            double last = trace.rows(line.name()).get(trace.rows(line.name()).size() - 1).get(io.github.rivervalley.simulator.trace.TraceLayout.DIVERGED);
+            assertEquals(line.diverged(), (int) last);
+            if (inherited > 0) {
+                assertTrue(line.firstDivergenceStep() <= fork, "the first divergence happened on the parent");
+            }
+        }
+        // The diverged count never decreases along a line.
+        double previous = 0;
+        for (TraceRow row : trace.rows(Line.MAIN)) {
+            assertTrue(row.get(io.github.rivervalley.simulator.trace.TraceLayout.DIVERGED) >= previous);
+            previous = row.get(io.github.rivervalley.simulator.trace.TraceLayout.DIVERGED);
+        }
+    }
 }
