@@ -177,7 +177,7 @@ class ExecutionTest {
     @Test
     void branchesInheritTheirParentsDivergedReplicas() {
         // Noise along the linear river makes the loss -0.4 x0 a random walk: some replicas wander above the low
-        // threshold (at different times), most never do.
+        // threshold (at different times), others never do.
         Schedule schedule = TestSchedules.wsd(0.1, 10, 0.2, 0.1, 100, 200);
         Run run = Run.of("partial", VALLEY, schedule).withNoise(Noises.isotropic(3.0)).withOptimizer(Optimizers.gd())
                 .withReplicas(200).withSeed(12).withRecord(RecordSpec.every(10).withDivergenceThreshold(4.0));
