@@ -5,7 +5,6 @@ import io.github.rivervalley.simulator.flow.GradientFlow;
 import io.github.rivervalley.simulator.observe.Divergence;
 import io.github.rivervalley.simulator.observe.HillProbe;
 import io.github.rivervalley.simulator.observe.StepObserver;
-import io.github.rivervalley.simulator.observe.StopCondition;
 import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.LearningRate;
@@ -35,9 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * So the bits depend only on the spec, never on threads, and memory holds at most one window of partial
  * statistics whatever the run length.
  *
- * <p>{@link #advance} is the plain scalar reference path of the step loop; a faster specialised path (for
- * example a structure-of-arrays loop over a block for straight valleys with isotropic noise) can replace
- * {@link #advanceAll} per block as long as it gives the same replica states.
+ * <p>{@link #advance} is the plain scalar reference path of the step loop; a specialised loop
+ * ({@link StraightValleySteps}: GD/SGD on straight valleys) replaces it in {@link #advanceAll} where it
+ * applies, giving the same replica states to the bit.
  *
  * <p>Memory: one window of partial statistics, plus, for each line with branches, a copy of its replicas
  * at every fork step, held until the branch has run (lines run one after another, parents first).
@@ -56,7 +55,9 @@ final class Engine {
     private final int extras;
     private final int width;
     private final TraceLayout layout;
-    private final StopCondition stop;
+    private final Divergence stop;
+    /** The specialised step loop for this run, or null: the reference loop {@link #advance} then. */
+    private final StraightValleySteps fast;
     private final HillProbe probe;
     private final Worker[] workers;
     private final int maxRows;
@@ -67,11 +68,19 @@ final class Engine {
     private final double[] lrs;
 
     Engine(Run run, int threads) {
-        this(run, threads, MAX_ROWS, MAX_WINDOW_STEPS);
+        this(run, threads, MAX_ROWS, MAX_WINDOW_STEPS, true);
     }
 
     /** With explicit window limits (tests check that windows never change the output). */
     Engine(Run run, int threads, int rowsPerWindow, int stepsPerWindow) {
+        this(run, threads, rowsPerWindow, stepsPerWindow, true);
+    }
+
+    /**
+     * With explicit window limits, and with ({@code fastPaths}) or without the specialised step loops
+     * (tests compare the two; the reference loop is the definition).
+     */
+    Engine(Run run, int threads, int rowsPerWindow, int stepsPerWindow, boolean fastPaths) {
         this.maxWindowSteps = stepsPerWindow;
         this.lrs = new double[stepsPerWindow];
         this.run = run;
@@ -84,6 +93,7 @@ final class Engine {
         this.layout = new TraceLayout(run.replicas() > 1, sharpness, preconditioned,
                 run.landscape() instanceof Decomposer d ? d.extraColumns() : List.of());
         this.stop = new Divergence(run.record().divergenceThreshold());
+        this.fast = fastPaths ? StraightValleySteps.of(run, stop).orElse(null) : null;
         this.probe = run.landscape() instanceof Decomposer ? HillProbe.of(run.landscape()).orElse(null) : null;
         int workerCount = Math.min(this.threads, blockCount);
         this.workers = new Worker[workerCount];
@@ -312,12 +322,18 @@ final class Engine {
     }
 
     /**
-     * Updates steps {@code [fromStep, toStep)} of replicas {@code [from, to)} of one block: the seam for a
-     * specialised fast path (for example a structure-of-arrays loop for straight valleys with isotropic
-     * noise), which must leave every replica exactly as this reference path does.
+     * Updates steps {@code [fromStep, toStep)} of replicas {@code [from, to)} of one block: through the
+     * specialised loop when the run has one ({@link StraightValleySteps}, which leaves every replica exactly
+     * as the reference path does), else through the reference path.
      */
     private void advanceAll(Replica[] replicas, int from, int to, long fromStep, long toStep, long lrBase, Worker worker) {
         if (fromStep >= toStep) {
+            return;
+        }
+        if (fast != null) {
+            for (int i = from; i < to; i++) {
+                fast.advance(replicas[i], fromStep, toStep, lrs, lrBase, worker.gradient);
+            }
             return;
         }
         for (int i = from; i < to; i++) {

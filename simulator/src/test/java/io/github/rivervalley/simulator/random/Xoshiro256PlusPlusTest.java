@@ -2,6 +2,7 @@ package io.github.rivervalley.simulator.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -29,6 +30,39 @@ class Xoshiro256PlusPlusTest {
         for (int i = 0; i < 10_000; i++) {
             assertEquals(jdk.nextLong(), ours.nextLong(), "draw " + i);
         }
+    }
+
+    /**
+     * The inlined Gaussian must be the JDK's sampler bit for bit: compared with RandomGenerator's own
+     * nextGaussian over the same long stream (a wrapper that only forwards nextLong), on enough draws that
+     * every layer of the fast path and the JDK's slow path (tail and overhangs, about 1.2% of draws) occur.
+     */
+    @Test
+    void nextGaussianIsTheJdkSamplerBitForBit() {
+        assertTrue(JdkGaussianLayers.LAYERS >= 200, "the fast path is calibrated on this JDK: " + JdkGaussianLayers.LAYERS);
+        int slow = 0;
+        int tail = 0;
+        for (long seed = 0; seed < 4; seed++) {
+            Xoshiro256PlusPlus ours = Xoshiro256PlusPlus.forReplica(seed, 7);
+            Xoshiro256PlusPlus longs = ours.copy();
+            Xoshiro256PlusPlus peek = ours.copy();
+            RandomGenerator jdk = longs::nextLong; // only nextLong: nextGaussian is the JDK default
+            for (int i = 0; i < 500_000; i++) {
+                double expected = jdk.nextGaussian();
+                if (((int) peek.nextLong() & 0xFF) >= JdkGaussianLayers.LAYERS) {
+                    slow++;
+                }
+                peek.copyFrom(longs);
+                if (Math.abs(expected) > 3.6) {
+                    tail++;
+                }
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(ours.nextGaussian()),
+                        "seed " + seed + ", draw " + i);
+            }
+            assertEquals(longs.nextLong(), ours.nextLong(), "both consumed the same longs");
+        }
+        assertTrue(slow > 10_000, "slow path exercised: " + slow);
+        assertTrue(tail > 100, "tail exercised: " + tail);
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.github.rivervalley.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rivervalley.landscapes.analytic.RiverProfile;
+import io.github.rivervalley.landscapes.analytic.StraightValley;
+import io.github.rivervalley.simulator.noise.NoiseModel;
+import io.github.rivervalley.simulator.noise.Noises;
+import io.github.rivervalley.simulator.observe.Divergence;
+import io.github.rivervalley.simulator.observe.TraceRecorder;
+import io.github.rivervalley.simulator.optim.Optimizers;
+import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.RecordSpec;
+import io.github.rivervalley.simulator.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The specialised straight-valley loop ({@link StraightValleySteps}) against the reference loop
+ * ({@code Engine.advance}): same operations in the same order, so the traces (every step recorded, every
+ * column including crossings and amplitude from the per-step probe) and the summaries (divergence steps)
+ * must be identical to the byte, on 1 and 2 threads and across windows, forks and branches.
+ */
+class FastPathTest {
+
+    private static final double[][] HILLS = {{8.0}, {1.0, 6.0, 12.0}};
+    private static final RiverProfile[] RIVERS = {
+        new RiverProfile.Linear(0.4), new RiverProfile.Quadratic(0.05, 3.0), new RiverProfile.Softplus(1.0)};
+
+    static Stream<Arguments> configurations() {
+        List<Arguments> all = new ArrayList<>();
+        NoiseModel[] noises = {Noises.none(), Noises.isotropic(0.3), Noises.hill(0.5)};
+        for (double[] hills : HILLS) {
+            for (RiverProfile river : RIVERS) {
+                for (NoiseModel noise : noises) {
+                    all.add(Arguments.of(new StraightValley(river, hills), noise));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    private static String[] both(Run run, int rows, int steps) {
+        String[] out = new String[4];
+        for (int fast = 0; fast < 2; fast++) {
+            for (int threads = 1; threads <= 2; threads++) {
+                TraceRecorder recorder = new TraceRecorder();
+                new Engine(run, threads, rows, steps, fast == 1).execute(List.of(recorder));
+                Trace trace = recorder.trace();
+                out[fast * 2 + threads - 1] = trace.toCsv() + Simulation.summaryJson(trace.summary());
+            }
+        }
+        return out;
+    }
+
+    private static void assertAllEqual(Run run, int rows, int steps) {
+        String[] out = both(run, rows, steps);
+        for (int i = 1; i < out.length; i++) {
+            assertEquals(out[0], out[i], "fast=" + (i / 2) + " threads=" + (i % 2 + 1) + " vs the reference on 1 thread");
+        }
+    }
+
+    /** WSD with two decay branches (forks mid-window), 70 replicas (a full and a partial block), every step recorded. */
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void fastLoopIsTheReferenceLoopBitForBit(StraightValley valley, NoiseModel noise) {
+        Schedule schedule = TestSchedules.wsd(0.2, 10, 0.2, 0.1, 60, 150);
+        double[] start = new double[valley.dimension()];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = 0.7 - 0.4 * i;
+        }
+        Run run = Run.of("fast", valley, schedule).withNoise(noise).withOptimizer(Optimizers.gd()).withStart(start)
+                .withReplicas(70).withSeed(5).withRecord(RecordSpec.every(1));
+        assertTrue(StraightValleySteps.of(run, new Divergence(1e12)).isPresent(), "the fast loop covers this run");
+        assertAllEqual(run, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
+        assertAllEqual(run, 7, 13); // small windows: many re-entries into the loop
+    }
+
+    /**
+     * Divergence on both checks: a low loss threshold that noisy replicas cross at different steps, and a
+     * single huge step that makes iterates infinite while the loss before it is finite (the iterate check).
+     */
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void divergenceIsDetectedAtTheSameStep(StraightValley valley, NoiseModel noise) {
+        Schedule lowThreshold = TestSchedules.wsd(0.3, 5, 0.2, 0.1, 80, 160);
+        Run byLoss = Run.of("loss", valley, lowThreshold).withNoise(noise).withOptimizer(Optimizers.gd())
+                .withReplicas(70).withSeed(8).withRecord(RecordSpec.every(1).withDivergenceThreshold(2.5));
+        String[] loss = both(byLoss, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
+        for (int i = 1; i < loss.length; i++) {
+            assertEquals(loss[0], loss[i]);
+        }
+        if (!noise.equals(Noises.none())) {
+            assertTrue(loss[0].contains("\"first_divergence_step\" : ") && !loss[0].contains("\"first_divergence_step\" : null"),
+                    "noisy replicas cross the threshold:\n" + loss[0].substring(loss[0].indexOf('{')));
+        }
+        Schedule spike = TestSchedules.single(1e308, 40, t -> t == 17 ? 1e308 : 0.05);
+        double[] start = new double[valley.dimension()];
+        java.util.Arrays.fill(start, 1.0);
+        Run byIterate = Run.of("iterate", valley, spike).withNoise(noise).withOptimizer(Optimizers.gd()).withStart(start)
+                .withReplicas(3).withSeed(2).withRecord(RecordSpec.every(1));
+        String[] out = both(byIterate, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
+        assertTrue(out[0].contains("\"first_divergence_step\" : 18"), "diverged by the iterate check after step 17:\n" + out[0]);
+        for (int i = 1; i < out.length; i++) {
+            assertEquals(out[0], out[i]);
+        }
+    }
+}
