@@ -331,9 +331,7 @@ final class Engine {
             return;
         }
         if (fast != null) {
-            for (int i = from; i < to; i++) {
-                fast.advance(replicas[i], fromStep, toStep, lrs, lrBase, worker.gradient);
-            }
+            fast.advanceBlock(replicas, from, to, fromStep, toStep, lrs, lrBase, worker.lanes, worker.gradient);
             return;
         }
         for (int i = from; i < to; i++) {

@@ -64,23 +64,144 @@ final class StraightValleySteps {
         return Optional.empty();
     }
 
-    /**
-     * Steps {@code [from, to)} of one replica, exactly as {@code Engine.advance}: the rate of step t is
-     * {@code lrs[t - lrBase]}; {@code scratch} holds at least {@code d} doubles.
-     */
-    void advance(Replica replica, long from, long to, double[] lrs, long lrBase, double[] scratch) {
-        if (replica.diverged || from >= to) {
-            return;
-        }
-        if (dimension == 2) {
-            advanceOneHill(replica, from, to, lrs, lrBase);
-        } else {
-            advanceMany(replica, from, to, lrs, lrBase, scratch);
+    /** Per-worker lane arrays for {@link #advanceBlock}: one lane per live replica of a block. */
+    static final class Lanes {
+        final Replica[] replica;
+        final Xoshiro256PlusPlus[] random;
+        final double[] x0;
+        final double[] x1;
+        final double[] last;
+        final int[] crossings;
+        final double[] amplitude;
+
+        Lanes(int size) {
+            replica = new Replica[size];
+            random = new Xoshiro256PlusPlus[size];
+            x0 = new double[size];
+            x1 = new double[size];
+            last = new double[size];
+            crossings = new int[size];
+            amplitude = new double[size];
         }
     }
 
-    /** d = 2: river coordinate and one wall, both in registers. */
-    private void advanceOneHill(Replica replica, long from, long to, double[] lrs, long lrBase) {
+    /**
+     * Steps {@code [fromStep, toStep)} of replicas {@code [from, to)}, each exactly as {@code Engine.advance}
+     * would: the rate of step t is {@code lrs[t - lrBase]}; {@code gradient} holds at least {@code d} doubles.
+     */
+    void advanceBlock(Replica[] replicas, int from, int to, long fromStep, long toStep, double[] lrs, long lrBase, Lanes lanes,
+            double[] gradient) {
+        if (fromStep >= toStep) {
+            return;
+        }
+        if (dimension == 2 && to - from == 1) {
+            advanceAlone(replicas[from], fromStep, toStep, lrs, lrBase);
+        } else if (dimension == 2) {
+            advanceOneHill(replicas, from, to, fromStep, toStep, lrs, lrBase, lanes);
+        } else {
+            for (int i = from; i < to; i++) {
+                if (!replicas[i].diverged) {
+                    advanceMany(replicas[i], fromStep, toStep, lrs, lrBase, gradient);
+                }
+            }
+        }
+    }
+
+    /**
+     * d = 2, structure of arrays: time outside, the block's live replicas inside. One replica's step is a
+     * chain of dependent operations (about 16 cycles of latency), so stepping many independent replicas
+     * side by side lets the processor overlap them. Each replica still sees exactly its own operations in
+     * its own order; a replica that diverges leaves the lanes (its state written back at that moment).
+     */
+    private void advanceOneHill(Replica[] replicas, int from, int to, long fromStep, long toStep, double[] lrs, long lrBase, Lanes lanes) {
+        Replica[] replica = lanes.replica;
+        Xoshiro256PlusPlus[] random = lanes.random;
+        double[] x0 = lanes.x0;
+        double[] x1 = lanes.x1;
+        double[] last = lanes.last;
+        int[] crossings = lanes.crossings;
+        double[] amplitude = lanes.amplitude;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            Replica r = replicas[i];
+            if (!r.diverged) {
+                replica[n] = r;
+                random[n] = r.random;
+                x0[n] = r.x[0];
+                x1[n] = r.x[1];
+                last[n] = r.lastDisplacement;
+                crossings[n] = r.crossings;
+                amplitude[n] = r.amplitude;
+                n++;
+            }
+        }
+        double lam = lambda[0];
+        double s = sigma;
+        boolean riverNoise = noise == NoiseKind.ALL;
+        boolean hillNoise = noise != NoiseKind.NONE;
+        for (long t = fromStep; t < toStep && n > 0; t++) {
+            double lr = lrs[(int) (t - lrBase)];
+            for (int k = 0; k < n; k++) {
+                double a = x0[k];
+                double h = x1[k];
+                double loss;
+                double g0;
+                if (linear) {
+                    loss = negativeSlope * a;
+                    g0 = negativeSlope;
+                } else {
+                    loss = river.value(a);
+                    g0 = river.slope(a);
+                }
+                double g1 = lam * h;
+                loss += 0.5 * lam * h * h;
+                if (riverNoise) {
+                    g0 += s * random[k].nextGaussian();
+                }
+                if (hillNoise) {
+                    g1 += s * random[k].nextGaussian();
+                }
+                if (stop.stopsAtLoss(loss)) {
+                    replica[k].diverge(t);
+                    n = retire(lanes, k, n);
+                    k--;
+                    continue;
+                }
+                a -= lr * g0;
+                h -= lr * g1;
+                x0[k] = a;
+                x1[k] = h;
+                if (Double.isNaN(a * 0.0 + h * 0.0)) {
+                    replica[k].diverge(t + 1);
+                    n = retire(lanes, k, n);
+                    k--;
+                    continue;
+                }
+                // Replica.observeDisplacement on the probe coordinate (x1). Under noise the sign flips at
+                // random, so the crossing test is branch-free: for non-zero, non-NaN h and last,
+                // (h > 0) != (last > 0) exactly when their sign bits differ.
+                if (h != 0.0) {
+                    double previous = last[k];
+                    long differ = (Double.doubleToRawLongBits(h) ^ Double.doubleToRawLongBits(previous)) >>> 63;
+                    crossings[k] += (int) differ & (previous != 0.0 ? 1 : 0);
+                    last[k] = h;
+                }
+                double magnitude = Math.abs(h);
+                if (magnitude > amplitude[k]) {
+                    amplitude[k] = magnitude;
+                }
+            }
+        }
+        while (n > 0) {
+            n = retire(lanes, 0, n);
+        }
+    }
+
+    /** d = 2 and a single live replica (a long trajectory): river coordinate and wall in registers. */
+    private void advanceAlone(Replica replica, long from, long to, double[] lrs, long lrBase) {
+        if (replica.diverged) {
+            return;
+        }
         double[] x = replica.x;
         Xoshiro256PlusPlus random = replica.random;
         double x0 = x[0];
@@ -123,11 +244,10 @@ final class StraightValleySteps {
                     replica.diverge(t + 1);
                     return;
                 }
-                // Replica.observeDisplacement on the probe coordinate (x1), over locals.
+                // Replica.observeDisplacement on the probe coordinate (x1), over locals, branch-free as in advanceOneHill.
                 if (x1 != 0.0) {
-                    if (last != 0.0 && (x1 > 0.0) != (last > 0.0)) {
-                        crossings++;
-                    }
+                    long differ = (Double.doubleToRawLongBits(x1) ^ Double.doubleToRawLongBits(last)) >>> 63;
+                    crossings += (int) differ & (last != 0.0 ? 1 : 0);
                     last = x1;
                 }
                 double magnitude = Math.abs(x1);
@@ -144,7 +264,31 @@ final class StraightValleySteps {
         }
     }
 
-    /** Any d: the loss first (to decide divergence before touching x), then noise and update per coordinate. */
+    /** Writes lane k back into its replica and moves the last lane into its place; returns the new lane count. */
+    private static int retire(Lanes lanes, int k, int n) {
+        Replica r = lanes.replica[k];
+        r.x[0] = lanes.x0[k];
+        r.x[1] = lanes.x1[k];
+        r.lastDisplacement = lanes.last[k];
+        r.crossings = lanes.crossings[k];
+        r.amplitude = lanes.amplitude[k];
+        int end = n - 1;
+        lanes.replica[k] = lanes.replica[end];
+        lanes.random[k] = lanes.random[end];
+        lanes.x0[k] = lanes.x0[end];
+        lanes.x1[k] = lanes.x1[end];
+        lanes.last[k] = lanes.last[end];
+        lanes.crossings[k] = lanes.crossings[end];
+        lanes.amplitude[k] = lanes.amplitude[end];
+        lanes.replica[end] = null;
+        lanes.random[end] = null;
+        return end;
+    }
+
+    /**
+     * Any d, one replica at a time (the coordinate loop gives the overlap): the loss first (to decide
+     * divergence before touching x), then noise and update per coordinate.
+     */
     private void advanceMany(Replica replica, long from, long to, double[] lrs, long lrBase, double[] gradient) {
         double[] x = replica.x;
         Xoshiro256PlusPlus random = replica.random;

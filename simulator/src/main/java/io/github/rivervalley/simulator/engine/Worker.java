@@ -35,6 +35,8 @@ final class Worker {
     final double[] measured;
     final double[] values;
     final double[] preconditioner;
+    /** Lane arrays of the specialised straight-valley loop. */
+    final StraightValleySteps.Lanes lanes = new StraightValleySteps.Lanes(Engine.BLOCK);
     private Sharpness sharpness;
 
     Worker(Landscape landscape, GradientOracle oracle, int extras) {

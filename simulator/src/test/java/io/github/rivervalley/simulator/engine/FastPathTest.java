@@ -79,6 +79,7 @@ class FastPathTest {
         assertTrue(StraightValleySteps.of(run, new Divergence(1e12)).isPresent(), "the fast loop covers this run");
         assertAllEqual(run, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
         assertAllEqual(run, 7, 13); // small windows: many re-entries into the loop
+        assertAllEqual(run.withReplicas(1), 7, 13); // a lone replica (the long-trajectory loop)
     }
 
     /**
@@ -102,12 +103,20 @@ class FastPathTest {
         Schedule spike = TestSchedules.single(1e308, 40, t -> t == 17 ? 1e308 : 0.05);
         double[] start = new double[valley.dimension()];
         java.util.Arrays.fill(start, 1.0);
-        Run byIterate = Run.of("iterate", valley, spike).withNoise(noise).withOptimizer(Optimizers.gd()).withStart(start)
-                .withReplicas(3).withSeed(2).withRecord(RecordSpec.every(1));
-        String[] out = both(byIterate, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
-        assertTrue(out[0].contains("\"first_divergence_step\" : 18"), "diverged by the iterate check after step 17:\n" + out[0]);
-        for (int i = 1; i < out.length; i++) {
-            assertEquals(out[0], out[i]);
+        for (int replicas : new int[] {1, 3}) {
+            Run byIterate = Run.of("iterate", valley, spike).withNoise(noise).withOptimizer(Optimizers.gd()).withStart(start)
+                    .withReplicas(replicas).withSeed(2).withRecord(RecordSpec.every(1));
+            String[] out = both(byIterate, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
+            assertTrue(out[0].contains("\"first_divergence_step\" : 18"), "diverged by the iterate check after step 17:\n" + out[0]);
+            for (int i = 1; i < out.length; i++) {
+                assertEquals(out[0], out[i]);
+            }
+        }
+        for (long seed = 0; seed < 6; seed++) { // lone replicas crossing the loss threshold
+            String[] alone = both(byLoss.withReplicas(1).withSeed(seed), Engine.MAX_ROWS, 50);
+            for (int i = 1; i < alone.length; i++) {
+                assertEquals(alone[0], alone[i]);
+            }
         }
     }
 }

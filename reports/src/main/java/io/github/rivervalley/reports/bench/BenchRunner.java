@@ -1,0 +1,263 @@
+package io.github.rivervalley.reports.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs the selected benchmarks, prints each result as it comes, writes {@code bench.csv} (and charts for the
+ * scaling benchmarks) to the output directory, and, when asked, runs the peer scripts and prints the ratios.
+ */
+public final class BenchRunner {
+
+    /**
+     * @param quick smaller workloads and fewer repeats (a smoke run, not for publishing)
+     * @param only name prefixes to run (empty: all)
+     * @param threads thread counts for the multi-threaded workloads
+     * @param out output directory (bench.csv, compare.csv, charts, scratch)
+     * @param compare also run the peer scripts and print ours/theirs
+     * @param peers directory of the peer scripts
+     * @param python interpreter for the peers
+     */
+    public record Options(boolean quick, List<String> only, List<Integer> threads, Path out, boolean compare, Path peers, String python) {
+    }
+
+    private final Options options;
+    private final PrintWriter log;
+    private final List<Measurement> results = new ArrayList<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
+
+    public BenchRunner(Options options, PrintWriter log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    private boolean selected(String name) {
+        if (options.only().isEmpty()) {
+            return true;
+        }
+        for (String prefix : options.only()) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Harness harness(int warmups, int repeats) {
+        return options.quick() ? new Harness(1, Math.min(3, repeats)) : new Harness(warmups, repeats);
+    }
+
+    private void bench(String name, Harness harness, Supplier<Harness.Task> task) {
+        if (!selected(name)) {
+            return;
+        }
+        Measurement m = harness.measure(name, task.get());
+        results.add(m);
+        log.println(m);
+        log.flush();
+    }
+
+    /** Runs everything selected; returns the measurements. */
+    public List<Measurement> run() throws IOException {
+        Files.createDirectories(options.out());
+        boolean quick = options.quick();
+        log.println("rivervalley bench" + (quick ? " --quick" : "") + ": " + Machine.describe());
+        for (int threads : options.threads()) {
+            bench("straight-sgd-10k/" + threads + "t", harness(2, 5), () -> Workloads.straightSgd(quick, threads));
+        }
+        bench("long-trajectory", harness(1, 3), () -> Workloads.longTrajectory(quick));
+        bench("rotated-d1000", harness(1, 3), () -> Workloads.rotated(quick, 1000));
+        bench("rotated-d1000-sharpness", harness(1, 5), () -> Workloads.rotatedSharpness(1000));
+        if (selected("memory-10m-every-step")) {
+            memory(quick ? 1_000_000 : 10_000_000);
+        }
+        if (selected("scaling-d")) {
+            scalingD(quick);
+        }
+        writeCsv();
+        if (options.compare()) {
+            compare();
+        }
+        return results;
+    }
+
+    private void memory(long steps) throws IOException {
+        Path dir = options.out().resolve("memory-probe");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                MemoryProbe.class.getName(), Long.toString(steps), dir.toString());
+        List<String> lines = runProcess(command);
+        String result = lines.stream().filter(l -> l.startsWith(MemoryProbe.RESULT)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("memory probe failed:\n" + String.join("\n", lines)));
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String kv : result.substring(MemoryProbe.RESULT.length()).trim().split(" ")) {
+            String[] parts = kv.split("=");
+            values.put(parts[0], Double.parseDouble(parts[1]));
+        }
+        double seconds = values.get("seconds");
+        Measurement m = new Measurement("memory-10m-every-step", "rows", steps + 1, new double[] {seconds});
+        results.add(m);
+        String note = String.format(Locale.ROOT, "%d steps recorded every step under -Xmx512m: peak heap %.1f MB (max %.0f MB), "
+                + "trace %.0f MB, %.1f s (%.2e rows/s)", steps, values.get("peak_heap_bytes") / 1e6, values.get("max_heap_bytes") / 1e6,
+                values.get("trace_bytes") / 1e6, seconds, (steps + 1) / seconds);
+        notes.put("memory-10m-every-step", note);
+        log.println(m);
+        log.println("  " + note);
+        log.flush();
+        deleteTree(dir);
+    }
+
+    private void scalingD(boolean quick) throws IOException {
+        Harness h = quick ? new Harness(1, 1) : new Harness(1, 3);
+        List<Scaling.Point> straight = new ArrayList<>();
+        for (int d : Scaling.grid(10, 10_000, quick ? 1 : 3)) {
+            int replicas = 64;
+            long steps = Math.max(20, (long) ((quick ? 2e6 : 2e7) / ((double) replicas * d)));
+            Harness.Task task = Workloads.simulation(Workloads.prepare(Workloads.straightSpec(d, replicas, steps, steps)), 1);
+            Measurement m = h.measure("scaling-d straight d=" + d, task);
+            straight.add(new Scaling.Point(d, m.medianSeconds() / m.work()));
+            log.printf(Locale.ROOT, "  straight d=%-6d %.3e s per replica-step%n", d, m.medianSeconds() / m.work());
+            log.flush();
+        }
+        List<Scaling.Point> rotated = new ArrayList<>();
+        for (int d : Scaling.grid(10, quick ? 1000 : 2048, quick ? 1 : 3)) {
+            long steps = Math.max(10, (long) ((quick ? 4e7 : 4e8) / ((double) d * d)));
+            Harness.Task task = Workloads.simulation(Workloads.prepare(Workloads.rotatedSpec(d, steps)), 1);
+            Measurement m = h.measure("scaling-d rotated d=" + d, task);
+            rotated.add(new Scaling.Point(d, m.medianSeconds() / m.work()));
+            log.printf(Locale.ROOT, "  rotated  d=%-6d %.3e s per step%n", d, m.medianSeconds() / m.work());
+            log.flush();
+        }
+        Map<String, List<Scaling.Point>> series = Scaling.series();
+        series.put("straight valley, 64 replicas", straight);
+        series.put("rotated valley, 1 replica", rotated);
+        Path png = options.out().resolve("scaling-d.png");
+        Scaling.chart(png, "SGD time per replica-step against dimension", "expected: straight O(d), rotated O(d^2) (two dense d x d products per step)",
+                "dimension d", "seconds per replica-step", series);
+        String note = String.format(Locale.ROOT, "fitted exponents: straight %.2f (expected 1), rotated %.2f (expected 2)",
+                Scaling.fittedExponent(straight), Scaling.fittedExponent(rotated));
+        notes.put("scaling-d", note);
+        log.println("scaling-d: " + note + "; chart " + png);
+        log.flush();
+    }
+
+    private void writeCsv() throws IOException {
+        StringBuilder csv = new StringBuilder("name,unit,work,median_rate,min_rate,max_rate,repeats,median_seconds\n");
+        for (Measurement m : results) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.0f,%.6e,%.6e,%.6e,%d,%.6e%n", m.name(), m.unit(), m.work(), m.rate(),
+                    m.minRate(), m.maxRate(), m.seconds().length, m.medianSeconds()));
+        }
+        Path file = options.out().resolve("bench.csv");
+        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        log.println("wrote " + file);
+    }
+
+    /** Runs the peers on the selected workloads and prints ours / theirs. */
+    private void compare() throws IOException {
+        List<String> command = new ArrayList<>(List.of(options.python(), options.peers().resolve("peers.py").toString()));
+        if (options.quick()) {
+            command.add("--quick");
+        }
+        List<String> names = new ArrayList<>();
+        for (Measurement m : results) {
+            String base = peerName(m.name());
+            if (!names.contains(base)) {
+                names.add(base);
+            }
+        }
+        command.add("--only");
+        command.add(String.join(",", names));
+        log.println("running peers: " + String.join(" ", command));
+        log.flush();
+        List<Peer> peers = new ArrayList<>();
+        for (String line : runProcess(command)) {
+            if (line.startsWith("RESULT ")) {
+                String[] parts = line.split(" ");
+                peers.add(new Peer(parts[1], parts[2], Double.parseDouble(parts[3]), parts[4]));
+            } else if (!line.isBlank()) {
+                log.println("  peer: " + line);
+            }
+        }
+        StringBuilder csv = new StringBuilder("benchmark,ours,peer,peer_rate,unit,ratio\n");
+        log.println();
+        log.printf("%-28s %-8s %12s %12s %8s%n", "benchmark", "peer", "ours", "peer", "ratio");
+        for (Measurement m : results) {
+            for (Peer p : peers) {
+                if (p.name().equals(peerName(m.name()))) {
+                    double ratio = m.rate() / p.rate();
+                    log.printf(Locale.ROOT, "%-28s %-8s %12.3e %12.3e %7.2fx   (%s/s)%n", m.name(), p.library(), m.rate(), p.rate(), ratio, m.unit());
+                    csv.append(String.format(Locale.ROOT, "%s,%.6e,%s,%.6e,%s,%.4f%n", m.name(), m.rate(), p.library(), p.rate(), m.unit(), ratio));
+                }
+            }
+        }
+        Path file = options.out().resolve("compare.csv");
+        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        log.println("wrote " + file);
+        log.flush();
+    }
+
+    /** A peer's result: library (numpy, torch), workload name, rate and unit. */
+    private record Peer(String library, String name, double rate, String unit) {
+    }
+
+    /** Our names carry the thread count ({@code /2t}); the peers run single-threaded under the bare name. */
+    static String peerName(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? name : name.substring(0, slash);
+    }
+
+    /** Notes that go with the measurements (memory peak, fitted exponents). */
+    public Map<String, String> notes() {
+        return notes;
+    }
+
+    private static List<String> runProcess(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        }
+        try {
+            int code = process.waitFor();
+            if (code != 0) {
+                throw new IOException(command.get(0) + " exited with " + code + ":\n" + String.join("\n", lines));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return lines;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.rivervalley.reports.bench;
+
+/**
+ * A plain {@link System#nanoTime} harness: a few untimed warmup iterations (so the JIT has compiled the hot
+ * loops), then repeated timed iterations. JMH would add forking and blackholes; these workloads are whole
+ * simulations of a second or more whose results feed a summary, so dead-code elimination and timer
+ * resolution are not a concern, and a plain harness keeps {@code rivervalley bench} runnable from the one
+ * jar without an annotation processor.
+ *
+ * @param warmups untimed iterations first
+ * @param repeats timed iterations
+ */
+public record Harness(int warmups, int repeats) {
+
+    public Harness {
+        if (warmups < 0 || repeats < 1) {
+            throw new IllegalArgumentException("warmups >= 0 and repeats >= 1, got " + warmups + ", " + repeats);
+        }
+    }
+
+    /** One timed unit: {@code work} units of {@code unit} done by each call of {@code iteration}. */
+    public record Task(String unit, double work, Runnable iteration) {
+    }
+
+    /** Runs the warmups, then times the repeats. */
+    public Measurement measure(String name, Task task) {
+        for (int i = 0; i < warmups; i++) {
+            task.iteration().run();
+        }
+        double[] seconds = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            task.iteration().run();
+            seconds[i] = (System.nanoTime() - start) * 1e-9;
+        }
+        return new Measurement(name, task.unit(), task.work(), seconds);
+    }
+}

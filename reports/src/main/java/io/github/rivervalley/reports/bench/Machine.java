@@ -1,0 +1,29 @@
+package io.github.rivervalley.reports.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The machine a benchmark ran on: cores, CPU model (Linux), JVM, and the load average at the start. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    static String describe() {
+        String cpu = cpuModel().orElse(System.getProperty("os.arch"));
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java " + System.getProperty("java.vm.version")
+                + " (" + System.getProperty("java.vm.name") + "), load average " + String.format(java.util.Locale.ROOT, "%.2f", load);
+    }
+
+    private static Optional<String> cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

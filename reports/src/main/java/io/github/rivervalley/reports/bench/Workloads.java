@@ -1,0 +1,95 @@
+package io.github.rivervalley.reports.bench;
+
+import io.github.rivervalley.landscapes.Landscape;
+import io.github.rivervalley.landscapes.spectral.Sharpness;
+import io.github.rivervalley.simulator.engine.Run;
+import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import java.util.List;
+
+/**
+ * The benchmark workloads, as run specs (the peers in {@code benchmarks/peers/} implement the same maths).
+ * Sizes are the issue's; {@code quick} shrinks them for a smoke run.
+ */
+public final class Workloads {
+
+    private Workloads() {
+    }
+
+    /** Straight valley with one hill (d = 2), isotropic noise, SGD under WSD: the issue's main workload. */
+    static String straightSpec(int dimension, int replicas, long steps, long every) {
+        return """
+                name: bench-straight
+                seed: 1
+                steps: %d
+                replicas: %d
+                landscape: {type: straight-valley, dimension: %d, hillCurvature: 10, river: {type: linear, slope: 1}}
+                optimizer: {type: sgd}
+                noise: {type: isotropic, sigma: 1.0}
+                schedule: {type: wsd, peak: 0.05, warmup: %d, decayFraction: 0.1, floor: 0.1}
+                record: {every: %d}
+                """.formatted(steps, replicas, dimension, Math.max(1, steps / 10), every);
+    }
+
+    /** Rotated straight valley (power-law spread of hill curvatures), isotropic noise, SGD, constant LR. */
+    static String rotatedSpec(int dimension, long steps) {
+        return """
+                name: bench-rotated
+                seed: 1
+                steps: %d
+                replicas: 1
+                landscape:
+                  type: rotated-valley
+                  seed: 7
+                  valley: {dimension: %d, hillCurvature: 10, spread: {type: power-law, exponent: 1}, river: {type: linear, slope: 1}}
+                optimizer: {type: sgd}
+                noise: {type: isotropic, sigma: 1.0}
+                schedule: {type: constant, peak: 0.05}
+                record: {every: %d}
+                """.formatted(steps, dimension, steps);
+    }
+
+    static Run prepare(String yaml) {
+        SpecReader reader = SpecReader.instance();
+        return Simulation.prepare(reader.bind(reader.readTree(yaml, "benchmark spec"), RunSpec.class));
+    }
+
+    /** Replica-steps one execution of {@code run} performs (every line, branches included). */
+    static double replicaSteps(Run run) {
+        long steps = 0;
+        for (Line line : run.schedule().lines()) {
+            steps += line.endStep() - line.forkStep();
+        }
+        return (double) steps * run.replicas();
+    }
+
+    /** Runs the whole simulation without observers (rows are still measured and merged). */
+    static Harness.Task simulation(Run run, int threads) {
+        return new Harness.Task("replica-steps", replicaSteps(run), () -> Simulation.execute(run, threads, List.of()));
+    }
+
+    static Harness.Task straightSgd(boolean quick, int threads) {
+        Run run = prepare(quick ? straightSpec(2, 2_000, 1_000, 100) : straightSpec(2, 10_000, 3_000, 100));
+        return simulation(run, threads);
+    }
+
+    static Harness.Task longTrajectory(boolean quick) {
+        long steps = quick ? 1_000_000 : 10_000_000;
+        return simulation(prepare(straightSpec(2, 1, steps, 1_000)), 1);
+    }
+
+    static Harness.Task rotated(boolean quick, int dimension) {
+        return simulation(prepare(rotatedSpec(dimension, quick ? 100 : 1_000)), 1);
+    }
+
+    /** Top Hessian eigenvalue (Lanczos on Hessian-vector products) of the rotated valley at its start point. */
+    static Harness.Task rotatedSharpness(int dimension) {
+        Run run = prepare(rotatedSpec(dimension, 1));
+        Landscape landscape = run.landscape();
+        double[] x = run.start();
+        double[] sink = new double[1];
+        return new Harness.Task("sharpness", 1, () -> sink[0] += Sharpness.of(landscape, x));
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.rivervalley.reports.cli;
+
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.bench.BenchRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rivervalley bench [--quick] [--only NAME,...] [--threads 1,2] [--compare] [--out DIR]}. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the performance benchmarks (warmup, then repeated timings: median and min..max) and writes",
+            "DIR/bench.csv and the scaling charts. With --compare it then runs the numpy and PyTorch peers in",
+            "benchmarks/peers/ (install: apt-get install python3-numpy python3-torch) and prints ours/theirs.",
+            "Benchmarks: straight-sgd-10k/<N>t, long-trajectory, rotated-d1000, rotated-d1000-sharpness,",
+            "memory-10m-every-step, scaling-d."
+        })
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "small workloads and few repeats: a smoke run, not for publishing")
+    boolean quick;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "run only benchmarks whose name starts with one of these")
+    List<String> only = List.of();
+
+    @Option(names = "--threads", split = ",", paramLabel = "N", defaultValue = "1,2",
+            description = "thread counts for the multi-threaded benchmarks (default: ${DEFAULT-VALUE})")
+    List<Integer> threads;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--compare", description = "also run the numpy/PyTorch peers and print the ratios")
+    boolean compare;
+
+    @Option(names = "--peers", paramLabel = "DIR", defaultValue = "benchmarks/peers", description = "peer scripts (default: ${DEFAULT-VALUE})")
+    Path peers;
+
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = "/usr/bin/python3",
+            description = "interpreter with numpy and torch for the peers (default: ${DEFAULT-VALUE})")
+    String python;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        for (int n : threads) {
+            if (n < 1) {
+                throw new InvalidValueException("--threads", n, "whole numbers >= 1");
+            }
+        }
+        PrintWriter stdout = command.commandLine().getOut();
+        new BenchRunner(new BenchRunner.Options(quick, only, threads, out, compare, peers, python), stdout).run();
+        stdout.flush();
+        return 0;
+    }
+}
