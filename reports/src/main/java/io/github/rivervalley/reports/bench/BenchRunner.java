@@ -33,6 +33,8 @@ public final class BenchRunner {
     public record Options(boolean quick, List<String> only, List<Integer> threads, Path out, boolean compare, Path peers, String python) {
     }
 
+    private static final double MIB = 1024.0 * 1024.0;
+
     private final Options options;
     private final PrintWriter log;
     private final List<Measurement> results = new ArrayList<>();
@@ -80,11 +82,24 @@ public final class BenchRunner {
         bench("long-trajectory", harness(1, 3), () -> Workloads.longTrajectory(quick));
         bench("rotated-d1000", harness(1, 3), () -> Workloads.rotated(quick, 1000));
         bench("rotated-d1000-sharpness", harness(1, 5), () -> Workloads.rotatedSharpness(1000));
+        for (int threads : options.threads()) {
+            for (int v : new int[] {1024, 4096}) {
+                bench("bigram-tabular-V" + v + "/" + threads + "t", harness(1, 5),
+                        () -> Workloads.bigram(v, TABULAR, threads, Math.max(3, (quick ? 60_000 : 600_000) / v)));
+            }
+            for (int v : new int[] {4096, 8192}) {
+                bench("bigram-factored-V" + v + "/" + threads + "t", harness(1, 3),
+                        () -> Workloads.bigram(v, FACTORED, threads, Math.max(3, (quick ? 8_000 : 80_000) / v)));
+            }
+        }
         if (selected("memory-10m-every-step")) {
             memory(quick ? 1_000_000 : 10_000_000);
         }
         if (selected("scaling-d")) {
             scalingD(quick);
+        }
+        if (selected("scaling-v")) {
+            scalingV(quick);
         }
         writeCsv();
         if (options.compare()) {
@@ -109,8 +124,8 @@ public final class BenchRunner {
         double seconds = values.get("seconds");
         Measurement m = new Measurement("memory-10m-every-step", "rows", steps + 1, new double[] {seconds});
         results.add(m);
-        String note = String.format(Locale.ROOT, "%d steps recorded every step under -Xmx512m: peak heap %.1f MB (max %.0f MB), "
-                + "trace %.0f MB, %.1f s (%.2e rows/s)", steps, values.get("peak_heap_bytes") / 1e6, values.get("max_heap_bytes") / 1e6,
+        String note = String.format(Locale.ROOT, "%d steps recorded every step under -Xmx512m: peak heap %.1f MiB (limit %.0f MiB), "
+                + "trace %.0f MB, %.1f s (%.2e rows/s)", steps, values.get("peak_heap_bytes") / MIB, values.get("max_heap_bytes") / MIB,
                 values.get("trace_bytes") / 1e6, seconds, (steps + 1) / seconds);
         notes.put("memory-10m-every-step", note);
         log.println(m);
@@ -150,6 +165,43 @@ public final class BenchRunner {
                 Scaling.fittedExponent(straight), Scaling.fittedExponent(rotated));
         notes.put("scaling-d", note);
         log.println("scaling-d: " + note + "; chart " + png);
+        log.flush();
+    }
+
+    /** Model blocks of the bigram benchmarks. */
+    static final String TABULAR = "{type: tabular}";
+    static final String FACTORED = "{type: factored, embedding: 64}";
+
+    private void scalingV(boolean quick) throws IOException {
+        Harness h = quick ? new Harness(0, 1) : new Harness(1, 3);
+        Map<String, List<Scaling.Point>> series = Scaling.series();
+        // Tabular stops at 8192: its V^2 logits take 8 V^2 bytes per copy (2 GiB at 16384), and a run holds several.
+        int[][] limits = {{quick ? 2048 : 8192}, {quick ? 4096 : 16_384}};
+        String[] models = {TABULAR, FACTORED};
+        String[] names = {"tabular", "factored (k = 64)"};
+        for (int m = 0; m < models.length; m++) {
+            List<Scaling.Point> points = new ArrayList<>();
+            for (int v = 256; v <= limits[m][0]; v *= 2) {
+                long budget = m == 0 ? (quick ? 30_000 : 300_000) : (quick ? 2_000 : 20_000);
+                long steps = Math.max(3, budget / v);
+                Measurement r = h.measure("scaling-v " + names[m] + " V=" + v, Workloads.bigram(v, models[m], 1, steps));
+                points.add(new Scaling.Point(v, r.rate()));
+                log.printf(Locale.ROOT, "  %-18s V=%-6d %.3e pairs/s%n", names[m], v, r.rate());
+                log.flush();
+            }
+            series.put(names[m] + ", batch " + Workloads.BATCH, points);
+        }
+        Path png = options.out().resolve("scaling-v.png");
+        Scaling.chart(png, "Bigram SGD throughput against vocabulary size (1 thread)",
+                "expected: tabular O(B V) per step (only the batch's rows), factored O(B V k): pairs/s ~ 1/V for both",
+                "vocabulary V", "pairs per second", series);
+        StringBuilder note = new StringBuilder("fitted exponents of pairs/s:");
+        for (Map.Entry<String, List<Scaling.Point>> e : series.entrySet()) {
+            note.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), Scaling.fittedExponent(e.getValue())));
+        }
+        note.append(" (expected -1)");
+        notes.put("scaling-v", note.toString());
+        log.println("scaling-v: " + note + "; chart " + png);
         log.flush();
     }
 

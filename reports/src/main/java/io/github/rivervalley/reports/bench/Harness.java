@@ -18,8 +18,15 @@ public record Harness(int warmups, int repeats) {
         }
     }
 
-    /** One timed unit: {@code work} units of {@code unit} done by each call of {@code iteration}. */
-    public record Task(String unit, double work, Runnable iteration) {
+    /**
+     * One timed unit: {@code work} units of {@code unit} done by each call of {@code iteration}, of whose
+     * wall time {@code fixedSeconds} (measured separately) are a fixed cost outside the work and subtracted.
+     */
+    public record Task(String unit, double work, Runnable iteration, double fixedSeconds) {
+
+        public Task(String unit, double work, Runnable iteration) {
+            this(unit, work, iteration, 0.0);
+        }
     }
 
     /** Runs the warmups, then times the repeats. */
@@ -31,7 +38,7 @@ public record Harness(int warmups, int repeats) {
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
             task.iteration().run();
-            seconds[i] = (System.nanoTime() - start) * 1e-9;
+            seconds[i] = Math.max(1e-9, (System.nanoTime() - start) * 1e-9 - task.fixedSeconds());
         }
         return new Measurement(name, task.unit(), task.work(), seconds);
     }

@@ -63,8 +63,8 @@ final class Scaling {
             }
             data.addSeries(s);
         }
-        LogAxis x = new LogAxis(xLabel);
-        LogAxis y = new LogAxis(yLabel);
+        LogAxis x = decades(new LogAxis(xLabel));
+        LogAxis y = decades(new LogAxis(yLabel));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
         for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -82,6 +82,14 @@ final class Scaling {
         Path temp = png.resolveSibling(png.getFileName() + ".tmp");
         ChartUtils.saveChartAsPNG(temp.toFile(), chart, 900, 600);
         Files.move(temp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Ticks at whole powers of ten, labelled like 1E-4. */
+    private static LogAxis decades(LogAxis axis) {
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+        axis.setMinorTickMarksVisible(true);
+        return axis;
     }
 
     /** Geometric size grid from {@code from} to {@code to} with about {@code perDecade} points per decade. */

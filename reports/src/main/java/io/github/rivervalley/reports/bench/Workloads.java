@@ -51,6 +51,62 @@ public final class Workloads {
                 """.formatted(steps, dimension, steps);
     }
 
+    /** Batch size of the bigram benchmarks. */
+    static final int BATCH = 256;
+
+    /**
+     * A bigram language model trained by SGD on minibatches of {@value #BATCH} pairs, on the synthetic data
+     * of {@code examples/bigram/bigram-synthetic.yaml} scaled to V tokens (uniform token frequencies; half
+     * the tokens deterministic, the rest uniform over 2, 4, 8 or 16 successors). {@code model} is the YAML
+     * of the model block.
+     */
+    static String bigramSpec(int vocabulary, String model, int replicas, long steps) {
+        return """
+                name: bench-bigram
+                seed: 1
+                steps: %d
+                replicas: %d
+                landscape:
+                  type: bigram
+                  data:
+                    type: synthetic
+                    vocabulary: %d
+                    frequencies: uniform
+                    seed: 1
+                    groups:
+                      - {share: 0.5, kind: deterministic}
+                      - {share: 0.125, kind: uniform, successors: 2}
+                      - {share: 0.125, kind: uniform, successors: 4}
+                      - {share: 0.125, kind: uniform, successors: 8}
+                      - {share: 0.125, kind: uniform, successors: 16}
+                  model: %s
+                optimizer: {type: sgd}
+                noise: {type: minibatch, batchSize: %d}
+                schedule: {type: constant, peak: 1.0}
+                record: {every: %d}
+                """.formatted(steps, replicas, vocabulary, model, BATCH, steps);
+    }
+
+    /**
+     * Training throughput in pairs/s of a bigram model, one replica per thread. The fixed cost of a run
+     * (building data and model, the recorded rows at the first and last step, which evaluate the exact
+     * population loss) is measured on a one-step run and subtracted, so the rate is that of the steps.
+     */
+    static Harness.Task bigram(int vocabulary, String model, int threads, long steps) {
+        Run run = prepare(bigramSpec(vocabulary, model, threads, steps));
+        Run fixed = prepare(bigramSpec(vocabulary, model, threads, 1));
+        double[] baseline = new double[3];
+        for (int i = 0; i < baseline.length; i++) {
+            long start = System.nanoTime();
+            Simulation.execute(fixed, threads, List.of());
+            baseline[i] = (System.nanoTime() - start) * 1e-9;
+        }
+        java.util.Arrays.sort(baseline);
+        double fixedSeconds = baseline[1];
+        return new Harness.Task("pairs", (double) (steps - 1) * BATCH * threads, () -> Simulation.execute(run, threads, List.of()),
+                fixedSeconds);
+    }
+
     static Run prepare(String yaml) {
         SpecReader reader = SpecReader.instance();
         return Simulation.prepare(reader.bind(reader.readTree(yaml, "benchmark spec"), RunSpec.class));
