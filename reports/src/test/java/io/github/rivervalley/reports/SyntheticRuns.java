@@ -28,8 +28,8 @@ import org.hipparchus.special.Erf;
 public final class SyntheticRuns {
 
     public static final double LAMBDA = 10.0;
-    public static final double SLOPE = 0.5;
-    public static final double NOISE = 0.04;
+    public static final double SLOPE = 0.05;
+    public static final double NOISE = 4.0;
     public static final double H0 = 0.3;
     public static final int REPLICAS = 64;
 
