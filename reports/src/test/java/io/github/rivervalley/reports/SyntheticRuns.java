@@ -102,7 +102,7 @@ public final class SyntheticRuns {
         return write(root, name, "constant", peak, lines, List.<long[]>of(new long[] {steps, 0, steps, steps}), new long[] {steps});
     }
 
-    static double wsdRate(long t, long budget, long warmup, double peak, double p, double floor) {
+    public static double wsdRate(long t, long budget, long warmup, double peak, double p, double floor) {
         if (t < warmup) {
             return peak * (t + 1) / warmup;
         }
@@ -115,7 +115,7 @@ public final class SyntheticRuns {
         return peak * (1 - (1 - floor) * u);
     }
 
-    static double cosineRate(long t, long budget, long warmup, double peak, double floor) {
+    public static double cosineRate(long t, long budget, long warmup, double peak, double floor) {
         if (t < warmup) {
             return peak * (t + 1) / warmup;
         }
