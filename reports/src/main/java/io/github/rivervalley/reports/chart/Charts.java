@@ -283,11 +283,11 @@ public final class Charts {
         }
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         double range = hi - lo;
-        double scale = range > 0 ? range * 2e-3 : 1;
+        double scale = range > 0 ? range * 0.02 : 1;
         double top = Math.log1p(range / scale);
         int levels = 14;
         Color light = new Color(0xFFFFFF);
-        Color dark = new Color(0x8E9AA6);
+        Color dark = new Color(0xA9B4BF);
         for (int j = 0; j < h; j++) {
             for (int i = 0; i < w; i++) {
                 double v = values[j * w + i];

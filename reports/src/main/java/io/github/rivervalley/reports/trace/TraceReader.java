@@ -70,25 +70,28 @@ public final class TraceReader {
         int filled = 0;
         while (true) {
             int n = in.read(buffer, filled, buffer.length - filled);
-            if (n < 0) {
-                break;
+            boolean eof = n < 0;
+            if (!eof) {
+                filled += n;
             }
-            filled += n;
+            // One pass over the bytes: each row is split into fields while looking for its end.
             int start = 0;
-            for (int i = 0; i < filled; i++) {
-                if (buffer[i] == '\n') {
-                    parser.line(buffer, start, i);
-                    start = i + 1;
+            while (start < filled) {
+                int end = parser.splitLine(buffer, start, filled, eof);
+                if (end < 0) {
+                    break;
                 }
+                parser.line(buffer, start, end);
+                start = end + 1;
+            }
+            if (eof) {
+                break;
             }
             System.arraycopy(buffer, start, buffer, 0, filled - start);
             filled -= start;
             if (filled == buffer.length) {
                 buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
-        }
-        if (filled > 0) {
-            parser.line(buffer, 0, filled);
         }
         return parser.finish();
     }
@@ -113,15 +116,16 @@ public final class TraceReader {
             this.source = source;
         }
 
+        /** Handles the row in {@code b[from, to)} whose fields {@link #splitLine} has just found. */
         void line(byte[] b, int from, int to) {
             lineNumber++;
+            int fields = fieldCount;
             if (to > from && b[to - 1] == '\r') {
                 to--;
             }
             if (to == from) {
                 return;
             }
-            int fields = split(b, from, to);
             if (header == null) {
                 readHeader(b, fields);
                 return;
@@ -152,16 +156,32 @@ public final class TraceReader {
             throw new IllegalStateException();
         }
 
-        private int split(byte[] b, int from, int to) {
+        private int fieldCount;
+
+        /**
+         * Splits the row starting at {@code from} into fields and returns the index of its newline; at the end
+         * of the input ({@code last}) a row may end at {@code limit} without one. Returns -1 when the row is
+         * not complete yet.
+         */
+        int splitLine(byte[] b, int from, int limit, boolean last) {
             int count = 0;
             int start = from;
-            for (int i = from; i <= to; i++) {
-                if (i == to || b[i] == ',') {
+            int i = from;
+            while (true) {
+                boolean end = i == limit;
+                if (end && !last) {
+                    return -1;
+                }
+                byte c = end ? (byte) '\n' : b[i];
+                if (c == ',' || c == '\n') {
                     if (count == fieldStart.length) {
                         throw error("has more than " + fieldStart.length + " fields");
                     }
                     int s = start;
                     int e = i;
+                    if (c == '\n' && e > s && b[e - 1] == '\r') {
+                        e--;
+                    }
                     if (e - s >= 2 && b[s] == '"' && b[e - 1] == '"') {
                         s++;
                         e--;
@@ -170,9 +190,13 @@ public final class TraceReader {
                     fieldEnd[count] = e;
                     count++;
                     start = i + 1;
+                    if (c == '\n') {
+                        fieldCount = count;
+                        return i;
+                    }
                 }
+                i++;
             }
-            return count;
         }
 
         private void readHeader(byte[] b, int fields) {
@@ -217,7 +241,8 @@ public final class TraceReader {
         }
 
         double[] exactRow(byte[] b, int from, int to) {
-            int fields = split(b, from, to);
+            splitLine(b, from, to, true);
+            int fields = fieldCount;
             double[] row = new double[numericNames.length];
             for (int f = 0; f < fields; f++) {
                 int k = numericIndex[f];
@@ -305,7 +330,16 @@ public final class TraceReader {
         }
 
         boolean sameName(byte[] b, int from, int to) {
-            return Arrays.equals(nameBytes, 0, nameBytes.length, b, from, to);
+            // A plain loop: names are short, and Arrays.equals' range check and call dominated profiles.
+            if (to - from != nameBytes.length) {
+                return false;
+            }
+            for (int i = 0; i < nameBytes.length; i++) {
+                if (nameBytes[i] != b[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void add(long step, double[] values, byte[] b, int from, int to, Parser parser) {
