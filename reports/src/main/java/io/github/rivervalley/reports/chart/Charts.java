@@ -48,6 +48,7 @@ public final class Charts {
 
     /** Stroke of a run's first (root) line. */
     private static final Stroke MAIN = new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final Stroke THIN = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final float[][] DASHES = {{9f, 5f}, {3f, 4f}, {12f, 4f, 3f, 4f}, {6f, 3f, 2f, 3f}};
     /** Band transparency: light enough that overlapping bands stay readable. */
     private static final float BAND_ALPHA = 0.22f;
@@ -181,8 +182,12 @@ public final class Charts {
      * settling at the decay are visible even when the mean itself stays on the floor.
      */
     public static JFreeChart trajectory(Run run) {
-        TraceDataset data = new TraceDataset(false);
-        DeviationRenderer renderer = lines();
+        // Decays go in their own dataset, drawn on top with a stronger band, so settling stands out.
+        TraceDataset decays = new TraceDataset(false);
+        TraceDataset others = new TraceDataset(false);
+        DeviationRenderer decayRenderer = lines();
+        decayRenderer.setAlpha(0.45f);
+        DeviationRenderer otherRenderer = lines();
         Set<Phase.Kind> legend = EnumSet.noneOf(Phase.Kind.class);
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
@@ -198,6 +203,9 @@ public final class Charts {
                     ? List.of(new Phase(Phase.Kind.STABLE, t.firstStep(), Math.max(t.lastStep(), t.firstStep() + 1)))
                     : t.phases();
             for (Phase p : phases) {
+                boolean decay = p.kind() == Phase.Kind.DECAY;
+                TraceDataset data = decay ? decays : others;
+                DeviationRenderer renderer = decay ? decayRenderer : otherRenderer;
                 boolean first = !legend.contains(p.kind());
                 String key = first ? p.kind().label() + " phase" : p.kind().label() + " - " + t.line() + " " + p.start();
                 TraceDataset.Series s = data.add(key, x, y, spread, 1.0, t.step(), p.start(), p.end());
@@ -205,14 +213,16 @@ public final class Charts {
                 if (shown) {
                     legend.add(p.kind());
                 }
-                style(renderer, data.getSeriesCount() - 1, Palette.phase(p.kind()), k == 0 ? MAIN : stroke(k), shown);
+                style(renderer, data.getSeriesCount() - 1, Palette.phase(p.kind()), k == 0 ? MAIN : THIN, shown);
             }
             xMin = Math.min(xMin, x.lowest());
             xMax = Math.max(xMax, x.highest());
         }
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            for (int i = 0; i < data.getItemCount(s); i++) {
-                yAbs = Math.max(yAbs, Math.max(Math.abs(data.getStartYValue(s, i)), Math.abs(data.getEndYValue(s, i))));
+        for (TraceDataset data : List.of(decays, others)) {
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    yAbs = Math.max(yAbs, Math.max(Math.abs(data.getStartYValue(s, i)), Math.abs(data.getEndYValue(s, i))));
+                }
             }
         }
         if (!(xMax > xMin)) {
@@ -229,7 +239,9 @@ public final class Charts {
         xAxis.setRange(xMin, xMax);
         yAxis.setAutoRange(false);
         yAxis.setRange(-yAbs, yAbs);
-        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        XYPlot plot = new XYPlot(decays, xAxis, yAxis, decayRenderer);
+        plot.setDataset(1, others);
+        plot.setRenderer(1, otherRenderer);
         ValueMarker floor = new ValueMarker(0, Palette.GREY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         floor.setLabel("valley floor (river)");
