@@ -242,6 +242,12 @@ public final class Charts {
         XYPlot plot = new XYPlot(decays, xAxis, yAxis, decayRenderer);
         plot.setDataset(1, others);
         plot.setRenderer(1, otherRenderer);
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        for (Phase.Kind kind : legend) {
+            items.add(new org.jfree.chart.LegendItem(kind.label() + " phase", null, null, null,
+                    new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(3f), Palette.phase(kind)));
+        }
+        plot.setFixedLegendItems(items);
         ValueMarker floor = new ValueMarker(0, Palette.GREY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         floor.setLabel("valley floor (river)");
