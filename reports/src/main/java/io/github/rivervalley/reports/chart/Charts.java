@@ -165,11 +165,11 @@ public final class Charts {
         ValueAxis range = log ? logAxis("loss (log scale)") : new NumberAxis("loss");
         XYPlot plot = new XYPlot(data, stepAxis(), range, renderer);
         phaseMarkers(plot, run.mainTrace());
-        String band = "band: replica mean +- 2 SE (" + run.summary().replicas() + " replicas)"
-                + (width > 1 ? ", widened to the min-max within each plotted bucket of " + width + " steps" : "")
-                + (log ? "; values <= 0 cannot be shown on a log scale" : "");
-        return chart("Loss decomposition" + (log ? " (log)" : "") + ": " + run.name(), plot,
-                band + "; dashed: branches");
+        String band = "band: mean \u00b1 2 SE over " + run.summary().replicas() + " replicas"
+                + (width > 1 ? " and min\u2013max per " + width + "-step bucket" : "")
+                + (log ? "; values \u2264 0 not shown" : "")
+                + (run.traces().size() > 1 ? "; dashed: other lines" : "");
+        return chart("Loss decomposition" + (log ? " (log)" : "") + ": " + run.name(), plot, band);
     }
 
     // ---------------------------------------------------------------- 3 trajectory
@@ -266,7 +266,7 @@ public final class Charts {
         }
         String spreadName = traces.stream().anyMatch(t -> t.has(TraceColumns.AMPLITUDE)) ? "oscillation amplitude" : "mean hill distance";
         return chart("Trajectory on the landscape: " + run.name(), plot,
-                "line: replica-mean iterate; band: +- " + spreadName + " of the replicas" + background);
+                "line: replica-mean iterate; band: \u00b1 " + spreadName + " of the replicas" + background);
     }
 
     /**
