@@ -13,5 +13,6 @@ final class Subcommands {
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new DemoCommand());
     }
 }
