@@ -84,6 +84,8 @@ public final class RiverValleyTheme extends StandardChartTheme {
             xy.setDomainGridlinesVisible(true);
             xy.setRangeGridlinesVisible(true);
             xy.setOutlineVisible(true);
+            // Later series on top: runs listed last (and hill excess after loss) stay visible.
+            xy.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         }
     }
 }
