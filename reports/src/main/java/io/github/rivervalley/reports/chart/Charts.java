@@ -208,7 +208,8 @@ public final class Charts {
                 DeviationRenderer renderer = decay ? decayRenderer : otherRenderer;
                 boolean first = !legend.contains(p.kind());
                 String key = first ? p.kind().label() + " phase" : p.kind().label() + " - " + t.line() + " " + p.start();
-                TraceDataset.Series s = data.add(key, x, y, spread, 1.0, t.step(), p.start(), p.end());
+                // One bucket of overlap so consecutive phases join without a gap.
+                TraceDataset.Series s = data.add(key, x, y, spread, 1.0, t.step(), p.start() - t.bucketWidth(), p.end());
                 boolean shown = first && s.size() > 0;
                 if (shown) {
                     legend.add(p.kind());
