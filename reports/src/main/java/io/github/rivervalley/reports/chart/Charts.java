@@ -165,8 +165,9 @@ public final class Charts {
         ValueAxis range = log ? logAxis("loss (log scale)") : new NumberAxis("loss");
         XYPlot plot = new XYPlot(data, stepAxis(), range, renderer);
         phaseMarkers(plot, run.mainTrace());
-        String band = "band: mean \u00b1 2 SE over " + run.summary().replicas() + " replicas"
-                + (width > 1 ? " and min\u2013max per " + width + "-step bucket" : "")
+        boolean se = run.traces().stream().anyMatch(t -> t.has(TraceColumns.LOSS_SE));
+        String band = (se ? "band: mean \u00b1 2 SE over " + run.summary().replicas() + " replicas" : "band: 1 replica, no SE")
+                + (width > 1 ? (se ? " and " : "; ") + "min\u2013max per " + width + "-step bucket" : "")
                 + (log ? "; values \u2264 0 not shown" : "")
                 + (run.traces().size() > 1 ? "; dashed: other lines" : "");
         return chart("Loss decomposition" + (log ? " (log)" : "") + ": " + run.name(), plot, band);
