@@ -220,12 +220,23 @@ public final class Charts {
             xMin = Math.min(xMin, x.lowest());
             xMax = Math.max(xMax, x.highest());
         }
+        // The vertical range covers 98% of the band, so a start far up a wall does not flatten the rest.
+        List<Double> extents = new ArrayList<>();
         for (TraceDataset data : List.of(decays, others)) {
             for (int s = 0; s < data.getSeriesCount(); s++) {
                 for (int i = 0; i < data.getItemCount(s); i++) {
-                    yAbs = Math.max(yAbs, Math.max(Math.abs(data.getStartYValue(s, i)), Math.abs(data.getEndYValue(s, i))));
+                    double e = Math.max(Math.abs(data.getStartYValue(s, i)), Math.abs(data.getEndYValue(s, i)));
+                    if (Double.isFinite(e)) {
+                        extents.add(e);
+                    }
                 }
             }
+        }
+        boolean clipped = false;
+        if (!extents.isEmpty()) {
+            extents.sort(null);
+            yAbs = extents.get((int) Math.floor(0.98 * (extents.size() - 1)));
+            clipped = extents.get(extents.size() - 1) > 1.15 * yAbs;
         }
         if (!(xMax > xMin)) {
             xMin = Double.isFinite(xMin) ? xMin - 1 : -1;
@@ -264,11 +275,12 @@ public final class Charts {
             plot.setBackgroundImage(lossImage(valley, xMin, xMax, -yAbs, yAbs, 360, 220));
             plot.setBackgroundImageAlignment(Align.FIT);
             plot.setBackgroundImageAlpha(1f);
-            background = "; background: loss in this plane, light = low, dark = high (log levels)";
+            background = "; background: loss in this plane (light = low)";
         }
         String spreadName = traces.stream().anyMatch(t -> t.has(TraceColumns.AMPLITUDE)) ? "oscillation amplitude" : "mean hill distance";
         return chart("Trajectory on the landscape: " + run.name(), plot,
-                "line: replica-mean iterate; band: \u00b1 " + spreadName + " of the replicas" + background);
+                "line: replica-mean iterate; band: \u00b1 " + spreadName + background
+                + (clipped ? "; y axis clipped to 98% of the path" : ""));
     }
 
     /**
