@@ -89,6 +89,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSweepDirectoryGetsItsSummaryTable(@TempDir Path dir) throws IOException {
+        study(dir);
+        Files.writeString(dir.resolve("sweep.csv"), "run,schedule.type,budget,loss\nwsd,wsd,400,0.1\nodd,<b>,400,0.2\n");
+        assertEquals(0, Main.run("report", dir.toString()));
+        String html = Files.readString(dir.resolve("report/index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<th>schedule.type</th>"));
+        assertTrue(html.contains("<td>&lt;b&gt;</td>"));
+        assertTrue(html.contains("href=\"../sweep.csv\""));
+    }
+
+    @Test
     void missingRunsAreABadInput(@TempDir Path dir) {
         assertEquals(Main.BAD_INPUT, Main.run("report", dir.toString()));
         assertEquals(Main.BAD_INPUT, Main.run("report", dir.resolve("absent").toString()));
