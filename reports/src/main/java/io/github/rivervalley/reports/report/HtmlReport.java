@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,10 +67,7 @@ public final class HtmlReport {
             throw new TraceFormatException("no runs under " + runsDirectory + ": expected directories holding a "
                     + Runs.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
-        List<Run> runs = new ArrayList<>();
-        for (Path dir : dirs) {
-            runs.add(Runs.read(dir, reader));
-        }
+        List<Run> runs = inParallel(dirs.stream().map(dir -> (Callable<Run>) () -> Runs.read(dir, reader)).toList());
         Path staging = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         deleteTree(staging);
         try {
@@ -160,24 +158,32 @@ public final class HtmlReport {
     }
 
     private void render(List<ChartJob> jobs, Path directory) {
+        inParallel(jobs.stream().map(job -> (Callable<ChartFiles.Written>) () ->
+                ChartFiles.write(job.chart().get(), directory, job.name(), WIDTH, job.height())).toList());
+    }
+
+    /** Runs the tasks on {@link #threads} threads; results in task order; the first failure is rethrown. */
+    private <T> List<T> inParallel(List<Callable<T>> tasks) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (ChartJob job : jobs) {
-                futures.add(pool.submit(() -> ChartFiles.write(job.chart().get(), directory, job.name(), WIDTH, job.height())));
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(task));
             }
-            for (Future<?> f : futures) {
-                f.get();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
             }
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rendering charts", e);
+            throw new IllegalStateException("interrupted while writing the report", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IllegalStateException("cannot render a chart: " + cause, cause);
+            throw new IllegalStateException("cannot write the report: " + cause, cause);
         } finally {
             pool.shutdownNow();
         }
