@@ -12,16 +12,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code rivervalley demo [--out DIR]}: runs the built-in study and writes its report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the built-in study (SGD in a winding river valley under WSD, WSD-S, cosine,",
-            "cyclic cosine and constant LR, checkpoint budgets 1000:2000:4000) and writes its HTML report.",
-            "Prints the loss at each budget and the path of index.html. Takes well under a minute."})
+        description = {"Runs the built-in study: SGD in a winding river valley under WSD,",
+            "WSD-S, cosine, cyclic cosine and constant LR with checkpoint budgets",
+            "1000:2000:4000. Writes its HTML report, prints the loss at each budget",
+            "and the path of index.html. Takes well under a minute."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rivervalley-demo",
-            description = "output directory: specs/, runs/ and report/ (default: ./${DEFAULT-VALUE})")
+            description = {"output directory for specs/, runs/ and report/",
+                "(default: ${DEFAULT-VALUE})"})
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores); never changes the results")

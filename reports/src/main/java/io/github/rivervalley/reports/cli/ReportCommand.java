@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code rivervalley report DIR --out REPORTDIR}: the static HTML report of every run under DIR. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes a static HTML report (index.html + PNG/SVG charts) of every run under DIR:",
-            "any directory holding a summary.json, as written by 'rivervalley run' or 'rivervalley sweep'.",
-            "Re-running replaces the report in place."})
+        description = {"Writes a static HTML report (index.html, PNG and SVG charts) of",
+            "every run under DIR (directories holding a summary.json, as written by",
+            "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it."})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -28,7 +28,8 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--points", paramLabel = "N", defaultValue = "1024",
-            description = "points per line and chart; longer traces are bucketed keeping min/max/mean (default: ${DEFAULT-VALUE})")
+            description = {"points per line and chart (default: ${DEFAULT-VALUE}); longer",
+                "traces are bucketed, keeping min, max and mean"})
     int points;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads rendering charts (default: all cores)")
