@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.report;
 
+import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.Charts;
 import io.github.rivervalley.reports.trace.Run;
@@ -62,6 +63,7 @@ public final class HtmlReport {
     /** Reads every run under {@code runsDirectory} and writes the report into {@code out}, replacing it. */
     public Result write(Path runsDirectory, Path out) {
         Path target = out.toAbsolutePath().normalize();
+        checkReplaceable(runsDirectory, target);
         List<Path> dirs = Runs.find(runsDirectory, target);
         if (dirs.isEmpty()) {
             throw new TraceFormatException("no runs under " + runsDirectory + ": expected directories holding a "
@@ -353,6 +355,28 @@ public final class HtmlReport {
             }
         }
         throw new IllegalStateException();
+    }
+
+    /**
+     * The report directory is replaced wholesale, so it must not hold the runs and must be new, empty, or an
+     * earlier report: anything else would be deleted.
+     */
+    private static void checkReplaceable(Path runsDirectory, Path target) {
+        Path runs = runsDirectory.toAbsolutePath().normalize();
+        if (runs.startsWith(target)) {
+            throw new InvalidValueException("--out", target, "a directory that does not contain the runs (" + runs + "), e.g. " + runs.resolve("report"));
+        }
+        if (Files.isDirectory(target) && !Files.isRegularFile(target.resolve("index.html"))) {
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new InvalidValueException("--out", target, "a new or empty directory, or an earlier report (holding index.html); it is replaced");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + target, e);
+            }
+        } else if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new InvalidValueException("--out", target, "a directory (it is a file)");
+        }
     }
 
     /** Replaces {@code target} by {@code staging}: the old report is moved aside first, then deleted. */

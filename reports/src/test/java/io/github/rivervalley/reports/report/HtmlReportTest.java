@@ -105,4 +105,16 @@ class HtmlReportTest {
         assertEquals(Main.BAD_INPUT, Main.run("report", dir.resolve("absent").toString()));
         assertEquals(Main.BAD_INPUT, Main.run("report", dir.toString(), "--points", "3"));
     }
+
+    @Test
+    void theReportNeverReplacesTheRunsOrAnUnrelatedDirectory(@TempDir Path dir) throws IOException {
+        study(dir);
+        Path precious = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(precious.resolve("thesis.tex"), "keep me");
+        assertEquals(Main.BAD_INPUT, Main.run("report", dir.toString(), "--out", precious.toString()));
+        assertEquals(Main.BAD_INPUT, Main.run("report", dir.toString(), "--out", dir.toString()));
+        assertEquals(Main.BAD_INPUT, Main.run("report", dir.resolve("wsd").toString(), "--out", dir.toString()));
+        assertTrue(Files.isRegularFile(precious.resolve("thesis.tex")));
+        assertTrue(Files.isRegularFile(dir.resolve("wsd/summary.json")));
+    }
 }
