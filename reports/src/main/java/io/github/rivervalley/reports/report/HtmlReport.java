@@ -92,21 +92,21 @@ public final class HtmlReport {
 
         // Cross-run charts first: they tell the story at a glance.
         List<Figure> overview = new ArrayList<>();
-        overview.add(job(jobs, "compare-loss", "Loss of every run", () -> Charts.comparison(runs, TraceColumns.LOSS), HEIGHT));
-        overview.add(job(jobs, "compare-river-loss", "River loss of every run", () -> Charts.comparison(runs, TraceColumns.RIVER_LOSS), HEIGHT));
+        overview.add(job(jobs, "compare-loss", "Loss of every run. WSD stays high while its rate is at the peak and drops sharply at each decay, ending at or below cosine.", () -> Charts.comparison(runs, TraceColumns.LOSS), HEIGHT));
+        overview.add(job(jobs, "compare-river-loss", "River loss of every run: true progress along the valley floor. A high rate moves faster along the river, so WSD leads during its stable phase.", () -> Charts.comparison(runs, TraceColumns.RIVER_LOSS), HEIGHT));
         if (Charts.hasCheckpoints(runs)) {
-            overview.add(job(jobs, "budget-frontier", "Budget frontier", () -> Charts.budgetFrontier(runs), 900));
+            overview.add(job(jobs, "budget-frontier", "Budget frontier: loss, river loss and hill excess of each checkpoint against the compute spent to obtain it (lower and further left is better).", () -> Charts.budgetFrontier(runs), 900));
         }
         for (Run run : runs) {
             String slug = slug(run.name(), slugs);
             List<Figure> figures = new ArrayList<>();
-            figures.add(job(jobs, slug + "-schedule", "Schedule", () -> Charts.scheduleCard(run), 560));
-            figures.add(job(jobs, slug + "-decomposition", "Loss decomposition", () -> Charts.decomposition(run, false), HEIGHT));
-            figures.add(job(jobs, slug + "-decomposition-log", "Loss decomposition, log scale", () -> Charts.decomposition(run, true), HEIGHT));
-            figures.add(job(jobs, slug + "-trajectory", "Trajectory", () -> Charts.trajectory(run), HEIGHT));
-            figures.add(job(jobs, slug + "-river-hill", "River coordinate and hill distance", () -> Charts.riverAndHill(run), 760));
+            figures.add(job(jobs, slug + "-schedule", "Schedule: learning rate of every line (dashed: branches), phases read from the trace, checkpoints dotted.", () -> Charts.scheduleCard(run), 560));
+            figures.add(job(jobs, slug + "-decomposition", "Loss decomposition: loss = river loss + hill excess. At a high rate the hill excess keeps the loss up; a decay removes it and reveals the river progress.", () -> Charts.decomposition(run, false), HEIGHT));
+            figures.add(job(jobs, slug + "-decomposition-log", "Loss decomposition on a log scale: the hill excess falls by orders of magnitude in a decay.", () -> Charts.decomposition(run, true), HEIGHT));
+            figures.add(job(jobs, slug + "-trajectory", "Trajectory in the plane (river coordinate, signed hill displacement): the band is how far the replicas bounce between the walls; it narrows onto the floor in each decay.", () -> Charts.trajectory(run), HEIGHT));
+            figures.add(job(jobs, slug + "-river-hill", "River coordinate (top) and mean distance from the valley floor (bottom) against step.", () -> Charts.riverAndHill(run), 760));
             if (Charts.hasSharpness(run)) {
-                figures.add(job(jobs, slug + "-sharpness", "Sharpness", () -> Charts.sharpness(run), HEIGHT));
+                figures.add(job(jobs, slug + "-sharpness", "Sharpness (top Hessian eigenvalue) and the stability threshold 2 / learning rate.", () -> Charts.sharpness(run), HEIGHT));
             }
             sections.add(new Section(run, slug, figures));
         }
@@ -236,6 +236,16 @@ public final class HtmlReport {
             }
         }
         out.append("</tbody></table>\n");
+        List<Headlines.Best> best = Headlines.bestPerBudget(runs);
+        if (!best.isEmpty()) {
+            out.append("<p>Lowest loss per budget: ");
+            for (int i = 0; i < best.size(); i++) {
+                Headlines.Best b = best.get(i);
+                out.append(i == 0 ? "" : "; ").append("budget ").append(b.budget()).append(": <b>").append(Html.escape(b.run()))
+                        .append("</b> (").append(Html.escape(b.family())).append(", ").append(Html.number(b.loss())).append(")");
+            }
+            out.append(".</p>\n");
+        }
         List<Headlines.DecaySplit> splits = new ArrayList<>();
         for (Run run : sorted) {
             splits.addAll(Headlines.decaySplits(run));
