@@ -420,7 +420,7 @@ public final class HtmlReport {
             "h1{font-size:28px;margin:0 0 4px}h2{font-size:22px;margin:32px 0 8px;border-bottom:2px solid #ddd;padding-bottom:4px}",
             "h3{font-size:18px;margin:20px 0 6px}",
             "nav{background:#fff;border:1px solid #ddd;padding:8px 12px;border-radius:6px;font-size:14px}",
-            "table{border-collapse:collapse;background:#fff;font-size:14px;margin:8px 0;display:block;overflow-x:auto}",
+            "table{border-collapse:collapse;background:#fff;font-size:14px;margin:8px 0;display:block;overflow-x:auto;width:max-content;max-width:100%}",
             "th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;white-space:nowrap}th{background:#eee}",
             "td.n{text-align:right;font-variant-numeric:tabular-nums}",
             "figure{margin:16px 0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px}",
