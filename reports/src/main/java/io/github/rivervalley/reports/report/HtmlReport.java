@@ -118,7 +118,7 @@ public final class HtmlReport {
                 .append("Charts open as SVG when clicked.</p></header>\n");
         body.append(contents(sections));
         body.append(headlines(runs));
-        body.append(runTable(runs, target));
+        body.append(runTable(sections, target));
         Optional<Path> sweep = Runs.sweepTable(root);
         if (sweep.isPresent()) {
             body.append(sweepTable(sweep.get(), target));
@@ -273,14 +273,15 @@ public final class HtmlReport {
         return out.append("</section>\n").toString();
     }
 
-    private static String runTable(List<Run> runs, Path target) {
+    private static String runTable(List<Section> sections, Path target) {
         StringBuilder out = new StringBuilder("<section id=\"runs\"><h2>Runs</h2>\n<table><thead><tr><th>run</th><th>schedule</th>"
                 + "<th>peak LR</th><th>landscape</th><th>optimizer</th><th>noise</th><th>steps</th><th>replicas</th><th>seed</th>"
                 + "<th>lines</th><th>compute</th><th>diverged</th><th>files</th></tr></thead><tbody>\n");
-        for (Run run : runs) {
+        for (Section section : sections) {
+            Run run = section.run();
             RunSummary s = run.summary();
             int diverged = s.lines().stream().mapToInt(RunSummary.LineResult::diverged).max().orElse(0);
-            out.append("<tr><td><a href=\"#run-").append(Html.escape(slugOf(run, runs))).append("\">").append(Html.escape(run.name()))
+            out.append("<tr><td><a href=\"#run-").append(Html.escape(section.slug())).append("\">").append(Html.escape(run.name()))
                     .append("</a></td><td>").append(Html.escape(run.family())).append("</td><td class=\"n\">")
                     .append(Html.escape(run.specValue("schedule.peak").orElse("")))
                     .append("</td><td>").append(Html.escape(s.landscape() != null ? s.landscape() : run.specValue("landscape.type").orElse("")))
@@ -354,17 +355,6 @@ public final class HtmlReport {
             slug = base + "-" + i;
         }
         return slug;
-    }
-
-    private static String slugOf(Run run, List<Run> runs) {
-        Set<String> taken = new HashSet<>();
-        for (Run r : runs) {
-            String s = slug(r.name(), taken);
-            if (r == run) {
-                return s;
-            }
-        }
-        throw new IllegalStateException();
     }
 
     /**
