@@ -1,5 +1,7 @@
 package io.github.rivervalley.reports.bench;
 
+import io.github.rivervalley.reports.report.HtmlReport;
+import io.github.rivervalley.reports.trace.TraceReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -92,9 +94,14 @@ public final class BenchRunner {
                         () -> Workloads.bigram(v, FACTORED, threads, Math.max(3, (quick ? 8_000 : 80_000) / v)));
             }
         }
-        if (selected("memory-10m-every-step")) {
-            memory(quick ? 1_000_000 : 10_000_000);
+        long longSteps = quick ? 1_000_000 : 10_000_000;
+        if (selected("memory-10m-every-step") || selected("report-10m")) {
+            memory(longSteps, selected("memory-10m-every-step"));
         }
+        if (selected("report-10m")) {
+            report(longSteps);
+        }
+        deleteTree(options.out().resolve("memory-probe"));
         if (selected("scaling-d")) {
             scalingD(quick);
         }
@@ -108,7 +115,19 @@ public final class BenchRunner {
         return results;
     }
 
-    private void memory(long steps) throws IOException {
+    /** {@code rivervalley report} over the trace the memory probe wrote (one timed run: it reads the whole file). */
+    private void report(long steps) {
+        Path runs = options.out().resolve("memory-probe");
+        Path target = options.out().resolve("report-probe");
+        Harness.Task task = new Harness.Task("rows", steps + 1, () -> new HtmlReport(new TraceReader(1024), 1).write(runs, target));
+        Measurement m = new Harness(0, 1).measure("report-10m", task);
+        results.add(m);
+        log.println(m);
+        log.flush();
+        deleteTree(target);
+    }
+
+    private void memory(long steps, boolean report) throws IOException {
         Path dir = options.out().resolve("memory-probe");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
@@ -123,6 +142,9 @@ public final class BenchRunner {
         }
         double seconds = values.get("seconds");
         Measurement m = new Measurement("memory-10m-every-step", "rows", steps + 1, new double[] {seconds});
+        if (!report) {
+            return; // only the trace was wanted (for report-10m)
+        }
         results.add(m);
         String note = String.format(Locale.ROOT, "%d steps recorded every step under -Xmx512m: peak heap %.1f MiB (limit %.0f MiB), "
                 + "trace %.0f MB, %.1f s (%.2e rows/s)", steps, values.get("peak_heap_bytes") / MIB, values.get("max_heap_bytes") / MIB,
@@ -131,7 +153,6 @@ public final class BenchRunner {
         log.println(m);
         log.println("  " + note);
         log.flush();
-        deleteTree(dir);
     }
 
     private void scalingD(boolean quick) throws IOException {

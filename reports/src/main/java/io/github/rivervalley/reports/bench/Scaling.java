@@ -1,15 +1,12 @@
 package io.github.rivervalley.reports.bench;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.RiverValleyTheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -52,9 +49,8 @@ final class Scaling {
         return (n * sxy - sx * sy) / (n * sxx - sx * sx);
     }
 
-    /** Writes a log-log PNG chart of the series to {@code png}. */
-    static void chart(Path png, String title, String expected, String xLabel, String yLabel, Map<String, List<Point>> series)
-            throws IOException {
+    /** Writes a log-log chart of the series to {@code png} (and an SVG next to it), in the project's theme. */
+    static void chart(Path png, String title, String expected, String xLabel, String yLabel, Map<String, List<Point>> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<String, List<Point>> entry : series.entrySet()) {
             XYSeries s = new XYSeries(String.format("%s (fitted exponent %.2f)", entry.getKey(), fittedExponent(entry.getValue())));
@@ -65,23 +61,12 @@ final class Scaling {
         }
         LogAxis x = decades(new LogAxis(xLabel));
         LogAxis y = decades(new LogAxis(yLabel));
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, colors[i % colors.length]);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, true));
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.addSubtitle(new TextTitle(expected));
-        chart.setBackgroundPaint(Color.WHITE);
-        Files.createDirectories(png.toAbsolutePath().getParent());
-        Path temp = png.resolveSibling(png.getFileName() + ".tmp");
-        ChartUtils.saveChartAsPNG(temp.toFile(), chart, 900, 600);
-        Files.move(temp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        RiverValleyTheme.INSTANCE.apply(chart);
+        String name = png.getFileName().toString().replaceFirst("\\.png$", "");
+        ChartFiles.write(chart, png.toAbsolutePath().getParent(), name, 900, 600);
     }
 
     /** Ticks at whole powers of ten, labelled like 1E-4. */

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             "DIR/bench.csv and the scaling charts. With --compare it then runs the numpy and PyTorch peers in",
             "benchmarks/peers/ (install: apt-get install python3-numpy python3-torch) and prints ours/theirs.",
             "Benchmarks: straight-sgd-10k/<N>t, long-trajectory, rotated-d1000, rotated-d1000-sharpness,",
-            "bigram-tabular-V<V>/<N>t, bigram-factored-V<V>/<N>t, memory-10m-every-step, scaling-d, scaling-v."
+            "bigram-tabular-V<V>/<N>t, bigram-factored-V<V>/<N>t, memory-10m-every-step, report-10m,",
+            "scaling-d, scaling-v."
         })
 final class BenchCommand implements Callable<Integer> {
 
