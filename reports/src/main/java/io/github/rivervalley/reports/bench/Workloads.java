@@ -131,6 +131,12 @@ public final class Workloads {
         return simulation(run, threads);
     }
 
+    /** The same straight-valley workload on the engine's reference step loop (the fast path's baseline). */
+    static Harness.Task straightSgdReference(boolean quick, int threads) {
+        Run run = prepare(quick ? straightSpec(2, 2_000, 1_000, 100) : straightSpec(2, 10_000, 3_000, 100));
+        return new Harness.Task("replica-steps", replicaSteps(run), () -> Simulation.executeReference(run, threads, List.of()));
+    }
+
     static Harness.Task longTrajectory(boolean quick) {
         long steps = quick ? 1_000_000 : 10_000_000;
         return simulation(prepare(straightSpec(2, 1, steps, 1_000)), 1);

@@ -15,12 +15,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the performance benchmarks (warmup, then repeated timings: median and min..max) and writes",
-            "DIR/bench.csv and the scaling charts. With --compare it then runs the numpy and PyTorch peers in",
-            "benchmarks/peers/ (install: apt-get install python3-numpy python3-torch) and prints ours/theirs.",
-            "Benchmarks: straight-sgd-10k/<N>t, long-trajectory, rotated-d1000, rotated-d1000-sharpness,",
-            "bigram-tabular-V<V>/<N>t, bigram-factored-V<V>/<N>t, memory-10m-every-step, report-10m,",
-            "scaling-d, scaling-v."
+            "Runs the performance benchmarks (warmup, then repeated timings,",
+            "reported as median and min..max) and writes DIR/bench.csv and the",
+            "scaling charts. With --compare it then runs the numpy and PyTorch",
+            "peers in benchmarks/peers/ (apt-get install python3-numpy",
+            "python3-torch) and prints ours/theirs (DIR/compare.csv).",
+            "Benchmarks: straight-sgd-10k/<N>t, straight-sgd-10k-reference/1t,",
+            "long-trajectory, rotated-d1000, rotated-d1000-sharpness,",
+            "bigram-tabular-V<V>/<N>t, bigram-factored-V<V>/<N>t,",
+            "memory-10m-every-step, report-10m, scaling-d, scaling-v."
         })
 final class BenchCommand implements Callable<Integer> {
 

@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  *   <li>{@link #trace(RunSpec, int)} / {@link #trace(Run, int)}: the whole trace in memory (small runs).</li>
  *   <li>{@link #execute(Run, int, List)}: stream rows to your own {@link StepObserver}s.</li>
  *   <li>{@link #prepare(RunSpec)}: validate a spec and build its {@link Run} without running it.</li>
+ *   <li>{@link #executeReference} / {@link #referenceTrace}: the same on the reference step loop only.</li>
  * </ul>
  * The thread count never changes the results.
  */
@@ -135,6 +136,22 @@ public final class Simulation {
     /** Runs {@code run}, streaming rows to {@code observers}; returns the summary. */
     public static RunSummary execute(Run run, int threads, List<StepObserver> observers) {
         return new Engine(run, threads).execute(new ArrayList<>(observers));
+    }
+
+    /**
+     * Runs {@code run} on the plain scalar reference step loop only, never a specialised fast path: the
+     * definition the fast paths are tested against (they must give the same bits), and the baseline for
+     * measuring them.
+     */
+    public static RunSummary executeReference(Run run, int threads, List<StepObserver> observers) {
+        return new Engine(run, threads, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS, false).execute(new ArrayList<>(observers));
+    }
+
+    /** The in-memory trace of {@link #executeReference}. */
+    public static Trace referenceTrace(Run run, int threads) {
+        TraceRecorder recorder = new TraceRecorder();
+        executeReference(run, threads, List.of(recorder));
+        return recorder.trace();
     }
 
     /** {@code summary.json} text: pretty-printed, snake_case, NaN as null. */

@@ -307,18 +307,24 @@ final class StraightValleySteps {
                 loss = river.value(c);
                 gradient[0] = river.slope(c);
             }
-            for (int i = 1; i < d; i++) {
-                double h = x[i];
-                double l = lam[i - 1];
-                gradient[i] = l * h;
-                loss += 0.5 * l * h * h;
-            }
+            // The reference adds the noise after the whole gradient; drawing it in the same pass keeps the
+            // draws in coordinate order and each coordinate's (lambda h) + (s z), so the bits are the same.
             if (riverNoise) {
                 gradient[0] += s * random.nextGaussian();
             }
             if (hillNoise) {
                 for (int i = 1; i < d; i++) {
-                    gradient[i] += s * random.nextGaussian();
+                    double h = x[i];
+                    double l = lam[i - 1];
+                    gradient[i] = l * h + s * random.nextGaussian();
+                    loss += 0.5 * l * h * h;
+                }
+            } else {
+                for (int i = 1; i < d; i++) {
+                    double h = x[i];
+                    double l = lam[i - 1];
+                    gradient[i] = l * h;
+                    loss += 0.5 * l * h * h;
                 }
             }
             if (stop.stopsAtLoss(loss)) {
