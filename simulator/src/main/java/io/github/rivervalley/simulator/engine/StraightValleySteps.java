@@ -21,6 +21,12 @@ import java.util.Optional;
  */
 final class StraightValleySteps {
 
+    /**
+     * Steps whose Gaussians a lone replica draws ahead at once. (Drawing ahead per lane of a block measured
+     * no faster: there the lanes already overlap their generators.)
+     */
+    static final int CHUNK = 512;
+
     /** Which coordinates get noise: none, all (isotropic) or the hills only. */
     private enum NoiseKind { NONE, ALL, HILLS }
 
@@ -73,6 +79,10 @@ final class StraightValleySteps {
         final double[] last;
         final int[] crossings;
         final double[] amplitude;
+        /** Gaussians drawn ahead for a lone replica: {@value #CHUNK} steps of up to two draws. */
+        final double[] noise = new double[2 * CHUNK];
+        /** The stream position at the start of a chunk, for rewinding. */
+        final Xoshiro256PlusPlus saved = new Xoshiro256PlusPlus(1, 0, 0, 0);
 
         Lanes(int size) {
             replica = new Replica[size];
@@ -95,7 +105,7 @@ final class StraightValleySteps {
             return;
         }
         if (dimension == 2 && to - from == 1) {
-            advanceAlone(replicas[from], fromStep, toStep, lrs, lrBase);
+            advanceAlone(replicas[from], fromStep, toStep, lrs, lrBase, lanes);
         } else if (dimension == 2) {
             advanceOneHill(replicas, from, to, fromStep, toStep, lrs, lrBase, lanes);
         } else {
@@ -197,62 +207,79 @@ final class StraightValleySteps {
         }
     }
 
-    /** d = 2 and a single live replica (a long trajectory): river coordinate and wall in registers. */
-    private void advanceAlone(Replica replica, long from, long to, double[] lrs, long lrBase) {
+    /**
+     * d = 2 and a single live replica (a long trajectory): river coordinate and wall in registers, the
+     * Gaussians drawn ahead in chunks ({@link Xoshiro256PlusPlus#nextGaussians}, the same draws in the same
+     * order). A replica that diverges mid-chunk has its stream rewound to just after the draws of its last
+     * step, where the reference loop leaves it.
+     */
+    private void advanceAlone(Replica replica, long from, long to, double[] lrs, long lrBase, Lanes lanes) {
         if (replica.diverged) {
             return;
         }
         double[] x = replica.x;
         Xoshiro256PlusPlus random = replica.random;
+        double[] z = lanes.noise;
         double x0 = x[0];
         double x1 = x[1];
         double lam = lambda[0];
         double s = sigma;
         boolean riverNoise = noise == NoiseKind.ALL;
         boolean hillNoise = noise != NoiseKind.NONE;
+        int perStep = (riverNoise ? 1 : 0) + (hillNoise ? 1 : 0);
+        int hillDraw = riverNoise ? 1 : 0;
         double last = replica.lastDisplacement;
         int crossings = replica.crossings;
         double amplitude = replica.amplitude;
-        long t = from;
         try {
-            for (; t < to; t++) {
-                double loss;
-                double g0;
-                if (linear) {
-                    loss = negativeSlope * x0;
-                    g0 = negativeSlope;
-                } else {
-                    loss = river.value(x0);
-                    g0 = river.slope(x0);
+            for (long chunk = from; chunk < to; chunk += CHUNK) {
+                int steps = (int) Math.min(CHUNK, to - chunk);
+                if (perStep > 0) {
+                    lanes.saved.copyFrom(random);
+                    random.nextGaussians(z, 0, steps * perStep);
                 }
-                double g1 = lam * x1;
-                loss += 0.5 * lam * x1 * x1;
-                if (riverNoise) {
-                    g0 += s * random.nextGaussian();
-                }
-                if (hillNoise) {
-                    g1 += s * random.nextGaussian();
-                }
-                if (stop.stopsAtLoss(loss)) {
-                    replica.diverge(t);
-                    return;
-                }
-                double lr = lrs[(int) (t - lrBase)];
-                x0 -= lr * g0;
-                x1 -= lr * g1;
-                if (Double.isNaN(x0 * 0.0 + x1 * 0.0)) {
-                    replica.diverge(t + 1);
-                    return;
-                }
-                // Replica.observeDisplacement on the probe coordinate (x1), over locals, branch-free as in advanceOneHill.
-                if (x1 != 0.0) {
-                    long differ = (Double.doubleToRawLongBits(x1) ^ Double.doubleToRawLongBits(last)) >>> 63;
-                    crossings += (int) differ & (last != 0.0 ? 1 : 0);
-                    last = x1;
-                }
-                double magnitude = Math.abs(x1);
-                if (magnitude > amplitude) {
-                    amplitude = magnitude;
+                for (int k = 0; k < steps; k++) {
+                    long t = chunk + k;
+                    double loss;
+                    double g0;
+                    if (linear) {
+                        loss = negativeSlope * x0;
+                        g0 = negativeSlope;
+                    } else {
+                        loss = river.value(x0);
+                        g0 = river.slope(x0);
+                    }
+                    double g1 = lam * x1;
+                    loss += 0.5 * lam * x1 * x1;
+                    if (riverNoise) {
+                        g0 += s * z[k * perStep];
+                    }
+                    if (hillNoise) {
+                        g1 += s * z[k * perStep + hillDraw];
+                    }
+                    if (stop.stopsAtLoss(loss)) {
+                        replica.diverge(t);
+                        rewind(random, lanes, (k + 1) * perStep);
+                        return;
+                    }
+                    double lr = lrs[(int) (t - lrBase)];
+                    x0 -= lr * g0;
+                    x1 -= lr * g1;
+                    if (Double.isNaN(x0 * 0.0 + x1 * 0.0)) {
+                        replica.diverge(t + 1);
+                        rewind(random, lanes, (k + 1) * perStep);
+                        return;
+                    }
+                    // Replica.observeDisplacement on the probe coordinate (x1), over locals, branch-free as in advanceOneHill.
+                    if (x1 != 0.0) {
+                        long differ = (Double.doubleToRawLongBits(x1) ^ Double.doubleToRawLongBits(last)) >>> 63;
+                        crossings += (int) differ & (last != 0.0 ? 1 : 0);
+                        last = x1;
+                    }
+                    double magnitude = Math.abs(x1);
+                    if (magnitude > amplitude) {
+                        amplitude = magnitude;
+                    }
                 }
             }
         } finally {
@@ -261,6 +288,14 @@ final class StraightValleySteps {
             replica.lastDisplacement = last;
             replica.crossings = crossings;
             replica.amplitude = amplitude;
+        }
+    }
+
+    /** Puts {@code random} where it was at the chunk's start plus {@code draws} Gaussians. */
+    private static void rewind(Xoshiro256PlusPlus random, Lanes lanes, int draws) {
+        if (draws > 0) {
+            random.copyFrom(lanes.saved);
+            random.nextGaussians(lanes.noise, 0, draws);
         }
     }
 

@@ -88,6 +88,47 @@ public final class Xoshiro256PlusPlus implements RandomGenerator {
         return RandomGenerator.super.nextGaussian();
     }
 
+    /**
+     * Writes the next {@code n} Gaussians into {@code out[from .. from+n)}: exactly what {@code n} calls of
+     * {@link #nextGaussian()} return, in order, leaving the generator where they would. Faster in bulk: the
+     * state stays in local variables (the step of {@link #nextLong()} written out over them) and only the
+     * JDK's rare slow path goes through the fields.
+     */
+    public void nextGaussians(double[] out, int from, int n) {
+        long a = s0;
+        long b = s1;
+        long c = s2;
+        long d = s3;
+        for (int i = from; i < from + n; i++) {
+            long u = Long.rotateLeft(a + d, 23) + a;
+            int layer = (int) u & 0xFF;
+            if (layer < JdkGaussianLayers.LAYERS) {
+                out[i] = JdkGaussianLayers.X[layer] * u;
+                long t = b << 17;
+                c ^= a;
+                d ^= b;
+                b ^= c;
+                a ^= d;
+                c ^= t;
+                d = Long.rotateLeft(d, 45);
+            } else {
+                s0 = a; // the state before this draw: the JDK's sampler starts from it
+                s1 = b;
+                s2 = c;
+                s3 = d;
+                out[i] = RandomGenerator.super.nextGaussian();
+                a = s0;
+                b = s1;
+                c = s2;
+                d = s3;
+            }
+        }
+        s0 = a;
+        s1 = b;
+        s2 = c;
+        s3 = d;
+    }
+
     /** An independent generator at exactly this stream position. */
     public Xoshiro256PlusPlus copy() {
         return new Xoshiro256PlusPlus(s0, s1, s2, s3);

@@ -16,6 +16,7 @@ import io.github.rivervalley.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,6 +81,32 @@ class FastPathTest {
         assertAllEqual(run, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
         assertAllEqual(run, 7, 13); // small windows: many re-entries into the loop
         assertAllEqual(run.withReplicas(1), 7, 13); // a lone replica (the long-trajectory loop)
+    }
+
+    /**
+     * A lone replica draws its Gaussians ahead in chunks of {@value StraightValleySteps#CHUNK} steps: runs
+     * across many chunks, with replicas that diverge mid-chunk (the stream is rewound) at different steps.
+     */
+    @Test
+    void loneReplicaAcrossChunksAndDivergingMidChunk() {
+        // River loss stays near 0, so divergence is the hill's 4 h^2 exceeding 0.43: h beyond about 3.2 of its
+        // stationary SDs (0.1), roughly once in 700 steps, so first crossings fall before and after step 512.
+        StraightValley valley = new StraightValley(new RiverProfile.Quadratic(0.05, 0.0), new double[] {8.0});
+        Schedule schedule = TestSchedules.wsd(0.1, 50, 0.2, 0.1, 1500, 3000);
+        List<Long> late = new ArrayList<>();
+        for (long seed = 0; seed < 12; seed++) {
+            Run run = Run.of("lone", valley, schedule).withNoise(Noises.isotropic(1.0)).withOptimizer(Optimizers.gd())
+                    .withSeed(seed).withRecord(RecordSpec.every(100).withDivergenceThreshold(0.43));
+            String[] out = both(run, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
+            for (int i = 1; i < out.length; i++) {
+                assertEquals(out[0], out[i], "seed " + seed);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"first_divergence_step\" : (\\d+)").matcher(out[0]);
+            if (m.find() && Long.parseLong(m.group(1)) > StraightValleySteps.CHUNK) {
+                late.add(Long.parseLong(m.group(1)));
+            }
+        }
+        assertTrue(late.size() >= 2, "some lone replicas diverge past the first chunk: " + late);
     }
 
     /**

@@ -65,6 +65,23 @@ class Xoshiro256PlusPlusTest {
         assertTrue(tail > 100, "tail exercised: " + tail);
     }
 
+    /** Bulk draws are single draws in order, slow paths included, and leave the stream at the same place. */
+    @Test
+    void bulkGaussiansAreSingleDrawsInOrder() {
+        Xoshiro256PlusPlus bulk = Xoshiro256PlusPlus.forReplica(9, 2);
+        Xoshiro256PlusPlus single = bulk.copy();
+        double[] out = new double[1 + 3000];
+        for (int round = 0; round < 200; round++) {
+            int n = round % 7 == 0 ? 0 : 1 + (round * 37) % 3000;
+            bulk.nextGaussians(out, 1, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(single.nextGaussian()), Double.doubleToRawLongBits(out[1 + i]),
+                        "round " + round + ", draw " + i);
+            }
+            assertEquals(single.copy().nextLong(), bulk.copy().nextLong(), "same position after round " + round);
+        }
+    }
+
     @Test
     void copyContinuesTheSameStream() {
         Xoshiro256PlusPlus a = Xoshiro256PlusPlus.forReplica(42, 3);
