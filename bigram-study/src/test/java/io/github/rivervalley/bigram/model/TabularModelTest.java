@@ -1,0 +1,221 @@
+package io.github.rivervalley.bigram.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rivervalley.bigram.data.BigramData;
+import io.github.rivervalley.bigram.data.Frequencies;
+import io.github.rivervalley.bigram.data.SyntheticBigrams;
+import io.github.rivervalley.bigram.data.SyntheticGroup;
+import io.github.rivervalley.landscapes.Decomposer.Measure;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.junit.jupiter.api.Test;
+
+class TabularModelTest {
+
+    private final BigramData data = Fixtures.small();
+    private final TabularModel model = new TabularModel(data);
+
+    @Test
+    void gradientAndHessianVectorProductMatchFiniteDifferences() {
+        for (long seed = 1; seed <= 3; seed++) {
+            double[] x = Fixtures.randomPoint(model.dimension(), seed, 2.0);
+            Fixtures.assertGradientMatchesDifferences(model, x);
+            Fixtures.assertHvpMatchesDifferences(model, x, seed + 100);
+        }
+    }
+
+    @Test
+    void startIsUniformPredictionWithLossLogV() {
+        double[] x = model.defaultStart();
+        assertEquals(Math.log(8), model.value(x), 1e-15);
+    }
+
+    @Test
+    void lossNeverBelowLowerBoundAndDecompositionAddsUp() {
+        double[] out = new double[model.measureCount()];
+        int groups = data.groupCount();
+        for (long seed = 1; seed <= 20; seed++) {
+            double[] x = Fixtures.randomPoint(model.dimension(), seed, 0.5 * seed);
+            double loss = model.value(x);
+            assertTrue(loss >= data.lowerBound(), "loss " + loss + " < L* " + data.lowerBound());
+            model.measure(x, out);
+            // Sums of 3-8 terms of size <= 10: a relative 1e-13 covers their rounding.
+            assertEquals(loss, out[Measure.LOSS.ordinal()], 1e-13 * loss);
+            assertEquals(loss, out[Measure.RIVER_LOSS.ordinal()] + out[Measure.HILL_EXCESS.ordinal()], 1e-13 * loss);
+            double sumLoss = 0.0;
+            double riverExcess = 0.0;
+            for (int g = 0; g < groups; g++) {
+                double lossG = out[Measure.COUNT + g];
+                double excessG = out[Measure.COUNT + groups + g];
+                sumLoss += lossG;
+                assertEquals(lossG - data.groupLowerBound(g), excessG, 1e-13 * loss);
+                assertTrue(excessG >= 0);
+                if (data.isRiverGroup(g)) {
+                    riverExcess += excessG;
+                }
+            }
+            assertEquals(loss, sumLoss, 1e-13 * loss);
+            assertEquals(data.lowerBound() + riverExcess, out[Measure.RIVER_LOSS.ordinal()], 1e-13 * loss);
+            assertTrue(Double.isNaN(out[Measure.HILL_DISP.ordinal()]));
+        }
+        assertEquals(List.of("loss_det", "loss_k3", "loss_dir8", "excess_det", "excess_k3", "excess_dir8"), model.extraColumns());
+    }
+
+    /**
+     * With hill rows of full support, moving them to their optimum log q is the projection Phi: the river
+     * loss must equal L(Phi(x)), the hill distance |x - Phi(x)| in centred coordinates, and river_coord the
+     * mean log-margin of the deterministic rows, whose loss is log(1 + exp(-margin)).
+     */
+    @Test
+    void riverLossIsTheLossAtTheProjection() {
+        BigramData full = SyntheticBigrams.generate(6, Frequencies.UNIFORM, 0,
+                List.of(SyntheticGroup.deterministic(0.5), SyntheticGroup.dirichlet(0.5, 6, 2.0)), 4);
+        TabularModel m = new TabularModel(full);
+        double[] x = Fixtures.randomPoint(36, 9, 1.5);
+        double[] phi = x.clone();
+        double dist2 = 0.0;
+        double marginSum = 0.0;
+        double riverMass = 0.0;
+        for (int i = 0; i < 6; i++) {
+            if (full.isRiverGroup(full.groupOf(i))) {
+                int y = full.mostLikelySuccessor(i);
+                double others = 0.0;
+                for (int j = 0; j < 6; j++) {
+                    if (j != y) {
+                        others += Math.exp(x[i * 6 + j]);
+                    }
+                }
+                marginSum += full.frequency(i) * (x[i * 6 + y] - Math.log(others));
+                riverMass += full.frequency(i);
+                continue;
+            }
+            double meanX = 0.0;
+            double meanLog = 0.0;
+            for (int j = 0; j < 6; j++) {
+                phi[i * 6 + j] = Math.log(full.probability(i, j));
+                meanX += x[i * 6 + j] / 6;
+                meanLog += phi[i * 6 + j] / 6;
+            }
+            for (int j = 0; j < 6; j++) {
+                double d = (x[i * 6 + j] - meanX) - (phi[i * 6 + j] - meanLog);
+                dist2 += d * d;
+            }
+        }
+        double[] out = new double[m.measureCount()];
+        m.measure(x, out);
+        assertEquals(m.value(phi), out[Measure.RIVER_LOSS.ordinal()], 1e-13);
+        assertEquals(Math.sqrt(dist2), out[Measure.HILL_DIST.ordinal()], 1e-13);
+        assertEquals(marginSum / riverMass, out[Measure.RIVER_COORD.ordinal()], 1e-13);
+    }
+
+    /** Group sharpness against EJML's dense eigenvalues of each row block of the Hessian. */
+    @Test
+    void sharpnessMatchesDenseEigenvalues() {
+        double[] x = Fixtures.randomPoint(model.dimension(), 5, 2.0);
+        DMatrixRMaj h = model.hessian(x);
+        int v = data.vocabularySize();
+        double[] expected = new double[data.groupCount()];
+        for (int i = 0; i < v; i++) {
+            DMatrixRMaj block = new DMatrixRMaj(v, v);
+            for (int a = 0; a < v; a++) {
+                for (int b = 0; b < v; b++) {
+                    block.set(a, b, h.get(i * v + a, i * v + b));
+                }
+            }
+            int g = data.groupOf(i);
+            expected[g] = Math.max(expected[g], topEigenvalue(block));
+        }
+        double[] actual = new double[data.groupCount()];
+        model.groupSharpness(x, actual);
+        double overall = 0.0;
+        for (int g = 0; g < expected.length; g++) {
+            // EJML's symmetric QR algorithm is accurate to about 1e-15 of the matrix norm (<= 1).
+            assertEquals(expected[g], actual[g], 1e-13);
+            overall = Math.max(overall, expected[g]);
+        }
+        assertEquals(overall, model.sharpness(x), 1e-13);
+        assertEquals(overall, topEigenvalue(h), 1e-13);
+    }
+
+    @Test
+    void topCurvatureHandlesTiesAndPointMasses() {
+        assertEquals(0.5, SoftmaxRows.topCurvature(new double[] {0.5, 0.5}, 0, 2), 0.0);
+        assertEquals(0.25, SoftmaxRows.topCurvature(new double[] {0.25, 0.25, 0.25, 0.25}, 0, 4), 0.0);
+        assertEquals(0.0, SoftmaxRows.topCurvature(new double[] {1.0, 0.0, 0.0}, 0, 3), 1e-15);
+    }
+
+    static double topEigenvalue(DMatrixRMaj symmetric) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(symmetric.numRows, false, true);
+        assertTrue(eig.decompose(symmetric.copy()));
+        double top = Double.NEGATIVE_INFINITY;
+        for (int n = 0; n < symmetric.numRows; n++) {
+            top = Math.max(top, eig.getEigenvalue(n).getReal());
+        }
+        return top;
+    }
+
+    @Test
+    void minibatchGradientIsUnbiased() {
+        double[] x = Fixtures.randomPoint(model.dimension(), 7, 1.0);
+        Fixtures.assertUnbiased(model, x, 4, 40_000, 77);
+    }
+
+    /**
+     * The sparse oracle against a plain dense reference on the same pairs: per pair, add p_x / B to row x and
+     * subtract 1/B at y. The oracle multiplies by c_x / B once instead of adding c_x times, so the two agree to a
+     * few ulps of the entries (<= 1), not bit for bit. The SGD update on the touched rows must equal the
+     * dense update of the oracle's own output bit for bit, and repeated calls must leave no stale rows.
+     */
+    @Test
+    void sparseRowsMatchDenseReferenceAndDenseUpdateBitForBit() {
+        BigramData bigger = SyntheticBigrams.generate(40, Frequencies.ZIPF, 1.0, List.of(
+                SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.5, 5)), 8);
+        TabularModel m = new TabularModel(bigger);
+        int v = 40;
+        int batch = 16;
+        TabularMinibatch oracle = m.newMinibatchOracle(batch);
+        double[] x = Fixtures.randomPoint(v * v, 3, 1.0);
+        double[] xDense = x.clone();
+        double[] g = new double[v * v];
+                for (int step = 0; step < 30; step++) {
+            SplittableRandom random = new SplittableRandom(5 + step);
+            SplittableRandom replay = new SplittableRandom(5 + step);
+            oracle.gradient(x, g, random);
+            double[] reference = new double[v * v];
+            double[] p = new double[v];
+            for (int b = 0; b < batch; b++) {
+                int i = bigger.sampleToken(replay);
+                int y = bigger.sampleSuccessor(i, replay);
+                SoftmaxRows.softmax(x, i * v, v, p, 0);
+                for (int j = 0; j < v; j++) {
+                    reference[i * v + j] += p[j] / batch;
+                }
+                reference[i * v + y] -= 1.0 / batch;
+            }
+            boolean[] touched = new boolean[v];
+            for (int n = 0; n < oracle.touchedRowCount(); n++) {
+                touched[oracle.touchedRow(n)] = true;
+            }
+            for (int n = 0; n < v * v; n++) {
+                assertEquals(reference[n], g[n], 1e-15, "entry " + n + " at step " + step);
+                if (!touched[n / v]) {
+                    assertEquals(0L, Double.doubleToRawLongBits(g[n]), "untouched entry " + n + " must be +0");
+                }
+            }
+            SparseRows.sgdStep(x, g, 0.7, oracle);
+            for (int n = 0; n < v * v; n++) {
+                xDense[n] = xDense[n] - 0.7 * g[n];
+            }
+            assertArrayEquals(xDense, x);
+            for (int n = 0; n < v * v; n++) {
+                assertEquals(Double.doubleToRawLongBits(xDense[n]), Double.doubleToRawLongBits(x[n]));
+            }
+        }
+    }
+}
