@@ -40,30 +40,7 @@ public final class SyntheticBigrams {
      */
     public static BigramData generate(int vocabulary, Frequencies frequencies, double zipfExponent,
                                       List<SyntheticGroup> groups, long seed) {
-        if (vocabulary < 2) {
-            throw new InvalidValueException("vocabulary", vocabulary, "a whole number >= 2");
-        }
-        Check.present("frequencies", frequencies);
-        if (frequencies == Frequencies.ZIPF) {
-            Check.positive("zipfExponent", zipfExponent);
-        }
-        if (groups == null || groups.isEmpty()) {
-            throw new InvalidValueException("groups", "none", "at least one group");
-        }
-        double shares = 0.0;
-        for (int g = 0; g < groups.size(); g++) {
-            SyntheticGroup group = Check.present("groups[" + g + "]", groups.get(g));
-            shares += group.share();
-            if (group.successors() > vocabulary) {
-                throw new InvalidValueException("groups[" + g + "].successors", group.successors(),
-                        "at most the vocabulary size " + vocabulary);
-            }
-        }
-        if (Math.abs(shares - 1.0) > BigramData.SUM_TOLERANCE) {
-            throw new InvalidValueException("groups.share", "shares summing to " + shares,
-                    "shares summing to 1 (within " + BigramData.SUM_TOLERANCE + ")");
-        }
-        List<String> names = names(groups);
+        List<String> names = validate(vocabulary, frequencies, zipfExponent, groups);
 
         RandomDataGenerator random = RandomDataGenerator.of(new Well19937c(seed));
         double[] pi = new double[vocabulary];
@@ -78,19 +55,12 @@ public final class SyntheticBigrams {
 
         int[] order = random.nextPermutation(vocabulary, vocabulary);
         int[] groupOf = new int[vocabulary];
-        double cumulative = 0.0;
-        int start = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            cumulative += groups.get(g).share();
-            int end = g == groups.size() - 1 ? vocabulary : (int) Math.min(vocabulary, Math.round(vocabulary * cumulative));
-            if (end <= start) {
-                throw new InvalidValueException("groups[" + g + "].share", groups.get(g).share(),
-                        "a share that gives the group at least one of the " + vocabulary + " tokens");
-            }
-            for (int n = start; n < end; n++) {
+        int[] ends = boundaries(vocabulary, groups);
+        for (int g = 0, start = 0; g < groups.size(); g++) {
+            for (int n = start; n < ends[g]; n++) {
                 groupOf[order[n]] = g;
             }
-            start = end;
+            start = ends[g];
         }
 
         int[] rowStart = new int[vocabulary + 1];
@@ -131,6 +101,67 @@ public final class SyntheticBigrams {
         rowStart[vocabulary] = fill;
         return new BigramData(null, pi, rowStart, Arrays.copyOf(successors, fill), Arrays.copyOf(probabilities, fill),
                 groupOf, names);
+    }
+
+    /**
+     * Checks everything {@link #generate} needs before drawing anything (V >= 2, exponent, shares summing to 1,
+     * k <= V, names, no empty group) and returns the group names.
+     */
+    public static List<String> validate(int vocabulary, Frequencies frequencies, double zipfExponent,
+                                        List<SyntheticGroup> groups) {
+        if (vocabulary < 2) {
+            throw new InvalidValueException("vocabulary", vocabulary, "a whole number >= 2");
+        }
+        Check.present("frequencies", frequencies);
+        if (frequencies == Frequencies.ZIPF) {
+            Check.positive("zipfExponent", zipfExponent);
+        }
+        if (groups == null || groups.isEmpty()) {
+            throw new InvalidValueException("groups", "none", "at least one group");
+        }
+        double shares = 0.0;
+        for (int g = 0; g < groups.size(); g++) {
+            SyntheticGroup group = Check.present("groups[" + g + "]", groups.get(g));
+            shares += group.share();
+            if (group.successors() > vocabulary) {
+                throw new InvalidValueException("groups[" + g + "].successors", group.successors(),
+                        "at most the vocabulary size " + vocabulary);
+            }
+        }
+        if (Math.abs(shares - 1.0) > BigramData.SUM_TOLERANCE) {
+            throw new InvalidValueException("groups.share", "shares summing to " + shares,
+                    "shares summing to 1 (within " + BigramData.SUM_TOLERANCE + ")");
+        }
+        List<String> names = names(groups);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int g = 0; g < names.size(); g++) {
+            if (!names.get(g).matches("[A-Za-z][A-Za-z0-9_]*")) {
+                throw new InvalidValueException("groups[" + g + "].name", names.get(g), "a name of letters, digits and _ starting with a letter");
+            }
+            if (!seen.add(names.get(g))) {
+                throw new InvalidValueException("groups[" + g + "].name", names.get(g), "a name not used by another group");
+            }
+        }
+        boundaries(vocabulary, groups);
+        return names;
+    }
+
+    /** End (exclusive) of each group in the shuffled order: {@code round(V * cumulative share)}, the last at V. */
+    private static int[] boundaries(int vocabulary, List<SyntheticGroup> groups) {
+        int[] ends = new int[groups.size()];
+        double cumulative = 0.0;
+        int start = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            cumulative += groups.get(g).share();
+            int end = g == groups.size() - 1 ? vocabulary : (int) Math.min(vocabulary, Math.round(vocabulary * cumulative));
+            if (end <= start) {
+                throw new InvalidValueException("groups[" + g + "].share", groups.get(g).share(),
+                        "a share that gives the group at least one of the " + vocabulary + " tokens");
+            }
+            ends[g] = end;
+            start = end;
+        }
+        return ends;
     }
 
     /** Group names: given ones, else defaults; repeated defaults get {@code _2}, {@code _3}, ... */
