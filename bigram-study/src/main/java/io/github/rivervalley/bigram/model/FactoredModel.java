@@ -3,6 +3,7 @@ package io.github.rivervalley.bigram.model;
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.landscapes.spectral.Sharpness;
 import java.util.Arrays;
 import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.random.Well19937c;
@@ -188,28 +189,31 @@ public final class FactoredModel implements BigramModel {
     }
 
     /**
-     * Group g's parameters are the embeddings {@code E_i} of its tokens (U and b are shared by all groups);
-     * the top eigenvalue of the Hessian restricted to them, by power iteration (see {@link PowerIteration}).
+     * Group g's parameters are the embeddings {@code E_i} of its tokens (U and b are shared by all groups): the
+     * top eigenvalue of the Hessian restricted to them ({@link Sharpness}: dense up to 64 coordinates, else
+     * Lanczos on Hessian-vector products).
      */
     @Override
     public void groupSharpness(double[] x, double[] out) {
-        int groups = data.groupCount();
-        boolean[] mask = new boolean[dimension()];
-        for (int g = 0; g < groups; g++) {
-            Arrays.fill(mask, false);
+        for (int g = 0; g < data.groupCount(); g++) {
+            int[] coordinates = new int[data.groupSize(g) * k];
+            int n = 0;
             for (int i = 0; i < v; i++) {
                 if (data.groupOf(i) == g) {
-                    Arrays.fill(mask, i * k, (i + 1) * k, true);
+                    for (int c = 0; c < k; c++) {
+                        coordinates[n++] = i * k + c;
+                    }
                 }
             }
-            out[g] = PowerIteration.topEigenvalue(this, x, mask, seed + g);
+            Restricted restricted = new Restricted(this, x, coordinates);
+            out[g] = Sharpness.of(restricted, restricted.start());
         }
     }
 
-    /** Top eigenvalue of the full Hessian by power iteration (see {@link PowerIteration}). */
+    /** Top eigenvalue of the full Hessian ({@link Sharpness#of}). */
     @Override
     public double sharpness(double[] x) {
-        return PowerIteration.topEigenvalue(this, x, null, seed);
+        return Sharpness.of(this, x);
     }
 
     /** The seeded initialisation described in the class comment. */

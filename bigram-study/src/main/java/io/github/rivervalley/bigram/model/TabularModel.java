@@ -101,6 +101,25 @@ public final class TabularModel implements BigramModel {
         }
     }
 
+    /** Closed form: {@code sum_i pi_i (1 - |p_i|^2)}, the trace of each row block {@code pi_i (diag(p_i) - p_i p_i^T)}. */
+    @Override
+    public double hessianTrace(double[] x) {
+        double[] p = new double[v];
+        double trace = 0.0;
+        for (int i = 0; i < v; i++) {
+            double pi = data.frequency(i);
+            if (pi > 0) {
+                SoftmaxRows.softmax(x, i * v, v, p, 0);
+                double square = 0.0;
+                for (double value : p) {
+                    square += value * value;
+                }
+                trace += pi * (1.0 - square);
+            }
+        }
+        return trace;
+    }
+
     /** Rows are independent: the top eigenvalue of a group is the largest over its rows. */
     @Override
     public void groupSharpness(double[] x, double[] out) {

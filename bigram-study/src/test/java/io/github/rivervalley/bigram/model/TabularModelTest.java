@@ -141,6 +141,11 @@ class TabularModelTest {
         }
         assertEquals(overall, model.sharpness(x), 1e-13);
         assertEquals(overall, topEigenvalue(h), 1e-13);
+        double trace = 0.0;
+        for (int n = 0; n < h.numRows; n++) {
+            trace += h.get(n, n);
+        }
+        assertEquals(trace, model.hessianTrace(x), 1e-13);
     }
 
     @Test
