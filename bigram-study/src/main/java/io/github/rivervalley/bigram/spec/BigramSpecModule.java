@@ -8,6 +8,7 @@ public final class BigramSpecModule extends SimpleModule {
 
     public BigramSpecModule() {
         super("rivervalley-bigram");
-        registerSubtypes(new NamedType(BigramLandscapeSpec.class, BigramLandscapeSpec.TYPE));
+        registerSubtypes(new NamedType(BigramLandscapeSpec.class, BigramLandscapeSpec.TYPE),
+                new NamedType(MinibatchNoiseSpec.class, MinibatchNoiseSpec.TYPE));
     }
 }
