@@ -3,6 +3,7 @@ package io.github.rivervalley.bigram.model;
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.noise.GradientOracle;
+import io.github.rivervalley.simulator.noise.SparseRows;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 

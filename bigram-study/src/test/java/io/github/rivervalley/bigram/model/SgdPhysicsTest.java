@@ -8,6 +8,7 @@ import io.github.rivervalley.bigram.data.Frequencies;
 import io.github.rivervalley.bigram.data.SyntheticBigrams;
 import io.github.rivervalley.bigram.data.SyntheticGroup;
 import io.github.rivervalley.landscapes.Decomposer.Measure;
+import io.github.rivervalley.simulator.noise.SparseRows;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongToDoubleFunction;

@@ -1,9 +1,11 @@
-package io.github.rivervalley.bigram.model;
+package io.github.rivervalley.simulator.noise;
 
 /**
- * A gradient that is zero outside a few rows of a row-major parameter matrix: an optimizer whose update of
- * a coordinate with zero gradient is the identity (plain SGD without weight decay) may update only these
- * rows and get bit for bit the dense result ({@code x - eta * 0 == x}).
+ * Implemented by gradient oracles whose gradient is zero outside a few rows of a row-major parameter matrix
+ * (the bigram tabular model's minibatches touch only the rows of the tokens in the batch). An optimizer
+ * whose update of a coordinate with zero gradient is the identity (plain SGD without weight decay) may
+ * update only these rows and get bit for bit the dense result ({@code x - eta * 0 == x}); the same holds for
+ * any per-coordinate check of the iterate (finiteness) on the untouched rows.
  */
 public interface SparseRows {
 
