@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BigramStudyTest {
 
     /** Tests run in the module directory; the examples live at the repository root. */
-    static final Path EXAMPLE = Path.of("..", "examples", "bigram-synthetic.yaml");
+    static final Path EXAMPLES = Path.of("..", "examples", "bigram");
+    static final Path EXAMPLE = EXAMPLES.resolve("bigram-synthetic.yaml");
 
     @Test
     void syntheticExample(@TempDir Path out) throws Exception {
@@ -77,6 +79,24 @@ class BigramStudyTest {
         String header = Files.readAllLines(out.resolve("bigram-synthetic-wsd/trace.csv")).get(0);
         for (String g : data.groupNames()) {
             assertTrue(header.contains(",loss_" + g) && header.contains(",excess_" + g), header);
+        }
+    }
+
+    /**
+     * The text example (its file path is relative to the repository root, so the test points it there): the
+     * data are word pairs of the shipped text, and the decays' drops come mostly from the uncertain groups.
+     */
+    @Test
+    void textExample() {
+        ObjectNode tree = (ObjectNode) SpecReader.instance().readTree(EXAMPLES.resolve("bigram-text.yaml"));
+        ObjectNode data = (ObjectNode) tree.get("landscape").get("data");
+        data.put("file", Path.of("..").resolve(data.get("file").asText()).toString());
+        BigramStudy.Result result = BigramStudy.of(tree).execute(2);
+        assertEquals(200, result.data().vocabularySize());
+        for (DecayDrop d : result.decays()) {
+            if (!d.run().equals("cosine")) {
+                assertTrue(d.hillShare() >= 0.7, d.toString());
+            }
         }
     }
 
