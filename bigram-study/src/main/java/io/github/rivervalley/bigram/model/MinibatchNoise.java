@@ -22,7 +22,7 @@ public record MinibatchNoise(int batchSize) implements NoiseModel {
     @Override
     public GradientOracle newOracle(Landscape landscape) {
         if (!(landscape instanceof BigramModel model)) {
-            throw new InvalidValueException("noise", "minibatch on " + landscape.getClass().getSimpleName(),
+            throw new InvalidValueException("type", "minibatch on " + landscape.getClass().getSimpleName(),
                     "a bigram landscape (minibatch noise samples pairs from the bigram data)");
         }
         return model.newMinibatchOracle(batchSize);

@@ -116,6 +116,10 @@ class BigramSpecTest {
                   data: {type: text, file: no/such/file.txt}
                   model: {type: tabular}
                 """);
+        InvalidValueException wrongLandscape = assertThrows(InvalidValueException.class, () -> new MinibatchNoiseSpec(4).build()
+                .newOracle(new io.github.rivervalley.landscapes.analytic.StraightValley(
+                        new io.github.rivervalley.landscapes.analytic.RiverProfile.Linear(1.0), new double[] {2.0})));
+        assertEquals("type", wrongLandscape.field());
         InvalidValueException late = assertThrows(InvalidValueException.class, () -> missing.landscape().build());
         assertEquals("landscape.data.file", late.field());
     }

@@ -1,7 +1,6 @@
 package io.github.rivervalley.bigram.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +118,15 @@ class BigramStudyTest {
                 schedule: {peak: 0.1, budgets: [100]}
                 """, "test")));
         assertEquals("noise.batchSize", e.field(), e.getMessage());
-        assertFalse(e.getMessage().isEmpty());
+        e = assertThrows(SpecException.class, () -> BigramStudy.of(SpecReader.instance().readTree("""
+                name: s
+                landscape:
+                  type: bigram
+                  data: {type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}
+                  model: {type: tabular}
+                noise: {type: minibatch, batchSize: 2}
+                schedule: {peak: 0.1, budgets: [100, 50]}
+                """, "test")));
+        assertTrue(e.field().startsWith("schedule.budgets"), e.getMessage());
     }
 }
