@@ -33,7 +33,8 @@ import java.util.OptionalDouble;
  * <p>All four runs are validated before any runs. Outputs in the output directory: one run directory per
  * schedule ({@code trace.csv}, {@code summary.json}, {@code spec.yaml}, as {@code rivervalley run} writes
  * them), {@code decay-shares.csv} (one row per decay), {@code final-groups.csv} (each run's loss and excess
- * per group at its last checkpoint) and {@code study.json} / {@code study.txt} (the summary).
+ * per group at its last checkpoint), {@code group-curves.csv} (the per-group columns of every recorded row of
+ * every run, for loss curves) and {@code study.json} / {@code study.txt} (the summary).
  */
 public final class BigramStudy {
 
@@ -139,10 +140,21 @@ public final class BigramStudy {
     /** What one schedule's run delivered. */
     public record Outcome(String schedule, RunSpec spec, Run run, Trace trace, List<DecayDrop> decays,
                           String finalLine, long finalStep, double finalLoss, double[] finalGroupLoss, double[] finalGroupExcess) {
+
+        @Override
+        public String toString() {
+            return "Outcome[" + schedule + ", final loss " + finalLoss + " at " + finalLine + " step " + finalStep + ", "
+                    + decays.size() + " decays]";
+        }
     }
 
     /** The whole study. */
     public record Result(BigramData data, long totalCompute, List<Outcome> outcomes) {
+
+        @Override
+        public String toString() {
+            return "Result[V=" + data.vocabularySize() + ", compute " + totalCompute + ", " + outcomes + "]";
+        }
 
         /** Every decay of every run. */
         public List<DecayDrop> decays() {
@@ -204,9 +216,35 @@ public final class BigramStudy {
         }
         AtomicFile.writeString(out.resolve("decay-shares.csv"), DecayShares.csv(result.decays()));
         AtomicFile.writeString(out.resolve("final-groups.csv"), finalGroupsCsv(result));
+        AtomicFile.writeString(out.resolve("group-curves.csv"), groupCurvesCsv(result));
         AtomicFile.writeString(out.resolve("study.json"), json(result));
         AtomicFile.writeString(out.resolve("study.txt"), text(result));
         return result;
+    }
+
+    /** Every recorded row of every run: loss, {@code loss_<g>} and {@code excess_<g>}, for per-group loss curves. */
+    public static String groupCurvesCsv(Result result) {
+        BigramData data = result.data();
+        List<String> columns = new ArrayList<>(List.of("lr", "loss"));
+        for (String g : data.groupNames()) {
+            columns.add("loss_" + g);
+        }
+        for (String g : data.groupNames()) {
+            columns.add("excess_" + g);
+        }
+        StringBuilder out = new StringBuilder("run,schedule,line,step,").append(String.join(",", columns)).append('\n');
+        for (Outcome o : result.outcomes()) {
+            Trace trace = o.trace();
+            int[] index = columns.stream().mapToInt(c -> trace.layout().indexOf(c)).toArray();
+            for (io.github.rivervalley.simulator.trace.TraceRow row : trace.rows()) {
+                out.append(o.run().name()).append(',').append(o.schedule()).append(',').append(row.line()).append(',').append(row.step());
+                for (int i : index) {
+                    out.append(',').append(row.get(i));
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
     }
 
     /** Each run's loss and per-group loss and excess at its last checkpoint. */

@@ -70,6 +70,13 @@ class BigramStudyTest {
         double initial = Math.log(data.vocabularySize()) - data.lowerBound();
         assertTrue(wsd.finalLoss() - data.lowerBound() < 0.05 * initial, "final excess " + (wsd.finalLoss() - data.lowerBound()));
 
+        List<String> curves = Files.readAllLines(out.resolve("group-curves.csv"));
+        int rows = 0;
+        for (BigramStudy.Outcome o : result.outcomes()) {
+            rows += o.trace().rows().size();
+        }
+        assertEquals(rows + 1, curves.size());
+        assertTrue(curves.get(0).startsWith("run,schedule,line,step,lr,loss,loss_det,"), curves.get(0));
         for (String file : List.of("decay-shares.csv", "final-groups.csv", "study.json", "study.txt",
                 "bigram-synthetic-wsd/trace.csv", "bigram-synthetic-wsd-s/summary.json", "bigram-synthetic-cosine/spec.yaml",
                 "bigram-synthetic-constant/trace.csv")) {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate at equal compute",
             "and splits every decay's loss drop by token group (river = deterministic, hill = uncertain).",
-            "Writes DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv, study.json",
-            "and study.txt. The results do not depend on --threads."
+            "Writes DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
+            "group-curves.csv, study.json and study.txt. The results do not depend on --threads."
         })
 final class BigramStudyCommand implements Callable<Integer> {
 
@@ -50,7 +50,7 @@ final class BigramStudyCommand implements Callable<Integer> {
         stdout.print(BigramStudy.text(result));
         stdout.println();
         stdout.println("wrote " + out + " (" + String.join(", ", study.runs().stream().map(r -> r.name()).toList())
-                + ", decay-shares.csv, final-groups.csv, study.json, study.txt)");
+                + ", decay-shares.csv, final-groups.csv, group-curves.csv, study.json, study.txt)");
         stdout.flush();
         return 0;
     }

@@ -43,7 +43,7 @@ class BigramStudyCommandTest {
         int code = run(out, err, "bigram-study", spec.toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
         assertEquals(0, code, err.toString());
         for (String file : List.of("tiny-wsd/trace.csv", "tiny-wsd-s/trace.csv", "tiny-cosine/summary.json",
-                "tiny-constant/spec.yaml", "decay-shares.csv", "final-groups.csv", "study.json", "study.txt")) {
+                "tiny-constant/spec.yaml", "decay-shares.csv", "final-groups.csv", "group-curves.csv", "study.json", "study.txt")) {
             assertTrue(Files.isRegularFile(dir.resolve("out").resolve(file)), file);
         }
         assertTrue(out.toString().contains("hill share"), out.toString());
