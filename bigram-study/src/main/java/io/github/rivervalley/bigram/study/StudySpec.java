@@ -26,7 +26,7 @@ import java.util.List;
  * @param record what to record (run-spec defaults)
  */
 public record StudySpec(String name, Long seed, Integer replicas, LandscapeSpec landscape, OptimizerSpec optimizer,
-                        NoiseSpec noise, Schedule schedule, RecordSpec record) {
+                        NoiseSpec noise, SharedSchedule schedule, RecordSpec record) {
 
     public StudySpec {
         Check.present("name", name);
@@ -53,10 +53,10 @@ public record StudySpec(String name, Long seed, Integer replicas, LandscapeSpec 
      * @param decayFraction fraction of each budget spent decaying (default 0.1)
      * @param budgets checkpoint budgets of WSD and WSD-S, strictly increasing (required)
      */
-    public record Schedule(Double peak, Long warmup, WarmupShape warmupShape, Double floor, DecayShape decayShape,
+    public record SharedSchedule(Double peak, Long warmup, WarmupShape warmupShape, Double floor, DecayShape decayShape,
                            Double decayFraction, List<Long> budgets) {
 
-        public Schedule {
+        public SharedSchedule {
             Check.present("peak", peak);
             Check.present("budgets", budgets);
             budgets = List.copyOf(budgets);
