@@ -30,6 +30,20 @@ public final class SyntheticBigrams {
     }
 
     /**
+     * The paper-like dataset with uniform frequencies: half of the tokens deterministic ({@code det}), the rest
+     * split equally into groups uniform over 2, 4, 8 and 16 successors ({@code k2 .. k16}). V must be a
+     * multiple of 8 and at least 16.
+     */
+    public static BigramData paperLike(int vocabulary, long seed) {
+        if (vocabulary < 16 || vocabulary % 8 != 0) {
+            throw new InvalidValueException("vocabulary", vocabulary, "a multiple of 8 that is at least 16");
+        }
+        return generate(vocabulary, Frequencies.UNIFORM, 1.0, List.of(SyntheticGroup.deterministic(0.5),
+                SyntheticGroup.uniform(0.125, 2), SyntheticGroup.uniform(0.125, 4), SyntheticGroup.uniform(0.125, 8),
+                SyntheticGroup.uniform(0.125, 16)), seed);
+    }
+
+    /**
      * Generates a dataset.
      *
      * @param vocabulary V >= 2

@@ -61,6 +61,19 @@ class SyntheticBigramsTest {
     }
 
     @Test
+    void paperLikeFactoryIsTheExampleDataset() {
+        BigramData a = SyntheticBigrams.paperLike(256, 7);
+        BigramData b = SyntheticBigrams.generate(256, Frequencies.UNIFORM, 0, PAPER_LIKE, 7);
+        assertEquals(b.groupNames(), a.groupNames());
+        assertEquals(b.lowerBound(), a.lowerBound(), 0.0);
+        for (int i = 0; i < 256; i++) {
+            assertEquals(b.groupOf(i), a.groupOf(i));
+            assertEquals(b.mostLikelySuccessor(i), a.mostLikelySuccessor(i));
+        }
+        assertField("vocabulary", () -> SyntheticBigrams.paperLike(12, 1));
+    }
+
+    @Test
     void zipfFrequenciesFollowThePowerLaw() {
         BigramData data = SyntheticBigrams.generate(100, Frequencies.ZIPF, 1.2, List.of(SyntheticGroup.deterministic(1.0)), 1);
         double h = 0.0;

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.bigram.data.BigramData;
-import io.github.rivervalley.bigram.data.Frequencies;
 import io.github.rivervalley.bigram.data.SyntheticBigrams;
-import io.github.rivervalley.bigram.data.SyntheticGroup;
 import io.github.rivervalley.landscapes.Decomposer.Measure;
 import io.github.rivervalley.simulator.noise.SparseRows;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -22,9 +19,7 @@ class SgdPhysicsTest {
 
     /** Half deterministic tokens, the rest uniform over 2, 4, 8, 16 successors (the paper-like example). */
     static BigramData paperLike(int v) {
-        return SyntheticBigrams.generate(v, Frequencies.UNIFORM, 1.0, List.of(
-                SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.125, 2), SyntheticGroup.uniform(0.125, 4),
-                SyntheticGroup.uniform(0.125, 8), SyntheticGroup.uniform(0.125, 16)), 1);
+        return SyntheticBigrams.paperLike(v, 1);
     }
 
     /** Runs SGD for {@code steps} steps with {@code lr(t)}; calls back every {@code every} steps with the measures. */
