@@ -1,5 +1,6 @@
 package io.github.rivervalley.bigram.spec;
 
+import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.bigram.model.BigramModel;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
@@ -22,7 +23,7 @@ public record BigramLandscapeSpec(BigramDataSpec data, BigramModelSpec model) im
     /** Builds the data, then the model; errors found only now (an unreadable file) name the full path. */
     @Override
     public BigramModel build() {
-        io.github.rivervalley.bigram.data.BigramData built;
+        BigramData built;
         try {
             built = data.build();
         } catch (InvalidValueException e) {

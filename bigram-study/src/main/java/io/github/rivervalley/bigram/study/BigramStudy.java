@@ -15,10 +15,12 @@ import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
+import io.github.rivervalley.simulator.trace.TraceRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -194,12 +196,12 @@ public final class BigramStudy {
         for (int n = 0; n < trace.layout().columns().size(); n++) {
             index.put(trace.layout().columns().get(n), n);
         }
-        Map<String, io.github.rivervalley.simulator.trace.TraceRow> byKey = new java.util.HashMap<>();
-        for (io.github.rivervalley.simulator.trace.TraceRow row : trace.rows()) {
+        Map<String, TraceRow> byKey = new HashMap<>();
+        for (TraceRow row : trace.rows()) {
             byKey.put(row.line() + "@" + row.step(), row);
         }
         return (line, step, column) -> {
-            io.github.rivervalley.simulator.trace.TraceRow row = byKey.get(line + "@" + step);
+            TraceRow row = byKey.get(line + "@" + step);
             Integer i = index.get(column);
             return row == null || i == null ? OptionalDouble.empty() : OptionalDouble.of(row.get(i));
         };
@@ -236,7 +238,7 @@ public final class BigramStudy {
         for (Outcome o : result.outcomes()) {
             Trace trace = o.trace();
             int[] index = columns.stream().mapToInt(c -> trace.layout().indexOf(c)).toArray();
-            for (io.github.rivervalley.simulator.trace.TraceRow row : trace.rows()) {
+            for (TraceRow row : trace.rows()) {
                 out.append(o.run().name()).append(',').append(o.schedule()).append(',').append(row.line()).append(',').append(row.step());
                 for (int i : index) {
                     out.append(',').append(row.get(i));
