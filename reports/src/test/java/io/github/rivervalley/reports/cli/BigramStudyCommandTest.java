@@ -43,11 +43,16 @@ class BigramStudyCommandTest {
         int code = run(out, err, "bigram-study", spec.toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
         assertEquals(0, code, err.toString());
         for (String file : List.of("tiny-wsd/trace.csv", "tiny-wsd-s/trace.csv", "tiny-cosine/summary.json",
-                "tiny-constant/spec.yaml", "decay-shares.csv", "final-groups.csv", "group-curves.csv", "study.json", "study.txt")) {
+                "tiny-constant/spec.yaml", "decay-shares.csv", "final-groups.csv", "group-curves.csv", "study.json", "study.txt",
+                "charts/excess-det.png", "charts/excess-k4.svg", "report/index.html")) {
             assertTrue(Files.isRegularFile(dir.resolve("out").resolve(file)), file);
         }
         assertTrue(out.toString().contains("hill share"), out.toString());
         assertEquals(Files.readString(dir.resolve("out/study.txt")).strip(), out.toString().substring(0, out.toString().indexOf("\nwrote")).strip());
+        String html = Files.readString(dir.resolve("out/report/index.html"));
+        for (String run : List.of("tiny-wsd", "tiny-wsd-s", "tiny-cosine", "tiny-constant")) {
+            assertTrue(html.contains(run), run);
+        }
     }
 
     @Test
