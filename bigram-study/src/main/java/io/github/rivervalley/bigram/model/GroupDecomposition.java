@@ -21,8 +21,11 @@ import java.util.List;
  *     travelled.</li>
  * <li>{@code hill_dist}: {@code sqrt(sum over hill tokens of |centred z_i - centred log q_i|^2)} on each token's
  *     successor set (logit space; for the factored model, of the logits its parameters produce).</li>
- * <li>{@code hill_disp}: NaN. The softmax Hessian's top direction changes from row to row and with x, so a
- *     single signed displacement is not well defined here.</li>
+ * <li>{@code hill_disp}: the signed displacement along the steepest hill direction at the optimum: for the hill
+ *     token i with the largest {@code pi_i lambda_max(diag(q_i) - q_i q_i^T)} (on its successor set S), the dot
+ *     product of {@code z_i - log q_i} on S with that top eigenvector (sign: positive at the most likely
+ *     successor). The eigenvector is orthogonal to the constant vector, so the shift freedom of logits does not
+ *     matter. NaN when there is no hill token with two or more successors.</li>
  * </ul>
  */
 final class GroupDecomposition {
@@ -82,7 +85,13 @@ final class GroupDecomposition {
         out[Measure.HILL_EXCESS.ordinal()] = hill;
         out[Measure.RIVER_COORD.ordinal()] = riverMass > 0 ? marginSum / riverMass : Double.NaN;
         out[Measure.HILL_DIST.ordinal()] = Math.sqrt(hillDist2);
-        out[Measure.HILL_DISP.ordinal()] = Double.NaN;
+        HillDirection steepest = HillDirection.of(data);
+        if (steepest == null) {
+            out[Measure.HILL_DISP.ordinal()] = Double.NaN;
+        } else {
+            model.logits(x, steepest.token(), z);
+            out[Measure.HILL_DISP.ordinal()] = steepest.displacement(data, z);
+        }
         int base = Measure.COUNT;
         for (int g = 0; g < groups; g++) {
             out[base + g] = groupLoss[g];

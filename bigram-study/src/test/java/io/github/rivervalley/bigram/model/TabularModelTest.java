@@ -63,7 +63,7 @@ class TabularModelTest {
             }
             assertEquals(loss, sumLoss, 1e-13 * loss);
             assertEquals(data.lowerBound() + riverExcess, out[Measure.RIVER_LOSS.ordinal()], 1e-13 * loss);
-            assertTrue(Double.isNaN(out[Measure.HILL_DISP.ordinal()]));
+            assertTrue(Double.isFinite(out[Measure.HILL_DISP.ordinal()]));
         }
         assertEquals(List.of("loss_det", "loss_k3", "loss_dir8", "excess_det", "excess_k3", "excess_dir8"), model.extraColumns());
     }
@@ -113,6 +113,82 @@ class TabularModelTest {
         assertEquals(m.value(phi), out[Measure.RIVER_LOSS.ordinal()], 1e-13);
         assertEquals(Math.sqrt(dist2), out[Measure.HILL_DIST.ordinal()], 1e-13);
         assertEquals(marginSum / riverMass, out[Measure.RIVER_COORD.ordinal()], 1e-13);
+    }
+
+    /**
+     * hill_disp: the steepest hill token is the one with the largest top eigenvalue of pi_i (diag(q_i) - q_i q_i^T)
+     * (checked with EJML on every hill token), its direction a unit eigenvector; the displacement is 0 at the
+     * optimum, moves by exactly eps along the direction, and ignores a constant added to the logits.
+     */
+    @Test
+    void hillDisplacementIsAlongTheSteepestHillDirection() {
+        BigramData full = SyntheticBigrams.generate(6, Frequencies.ZIPF, 1.0,
+                List.of(SyntheticGroup.deterministic(0.5), SyntheticGroup.dirichlet(0.5, 6, 2.0)), 4);
+        TabularModel m = new TabularModel(full);
+        HillDirection hill = HillDirection.of(full);
+        double best = 0.0;
+        int bestToken = -1;
+        for (int i = 0; i < 6; i++) {
+            if (full.isRiverGroup(full.groupOf(i))) {
+                continue;
+            }
+            DMatrixRMaj block = new DMatrixRMaj(6, 6);
+            for (int a = 0; a < 6; a++) {
+                for (int b = 0; b < 6; b++) {
+                    double qa = full.probability(i, a);
+                    block.set(a, b, full.frequency(i) * ((a == b ? qa : 0.0) - qa * full.probability(i, b)));
+                }
+            }
+            double top = topEigenvalue(block);
+            if (top > best) {
+                best = top;
+                bestToken = i;
+            }
+        }
+        assertEquals(bestToken, hill.token());
+        assertEquals(best, hill.curvature(), 1e-14);
+        double[] v = hill.vector();
+        double norm = 0.0;
+        double sum = 0.0;
+        for (int e = 0; e < v.length; e++) {
+            norm += v[e] * v[e];
+            sum += v[e];
+            double hv = 0.0;
+            for (int f = 0; f < v.length; f++) {
+                double qe = full.probabilityAt(full.rowStart(bestToken) + e);
+                double qf = full.probabilityAt(full.rowStart(bestToken) + f);
+                hv += full.frequency(bestToken) * ((e == f ? qe : 0.0) - qe * qf) * v[f];
+            }
+            assertEquals(hill.curvature() * v[e], hv, 1e-14);
+        }
+        assertEquals(1.0, norm, 1e-14);
+        assertEquals(0.0, sum, 1e-14);
+
+        double[] x = Fixtures.randomPoint(36, 3, 1.0);
+        for (int j = 0; j < 6; j++) {
+            x[bestToken * 6 + j] = Math.log(full.probability(bestToken, j)) + 0.7;
+        }
+        double[] out = new double[m.measureCount()];
+        m.measure(x, out);
+        assertEquals(0.0, out[Measure.HILL_DISP.ordinal()], 1e-14);
+        for (int e = 0; e < 6; e++) {
+            x[bestToken * 6 + full.successorAt(full.rowStart(bestToken) + e)] += 0.25 * v[e];
+        }
+        m.measure(x, out);
+        assertEquals(0.25, out[Measure.HILL_DISP.ordinal()], 1e-14);
+    }
+
+    @Test
+    void hillDirectionOfTiedProbabilitiesAndOfAllRiverData() {
+        BigramData uniform = SyntheticBigrams.generate(8, Frequencies.UNIFORM, 1.0,
+                List.of(SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.5, 3)), 2);
+        HillDirection hill = HillDirection.of(uniform);
+        assertEquals(1.0 / 8 / 3, hill.curvature(), 1e-15);
+        assertEquals(0.0, hill.vector()[0] + hill.vector()[1] + hill.vector()[2], 1e-15);
+        BigramData river = SyntheticBigrams.generate(8, Frequencies.UNIFORM, 1.0, List.of(SyntheticGroup.deterministic(1.0)), 2);
+        double[] out = new double[new TabularModel(river).measureCount()];
+        new TabularModel(river).measure(new double[64], out);
+        assertTrue(Double.isNaN(out[Measure.HILL_DISP.ordinal()]));
     }
 
     /** Group sharpness against EJML's dense eigenvalues of each row block of the Hessian. */
