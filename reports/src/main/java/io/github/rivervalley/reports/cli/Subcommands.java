@@ -10,5 +10,6 @@ final class Subcommands {
 
     static void registerAll(CommandLine cli) {
         // Each subcommand is a picocli @Command class in this package.
+        cli.addSubcommand(new MergeCommand());
     }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Run names made from axis values, safe as file names on every platform: components
  * {@code label-value} joined by {@code _}, e.g. {@code schedule.type=wsd, schedule.peak=0.1, seed=3}
- * gives {@code type-wsd_peak-0.1_seed-3}. Only {@code [A-Za-z0-9.+-]} appear inside a component.
+ * gives {@code type-wsd_peak-0.1_seed-3}. Only {@code [A-Za-z0-9.-]} appear inside a component,
+ * and a name starts with a letter or digit (what run specs allow as a name).
  */
 final class RunNames {
 
@@ -81,7 +82,7 @@ final class RunNames {
     }
 
     /**
-     * Keeps {@code [A-Za-z0-9.+-]} (so {@code -1} stays negative), turns each run of anything else into one
+     * Keeps {@code [A-Za-z0-9.-]} (so {@code -1} stays negative), turns each run of anything else into one
      * {@code -}, and trims trailing dashes and dots and leading dots.
      */
     static String sanitize(String text) {
@@ -89,7 +90,7 @@ final class RunNames {
         boolean dash = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '+' || c == '-');
+            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
             if (ok) {
                 out.append(c);
                 dash = false;
@@ -124,6 +125,9 @@ final class RunNames {
     /** Joins components into a name, shortening very long names with a hash of the full name. */
     static String join(List<String> components) {
         String name = String.join("_", components);
+        if (!name.isEmpty() && !Character.isLetterOrDigit(name.charAt(0))) {
+            name = "r" + name;
+        }
         if (name.length() > MAX_NAME) {
             name = name.substring(0, MAX_NAME - 9) + "-" + hash(name);
         }

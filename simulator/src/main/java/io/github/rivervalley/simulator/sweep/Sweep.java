@@ -81,7 +81,11 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
     public static Sweep expand(SweepSpec spec, RunExecutor executor) {
         JsonNode resolvedBase;
         try {
-            resolvedBase = executor.resolve(spec.base());
+            ObjectNode named = spec.base().deepCopy();
+            if (!named.has("name")) {
+                named.put("name", RunNames.join(List.of(RunNames.sanitize(spec.name()).isEmpty() ? "base" : RunNames.sanitize(spec.name()))));
+            }
+            resolvedBase = executor.resolve(named);
         } catch (SpecException e) {
             throw new SpecException(e.field().isEmpty() ? "base" : "base." + e.field(),
                     e.getMessage().substring(e.field().isEmpty() ? 0 : e.field().length() + 2), e);

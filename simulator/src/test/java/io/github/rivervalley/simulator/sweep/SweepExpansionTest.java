@@ -146,7 +146,7 @@ class SweepExpansionTest {
         assertEquals(List.of("schedule-wsd", "schedule-wsd-2", "schedule-cosine"), sweep.runs().stream().map(Sweep.Run::name).toList());
         Set<String> lower = new HashSet<>();
         for (Sweep.Run run : sweep.runs()) {
-            assertTrue(run.name().matches("[A-Za-z0-9._+-]+"), run.name());
+            assertTrue(run.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*"), run.name());
             assertTrue(lower.add(run.name().toLowerCase(Locale.ROOT)));
         }
     }
