@@ -106,6 +106,80 @@ public final class SweepResult {
         return axes.stream().filter(a -> !numeric.contains(a)).findFirst();
     }
 
+    /**
+     * One setting of the axes at one checkpoint budget, averaged over seeds.
+     *
+     * @param axes the axis values (every axis, in column order)
+     * @param budget the checkpoint budget
+     * @param compute mean compute spent to reach the checkpoint
+     * @param loss mean loss over the seeds whose value is finite (NaN when none is)
+     * @param lossSe standard error of that mean over seeds (NaN with fewer than two)
+     * @param seeds seeds with a finite loss
+     * @param diverged seeds whose loss is missing (diverged)
+     */
+    public record Setting(Map<String, String> axes, long budget, double compute, double loss, double lossSe, int seeds, int diverged) {
+        public Setting {
+            axes = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(axes));
+        }
+    }
+
+    /**
+     * Done rows grouped by axis values and budget, averaged over seeds, in first-appearance order.
+     * Rows without a budget (runs without checkpoints) are left out.
+     */
+    public List<Setting> settings() {
+        Map<List<String>, List<Row>> groups = new java.util.LinkedHashMap<>();
+        for (Row row : done()) {
+            if (row.text("budget").isEmpty()) {
+                continue;
+            }
+            List<String> key = new ArrayList<>();
+            for (String axis : axes) {
+                key.add(row.axis(axis));
+            }
+            key.add(row.text("budget"));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        List<Setting> settings = new ArrayList<>();
+        for (Map.Entry<List<String>, List<Row>> group : groups.entrySet()) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < axes.size(); i++) {
+                values.put(axes.get(i), group.getKey().get(i));
+            }
+            double sum = 0;
+            double sumSq = 0;
+            double compute = 0;
+            int n = 0;
+            int diverged = 0;
+            for (Row row : group.getValue()) {
+                compute += row.compute();
+                double loss = row.value("loss");
+                if (Double.isFinite(loss)) {
+                    sum += loss;
+                    sumSq += loss * loss;
+                    n++;
+                } else {
+                    diverged++;
+                }
+            }
+            double mean = n == 0 ? Double.NaN : sum / n;
+            double se = n < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1)) / n);
+            settings.add(new Setting(values, Long.parseLong(group.getKey().get(axes.size())), compute / group.getValue().size(), mean, se, n, diverged));
+        }
+        return settings;
+    }
+
+    /** The largest checkpoint budget in the table (the "final" checkpoint), or -1 without budgets. */
+    public long finalBudget() {
+        long max = -1;
+        for (Row row : done()) {
+            if (!row.text("budget").isEmpty()) {
+                max = Math.max(max, row.budget());
+            }
+        }
+        return max;
+    }
+
     /** Whether {@code text} is a number. */
     public static boolean isNumber(String text) {
         if (text == null || text.isEmpty()) {
