@@ -47,6 +47,24 @@ public interface Landscape {
     }
 
     /**
+     * The trace of the Hessian at {@code x} (the sum of its eigenvalues). The default sums
+     * {@code e_i . H e_i} over d Hessian-vector products; families with a closed form override it.
+     */
+    default double hessianTrace(double[] x) {
+        int d = dimension();
+        double[] e = new double[d];
+        double[] column = new double[d];
+        double trace = 0.0;
+        for (int i = 0; i < d; i++) {
+            e[i] = 1.0;
+            hessianVectorProduct(x, e, column);
+            e[i] = 0.0;
+            trace += column[i];
+        }
+        return trace;
+    }
+
+    /**
      * Where a run starts when its spec gives no {@code start}: the origin by default; river valleys start
      * on the river at coordinate 0; data-derived models at their (seeded) initialisation.
      */

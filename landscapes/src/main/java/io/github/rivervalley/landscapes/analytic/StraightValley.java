@@ -1,6 +1,5 @@
 package io.github.rivervalley.landscapes.analytic;
 
-import io.github.rivervalley.landscapes.RiverValley;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  * so the river coordinate is {@code x_0} and the hill excess is exactly {@code sum (lambda_i/2) x_i^2}.
  * Immutable; the curvature array is copied in and never handed out.
  */
-public final class StraightValley implements RiverValley {
+public final class StraightValley implements AnalyticValley {
 
     private final RiverProfile river;
     private final double[] hillCurvatures;
@@ -108,6 +107,25 @@ public final class StraightValley implements RiverValley {
         for (int i = 0; i < hillCurvatures.length; i++) {
             out.unsafe_set(i + 1, i + 1, hillCurvatures[i]);
         }
+    }
+
+    @Override
+    public double hessianTrace(double[] x) {
+        double trace = river.curvature(x[0]);
+        for (double lambda : hillCurvatures) {
+            trace += lambda;
+        }
+        return trace;
+    }
+
+    /** The largest hill curvature. */
+    public double maxHillCurvature() {
+        return hillCurvatures[steepest];
+    }
+
+    /** Index (0-based, among the hills) of the steepest hill; the first one on ties. */
+    public int steepestHill() {
+        return steepest;
     }
 
     @Override

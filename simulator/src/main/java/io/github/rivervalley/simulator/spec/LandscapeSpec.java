@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.rivervalley.landscapes.Landscape;
 
@@ -9,6 +10,11 @@ import io.github.rivervalley.landscapes.Landscape;
  * as Jackson modules found by {@link java.util.ServiceLoader}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = StraightValleySpec.class, name = "straight-valley"),
+    @JsonSubTypes.Type(value = CurvedValleySpec.class, name = "curved-valley"),
+    @JsonSubTypes.Type(value = RotatedValleySpec.class, name = "rotated-valley")
+})
 public interface LandscapeSpec {
 
     /**

@@ -55,6 +55,8 @@ public final class SpecReader {
         YAMLFactory yaml = YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // "type: wsd" as a plain key, never a YAML tag ("!<wsd>"), so written specs read back.
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
                 .build();
         mapper = new ObjectMapper(yaml);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
