@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.Suggestions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -79,6 +80,28 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
      * @throws SpecException naming the axis (as {@code grid.schedule.peak}), the run and the field
      */
     public static Sweep expand(SweepSpec spec, RunExecutor executor) {
+        return expand(spec, executor, true);
+    }
+
+    /**
+     * The expansion of a sweep that already ran (names, axis values, seeds), without validating it again:
+     * what merges need, with no engine at hand.
+     */
+    static Sweep recorded(SweepSpec spec) {
+        return expand(spec, new RunExecutor() {
+            @Override
+            public JsonNode resolve(JsonNode runSpec) {
+                return runSpec;
+            }
+
+            @Override
+            public void execute(JsonNode runSpec, Path outDir) {
+                throw new UnsupportedOperationException("a recorded sweep is only read");
+            }
+        }, false);
+    }
+
+    private static Sweep expand(SweepSpec spec, RunExecutor executor, boolean validate) {
         JsonNode resolvedBase;
         try {
             ObjectNode named = spec.base().deepCopy();
@@ -103,7 +126,7 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
             base.set("seed", resolvedBase.get("seed")); // recorded, so merges know the seed without the engine
         }
         SweepSpec resolved = new SweepSpec(spec.name(), base, spec.axes(), seeds, 0);
-        for (SweepSpec.Axis axis : spec.axes()) {
+        for (SweepSpec.Axis axis : validate ? spec.axes() : List.<SweepSpec.Axis>of()) {
             checkPath(axis, spec.base(), resolvedBase);
         }
 
@@ -189,7 +212,7 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
                 tree.put("seed", runSeeds.get(i));
             }
             tree.put("name", names.get(i));
-            List<String> dropped = validate(tree, executor, names.get(i), values, spec.axes(), typePaths);
+            List<String> dropped = validate ? validate(tree, executor, names.get(i), values, spec.axes(), typePaths) : List.of();
             runs.add(new Run(i, names.get(i), values, runSeeds.get(i), tree, dropped));
         }
         return new Sweep(resolved, runs);

@@ -81,17 +81,7 @@ public final class SweepMerger {
             throw new SpecException("DIR", dir + " is not a sweep directory: it has no " + RunDirs.SWEEP_SPEC);
         }
         SweepSpec spec = SweepSpec.parse(SpecReader.instance().readTree(file), "sweep");
-        return Sweep.expand(spec, new RunExecutor() {
-            @Override
-            public JsonNode resolve(JsonNode runSpec) {
-                return runSpec;
-            }
-
-            @Override
-            public void execute(JsonNode runSpec, Path outDir) {
-                throw new UnsupportedOperationException("a recorded sweep is only read");
-            }
-        });
+        return Sweep.recorded(spec);
     }
 
     /** Writes {@code sweep.csv} and {@code sweep.json} for the sweep recorded in {@code dir}. */
