@@ -87,6 +87,9 @@ public final class SweepCommand implements Callable<Integer> {
         RunExecutor executor = executors.get();
         Sweep sweep = Sweep.expand(SweepSpec.read(sweepFile), executor);
         PrintWriter err = spec.commandLine().getErr();
+        if (!quiet) {
+            noteDropped(sweep, err);
+        }
         boolean bar = !quiet && System.console() != null;
         Progress progress = new Progress(bar ? System.err : null, sweep.spec().name() + (share.isAll() ? "" : " " + share));
         SweepRunner.Outcome outcome = new SweepRunner(sweep, out, executor).run(threads, share, retryFailed, progress);
@@ -104,6 +107,18 @@ public final class SweepCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /** Says which keys a type axis removed (e.g. a WSD decayFraction for cosine runs), once per set of keys. */
+    private static void noteDropped(Sweep sweep, PrintWriter err) {
+        java.util.Map<java.util.List<String>, java.util.List<String>> byKeys = new java.util.LinkedHashMap<>();
+        for (Sweep.Run run : sweep.runs()) {
+            if (!run.dropped().isEmpty()) {
+                byKeys.computeIfAbsent(run.dropped(), k -> new java.util.ArrayList<>()).add(run.name());
+            }
+        }
+        byKeys.forEach((keys, runs) -> err.println("note: " + String.join(", ", keys) + " left out of " + runs.size()
+                + " run(s) whose type does not have it (e.g. " + runs.get(0) + ")"));
     }
 
     /** The progress bar (runs done of the total, runs running, elapsed, ETA) on stderr, when it is a terminal. */
