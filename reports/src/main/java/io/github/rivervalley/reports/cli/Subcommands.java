@@ -10,6 +10,7 @@ final class Subcommands {
 
     static void registerAll(CommandLine cli) {
         // Each subcommand is a picocli @Command class in this package.
+        cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new MergeCommand());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.rivervalley.simulator.schedule.Schedule;
 
@@ -8,6 +9,14 @@ import io.github.rivervalley.simulator.schedule.Schedule;
  * {@link #build(long)} checks what depends on the run length and returns the immutable schedule.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ConstantScheduleSpec.class, name = "constant"),
+    @JsonSubTypes.Type(value = CosineScheduleSpec.class, name = "cosine"),
+    @JsonSubTypes.Type(value = WsdScheduleSpec.class, name = "wsd"),
+    @JsonSubTypes.Type(value = WsdSScheduleSpec.class, name = "wsd-s"),
+    @JsonSubTypes.Type(value = CyclicCosineScheduleSpec.class, name = "cyclic-cosine"),
+    @JsonSubTypes.Type(value = PiecewiseScheduleSpec.class, name = "piecewise")
+})
 public interface ScheduleSpec {
 
     /**

@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -122,6 +123,12 @@ public final class SpecReader {
         try {
             return mapper.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
+            // Jackson builds a record before it reports the record's unknown keys, so a misspelt required
+            // key would surface as "missing"; report the misspelling first.
+            Optional<SpecException> unknown = unknownKeyOf(tree, e);
+            if (unknown.isPresent()) {
+                throw unknown.get();
+            }
             throw translate(e, mapper.constructType(type));
         } catch (InvalidValueException e) {
             throw new SpecException(e.field(), e.getMessage().substring(e.field().length() + 2), e);
@@ -156,9 +163,7 @@ public final class SpecReader {
                     known.add(String.valueOf(id));
                 }
             }
-            String hint = Suggestions.closest(u.getPropertyName(), known).map(s -> "did you mean '" + s + "'? ").orElse("");
-            return new SpecException(path, "unknown key '" + u.getPropertyName() + "'; " + hint
-                    + "allowed keys: " + String.join(", ", new TreeSet<>(known)), e);
+            return unknownKey(path, u.getPropertyName(), known, e);
         }
         if (e instanceof InvalidTypeIdException t) {
             Collection<String> names = typeNames(t.getBaseType());
@@ -195,6 +200,53 @@ public final class SpecReader {
                     + (target == null ? "a different value" : describe(target)), e);
         }
         return new SpecException(path, e.getOriginalMessage() + where(e.getLocation()), e);
+    }
+
+    private static SpecException unknownKey(String path, String key, Collection<String> known, Throwable cause) {
+        String hint = Suggestions.closest(key, known).map(s -> "did you mean '" + s + "'? ").orElse("");
+        return new SpecException(path, "unknown key '" + key + "'; " + hint + "allowed keys: " + String.join(", ", new TreeSet<>(known)), cause);
+    }
+
+    /**
+     * When building a record failed, the first key of its mapping that the record does not know (such a
+     * key is usually the misspelling of the field whose absence made the build fail).
+     */
+    private Optional<SpecException> unknownKeyOf(JsonNode tree, JsonProcessingException e) {
+        if (!(e instanceof ValueInstantiationException || e instanceof MismatchedInputException) || !(e instanceof JsonMappingException jme)) {
+            return Optional.empty();
+        }
+        Class<?> target = e instanceof ValueInstantiationException v ? v.getType().getRawClass() : ((MismatchedInputException) e).getTargetType();
+        JavaType type = target == null ? null : mapper.constructType(target);
+        if (type == null || !type.getRawClass().isRecord()) {
+            return Optional.empty();
+        }
+        JsonNode node = tree;
+        for (JsonMappingException.Reference ref : jme.getPath()) {
+            node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
+            if (node == null) {
+                return Optional.empty();
+            }
+        }
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        List<String> known = new ArrayList<>();
+        mapper.getDeserializationConfig().introspect(type).findProperties().forEach(p -> known.add(p.getName()));
+        String typeProperty = null;
+        for (Class<?> i : type.getRawClass().getInterfaces()) {
+            JsonTypeInfo info = i.getAnnotation(JsonTypeInfo.class);
+            if (info != null) {
+                typeProperty = info.property();
+            }
+        }
+        String path = path(jme.getPath());
+        for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!known.contains(name) && !name.equals(typeProperty)) {
+                return Optional.of(unknownKey(join(path, name), name, known, e));
+            }
+        }
+        return Optional.empty();
     }
 
     private Collection<String> typeNames(JavaType baseType) {

@@ -1,0 +1,109 @@
+package io.github.rivervalley.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** {@code rivervalley schedule} on every shipped schedule example, and on a bad spec. */
+class ScheduleCommandTest {
+
+    static Path examples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("examples/schedules");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("examples/schedules not found above " + Path.of("").toAbsolutePath());
+    }
+
+    static Stream<Path> scheduleExamples() throws IOException {
+        try (Stream<Path> files = Files.list(examples())) {
+            List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertTrue(yaml.size() >= 6, "the shipped schedule examples: " + yaml);
+            return yaml.stream();
+        }
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scheduleExamples")
+    void everyExampleGivesOneRowPerStepOfEveryLine(Path spec, @TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("out/schedule.csv");
+        Result result = run("schedule", spec.toString(), "--out", csv.toString());
+        assertEquals(0, result.exit(), result.err());
+        assertEquals("", result.out(), "with --out nothing goes to standard output");
+        Schedule schedule = SpecReader.instance().read(spec, ScheduleFileSpec.class).build();
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("line,step,lr,phase", rows.get(0));
+        assertEquals(schedule.totalCompute(), rows.size() - 1, "one row per step of each line's own steps");
+        int r = 1;
+        for (Line line : schedule.lines()) {
+            for (long step = line.forkStep(); step < line.endStep(); step++, r++) {
+                String[] cells = rows.get(r).split(",");
+                assertEquals(4, cells.length, rows.get(r));
+                assertEquals(line.name(), cells[0]);
+                assertEquals(step, Long.parseLong(cells[1]));
+                // Double.toString reads back to the same bits.
+                assertEquals(Double.doubleToRawLongBits(line.lr().at(step)), Double.doubleToRawLongBits(Double.parseDouble(cells[2])),
+                        rows.get(r));
+                assertEquals(line.phaseAt(step).orElseThrow().kind().label(), cells[3]);
+            }
+        }
+    }
+
+    @Test
+    void standardOutputCarriesTheSameTable(@TempDir Path dir) throws IOException {
+        Path spec = examples().resolve("wsd.yaml");
+        Path csv = dir.resolve("wsd.csv");
+        assertEquals(0, run("schedule", spec.toString(), "--out", csv.toString()).exit());
+        Result stdout = run("schedule", spec.toString());
+        assertEquals(0, stdout.exit(), stdout.err());
+        assertEquals(Files.readString(csv), stdout.out());
+        assertTrue(stdout.out().contains("\nbranch-10000,9000,"), "branch rows start at the fork");
+        assertFalse(stdout.out().contains("\nbranch-10000,8999,"), "no branch rows before the fork");
+    }
+
+    @Test
+    void aBadSpecExitsTwoWithOneMessageAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path spec = Files.writeString(dir.resolve("bad.yaml"), "steps: 100\nschedule:\n  type: wsd\n  peak: 0.01\n  floor: 1.5\n");
+        Path csv = dir.resolve("never.csv");
+        Result result = run("schedule", spec.toString(), "--out", csv.toString());
+        assertEquals(Main.BAD_INPUT, result.exit());
+        assertEquals("error: schedule.floor: 1.5 is not allowed; expected a number in [0.0, 1.0]", result.err().strip());
+        assertFalse(Files.exists(csv), "nothing is written for a bad spec");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(spec), left.toList(), "no temporary file is left behind");
+        }
+        assertEquals(Main.BAD_INPUT, run("schedule", dir.resolve("missing.yaml").toString()).exit());
+    }
+}
