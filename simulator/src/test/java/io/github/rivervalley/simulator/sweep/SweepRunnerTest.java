@@ -242,6 +242,44 @@ class SweepRunnerTest {
     }
 
     @Test
+    void progressCountsRunsDoneAndRunningWithinTheThreadLimit() {
+        String yaml = SWEEP.replace("steps: 100", "steps: 100\n  sleepMillis: 50");
+        Path dir = tmp.resolve("out");
+        List<int[]> updates = new ArrayList<>();
+        int[] begin = new int[2];
+        SweepRunner.Listener listener = new SweepRunner.Listener() {
+            @Override
+            public void begin(int runs, int alreadyDone) {
+                begin[0] = runs;
+                begin[1] = alreadyDone;
+            }
+
+            @Override
+            public void update(int finished, int running, int failed) {
+                updates.add(new int[] {finished, running, failed});
+            }
+        };
+        new SweepRunner(sweep(yaml), dir, new FakeEngine()).run(3, Shard.ALL, false, listener);
+        assertEquals(8, begin[0]);
+        assertEquals(0, begin[1]);
+        assertEquals(16, updates.size(), "one update when each run starts and one when it ends");
+        int maxRunning = 0;
+        for (int i = 0; i < updates.size(); i++) {
+            maxRunning = Math.max(maxRunning, updates.get(i)[1]);
+            assertTrue(updates.get(i)[1] <= 3, "never more runs at once than threads");
+            if (i > 0) {
+                assertTrue(updates.get(i)[0] >= updates.get(i - 1)[0], "finished never decreases");
+            }
+        }
+        assertTrue(maxRunning >= 2, "runs do overlap");
+        assertEquals(List.of(8, 0, 0), List.of(updates.get(15)[0], updates.get(15)[1], updates.get(15)[2]));
+
+        // A second call starts from what is done.
+        new SweepRunner(sweep(yaml), dir, new FakeEngine()).run(3, Shard.ALL, false, listener);
+        assertEquals(8, begin[1]);
+    }
+
+    @Test
     void aDirectoryHoldingAnotherSweepIsRefused() {
         Path dir = tmp.resolve("out");
         run(SWEEP, dir, 2, Shard.ALL, new FakeEngine());
