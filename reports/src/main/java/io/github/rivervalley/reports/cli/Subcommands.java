@@ -11,6 +11,7 @@ final class Subcommands {
     static void registerAll(CommandLine cli) {
         // Each subcommand is a picocli @Command class in this package.
         cli.addSubcommand(new ScheduleCommand());
+        cli.addSubcommand(new RunCommand());
         cli.addSubcommand(new MergeCommand());
     }
 }

@@ -204,7 +204,8 @@ public final class SpecReader {
 
     private static SpecException unknownKey(String path, String key, Collection<String> known, Throwable cause) {
         String hint = Suggestions.closest(key, known).map(s -> "did you mean '" + s + "'? ").orElse("");
-        return new SpecException(path, "unknown key '" + key + "'; " + hint + "allowed keys: " + String.join(", ", new TreeSet<>(known)), cause);
+        String allowed = known.isEmpty() ? "this block takes no keys besides its type" : "allowed keys: " + String.join(", ", new TreeSet<>(known));
+        return new SpecException(path, "unknown key '" + key + "'; " + hint + allowed, cause);
     }
 
     /**

@@ -1,0 +1,58 @@
+package io.github.rivervalley.reports.cli;
+
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.trace.RunSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rivervalley run SPEC.yaml --out DIR [--threads N]}: one simulation, written to {@code DIR/<name>/}. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a simulation spec and writes DIR/<name>/trace.csv (one row per recorded step and line),",
+            "summary.json (final values per line, checkpoints, divergence) and spec.yaml (the resolved spec).",
+            "The results do not depend on --threads."
+        })
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "run spec (YAML); see docs/spec.md")
+    Path spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        int n = threads == null ? Simulation.defaultThreads() : threads;
+        if (n < 1) {
+            throw new InvalidValueException("--threads", n, "a whole number >= 1");
+        }
+        RunSpec runSpec = SpecReader.instance().read(spec, RunSpec.class);
+        RunSummary summary = Simulation.run(runSpec, out, n);
+        PrintWriter stdout = command.commandLine().getOut();
+        stdout.println("wrote " + out.resolve(summary.name()) + " (" + Simulation.TRACE_FILE + ", " + Simulation.SUMMARY_FILE
+                + ", " + Simulation.SPEC_FILE + ")");
+        for (RunSummary.LineResult line : summary.lines()) {
+            stdout.println("  " + line.name() + ": step " + line.endStep() + ", loss " + line.loss() + ", river_loss "
+                    + line.riverLoss() + ", hill_excess " + line.hillExcess()
+                    + (line.diverged() > 0 ? ", diverged " + line.diverged() + " (first at step " + line.firstDivergenceStep() + ")" : ""));
+        }
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.rivervalley.simulator.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rivervalley.landscapes.Landscape;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.noise.NoiseModel;
+import io.github.rivervalley.simulator.observe.CsvTraceWriter;
+import io.github.rivervalley.simulator.observe.StepObserver;
+import io.github.rivervalley.simulator.observe.TraceRecorder;
+import io.github.rivervalley.simulator.optim.Optimizer;
+import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.SpecException;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.trace.Trace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The entry points for running simulations, used by the command line, sweeps, reports and notebooks.
+ *
+ * <ul>
+ *   <li>{@link #run(RunSpec, Path, int)}: spec to {@code DIR/<name>/trace.csv}, {@code summary.json},
+ *       {@code spec.yaml}, all written atomically; returns the summary.</li>
+ *   <li>{@link #trace(RunSpec, int)} / {@link #trace(Run, int)}: the whole trace in memory (small runs).</li>
+ *   <li>{@link #execute(Run, int, List)}: stream rows to your own {@link StepObserver}s.</li>
+ *   <li>{@link #prepare(RunSpec)}: validate a spec and build its {@link Run} without running it.</li>
+ * </ul>
+ * The thread count never changes the results.
+ */
+public final class Simulation {
+
+    /** File names inside a run's output directory. */
+    public static final String TRACE_FILE = "trace.csv";
+    public static final String SUMMARY_FILE = "summary.json";
+    public static final String SPEC_FILE = "spec.yaml";
+
+    private Simulation() {
+    }
+
+    /** The number of threads {@code --threads} defaults to: all cores. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Validates the whole spec and builds the run, before anything is written or run.
+     *
+     * @throws SpecException naming the field, the value and what is allowed
+     */
+    public static Run prepare(RunSpec spec) {
+        RunSpec resolved = spec.resolved();
+        Landscape landscape = within("landscape", () -> resolved.landscape().build());
+        Schedule schedule = within("schedule", () -> resolved.schedule().build(resolved.steps()));
+        Optimizer optimizer = within("optimizer", () -> resolved.optimizer().build());
+        NoiseModel noise = within("noise", () -> resolved.noise().build());
+        if (resolved.optimizer().exactGradientsOnly() && !resolved.noise().isNone()) {
+            throw new SpecException("optimizer.type", "gd uses exact gradients, but noise.type is "
+                    + typeName(resolved, "noise") + "; use sgd (or another optimizer) with gradient noise, or noise type none");
+        }
+        within("noise", () -> noise.newOracle(landscape)); // noise types that need a river valley say so here
+        if (resolved.record().preconditionedSharpness()) {
+            if (resolved.record().sharpnessEvery() == 0) {
+                throw new SpecException("record.preconditionedSharpness", "true is not allowed without record.sharpnessEvery; "
+                        + "expected false, or set sharpnessEvery (it is computed on the same rows)");
+            }
+            if (!(optimizer instanceof io.github.rivervalley.simulator.optim.Adam)) {
+                throw new SpecException("record.preconditionedSharpness", "true is not allowed with optimizer "
+                        + typeName(resolved, "optimizer") + "; expected false (only adam and adamw precondition)");
+            }
+        }
+        double[] start = resolved.start() != null ? resolved.start() : landscape.defaultStart();
+        if (start.length != landscape.dimension()) {
+            throw new SpecException("start", "a list of " + start.length + " numbers is not allowed; expected a list of "
+                    + landscape.dimension() + " numbers (the landscape's dimension)");
+        }
+        return within("", () -> new Run(resolved.name(), landscape, optimizer, noise, schedule, typeName(resolved, "schedule"),
+                start, resolved.seed(), resolved.steps(), resolved.replicas(), resolved.record(), resolved.flow()));
+    }
+
+    /**
+     * Runs {@code spec} and writes {@code outDir/<name>/trace.csv}, {@code summary.json} and the resolved
+     * {@code spec.yaml}. Each file appears complete or not at all; {@code summary.json} is written last,
+     * so its presence marks a finished run.
+     */
+    public static RunSummary run(RunSpec spec, Path outDir, int threads) {
+        Run run = prepare(spec);
+        Path dir = outDir.resolve(run.name());
+        RunSummary summary;
+        try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
+            try (Writer writer = traceFile.writer()) {
+                summary = execute(run, threads, List.of(new CsvTraceWriter(writer)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve(TRACE_FILE), e);
+            }
+            traceFile.commit();
+        }
+        AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
+        AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
+        return summary;
+    }
+
+    /** Runs {@code spec} in memory on all cores. */
+    public static Trace trace(RunSpec spec) {
+        return trace(spec, defaultThreads());
+    }
+
+    /** Runs {@code run} in memory on all cores. */
+    public static Trace trace(Run run) {
+        return trace(run, defaultThreads());
+    }
+
+    /** Runs {@code spec} in memory. */
+    public static Trace trace(RunSpec spec, int threads) {
+        return trace(prepare(spec), threads);
+    }
+
+    /** Runs {@code run} in memory. */
+    public static Trace trace(Run run, int threads) {
+        TraceRecorder recorder = new TraceRecorder();
+        execute(run, threads, List.of(recorder));
+        return recorder.trace();
+    }
+
+    /** Runs {@code run}, streaming rows to {@code observers}; returns the summary. */
+    public static RunSummary execute(Run run, int threads, List<StepObserver> observers) {
+        return new Engine(run, threads).execute(new ArrayList<>(observers));
+    }
+
+    /** {@code summary.json} text: pretty-printed, snake_case, NaN as null. */
+    public static String summaryJson(RunSummary summary) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            return json.writeValueAsString(summary) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String typeName(RunSpec spec, String block) {
+        JsonNode tree = SpecReader.instance().toTree(spec);
+        JsonNode node = tree.get(block);
+        if (node instanceof ObjectNode object && object.has("type")) {
+            return object.get("type").asText();
+        }
+        return "custom";
+    }
+
+    private static <T> T within(String prefix, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidValueException e) {
+            InvalidValueException full = e.under(prefix);
+            throw new SpecException(full.field(), full.value() + " is not allowed; expected " + full.allowed(), e);
+        }
+    }
+}

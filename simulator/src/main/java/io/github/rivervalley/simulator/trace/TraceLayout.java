@@ -1,0 +1,125 @@
+package io.github.rivervalley.simulator.trace;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The columns of one run's {@code trace.csv} after {@code line}, and where each sits in a
+ * {@link TraceRow}'s values: the {@link TraceColumns#REQUIRED} ones, then {@code hill_disp},
+ * {@code crossings}, {@code amplitude}, {@code diverged}; with more than one replica the standard errors
+ * {@code loss_se}, {@code hill_excess_se}, {@code river_loss_se}; {@code sharpness} and
+ * {@code preconditioned_sharpness} when requested; then the decomposer's extra columns.
+ */
+public final class TraceLayout {
+
+    /** Indexes into {@link TraceRow#values()} of the columns every layout has. */
+    public static final int STEP = 0;
+    public static final int LR = 1;
+    public static final int LOSS = 2;
+    public static final int RIVER_LOSS = 3;
+    public static final int HILL_EXCESS = 4;
+    public static final int RIVER_COORD = 5;
+    public static final int HILL_DIST = 6;
+    public static final int GRAD_NORM = 7;
+    public static final int HILL_DISP = 8;
+    public static final int CROSSINGS = 9;
+    public static final int AMPLITUDE = 10;
+    public static final int DIVERGED = 11;
+
+    private final List<String> columns;
+    private final int lossSe;
+    private final int sharpness;
+    private final int preconditionedSharpness;
+    private final int firstExtra;
+
+    /**
+     * @param standardErrors whether to include the {@code *_se} columns (more than one replica)
+     * @param sharpness whether to include {@code sharpness}
+     * @param preconditionedSharpness whether to include {@code preconditioned_sharpness}
+     * @param extras the decomposer's extra columns
+     */
+    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras) {
+        List<String> names = new ArrayList<>(List.of(TraceColumns.STEP, TraceColumns.LR, TraceColumns.LOSS,
+                TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS, TraceColumns.RIVER_COORD, TraceColumns.HILL_DIST,
+                TraceColumns.GRAD_NORM, TraceColumns.HILL_DISP, TraceColumns.CROSSINGS, TraceColumns.AMPLITUDE,
+                TraceColumns.DIVERGED));
+        this.lossSe = standardErrors ? names.size() : -1;
+        if (standardErrors) {
+            names.addAll(List.of(TraceColumns.LOSS_SE, TraceColumns.HILL_EXCESS_SE, TraceColumns.RIVER_LOSS_SE));
+        }
+        this.sharpness = sharpness ? names.size() : -1;
+        if (sharpness) {
+            names.add(TraceColumns.SHARPNESS);
+        }
+        this.preconditionedSharpness = preconditionedSharpness ? names.size() : -1;
+        if (preconditionedSharpness) {
+            names.add(TraceColumns.PRECONDITIONED_SHARPNESS);
+        }
+        this.firstExtra = names.size();
+        names.addAll(extras);
+        this.columns = Collections.unmodifiableList(names);
+    }
+
+    /** Column names after {@code line}, in order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Number of values in a row. */
+    public int width() {
+        return columns.size();
+    }
+
+    /** Index of {@code name} in a row's values, or -1. */
+    public int indexOf(String name) {
+        return columns.indexOf(name);
+    }
+
+    /** Index of {@code loss_se} ({@code hill_excess_se} and {@code river_loss_se} follow), or -1 without standard errors. */
+    public int lossSe() {
+        return lossSe;
+    }
+
+    /** Index of {@code sharpness}, or -1. */
+    public int sharpness() {
+        return sharpness;
+    }
+
+    /** Index of {@code preconditioned_sharpness}, or -1. */
+    public int preconditionedSharpness() {
+        return preconditionedSharpness;
+    }
+
+    /** Index of the first extra column. */
+    public int firstExtra() {
+        return firstExtra;
+    }
+
+    /** The CSV header line (without newline). */
+    public String header() {
+        return TraceColumns.LINE + "," + String.join(",", columns);
+    }
+
+    /**
+     * Formats one value: whole numbers for {@code step} and {@code diverged}; {@link Double#toString} (an
+     * exact round trip) for the others; NaN as {@code NaN} in the required columns and as an empty field
+     * in the optional ones (a diverged line, a sharpness not computed on that row).
+     */
+    public void format(int index, double value, StringBuilder out) {
+        if (index == STEP || index == DIVERGED) {
+            out.append((long) value);
+        } else if (Double.isNaN(value)) {
+            if (index <= GRAD_NORM) {
+                out.append("NaN");
+            }
+        } else {
+            out.append(value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TraceLayout" + columns;
+    }
+}
