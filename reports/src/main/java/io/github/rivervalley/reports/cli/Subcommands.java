@@ -12,6 +12,7 @@ final class Subcommands {
         // Each subcommand is a picocli @Command class in this package.
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new SweepCommand());
         cli.addSubcommand(new MergeCommand());
     }
 }

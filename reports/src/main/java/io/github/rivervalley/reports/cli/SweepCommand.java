@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.cli;
 
+import io.github.rivervalley.simulator.sweep.EngineExecutor;
 import io.github.rivervalley.simulator.sweep.RunExecutor;
 import io.github.rivervalley.simulator.sweep.Shard;
 import io.github.rivervalley.simulator.sweep.Sweep;
@@ -66,16 +67,12 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** The command with the simulator's engine. */
     public SweepCommand() {
-        this(SweepCommand::engine);
+        this(EngineExecutor::new);
     }
 
     /** The command with another engine (tests). */
     SweepCommand(Supplier<RunExecutor> executors) {
         this.executors = executors;
-    }
-
-    private static RunExecutor engine() {
-        throw new UnsupportedOperationException("the simulation engine is not wired in yet");
     }
 
     @Override
