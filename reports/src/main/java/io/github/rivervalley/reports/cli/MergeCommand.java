@@ -12,9 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
         description = {
-            "Builds DIR/sweep.csv (one row per run and checkpoint) and DIR/sweep.json (every run with its",
-            "status: done, failed or missing) from whatever runs of the sweep in DIR are complete.",
-            "Run it after the shards of a sharded sweep have finished (an unsharded sweep merges itself)."
+            "Builds DIR/sweep.csv (one row per run and checkpoint) and DIR/sweep.json",
+            "(every run with its status: done, failed or missing) from whatever runs of",
+            "the sweep in DIR are complete. Run it when the shards of a sharded sweep",
+            "have finished; an unsharded sweep merges itself."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs every run of a sweep (a base run spec with grid, zip and seeds axes) into DIR/<run>/,",
-            "as 'rivervalley run' would, in parallel. Re-running the same command resumes: complete runs",
-            "are skipped, interrupted ones redone. Without --shard it ends by writing DIR/sweep.csv and",
-            "DIR/sweep.json (see 'rivervalley merge')."
+            "Runs every run of a sweep (a base run spec with grid, zip and seeds axes)",
+            "into DIR/<run>/ as 'rivervalley run' would, in parallel. Running the same",
+            "command again resumes: complete runs are skipped, interrupted ones redone.",
+            "Without --shard it ends by writing DIR/sweep.csv and DIR/sweep.json",
+            "(see 'rivervalley merge')."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -48,7 +49,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for the runs and the summary")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "runs executed at once (default: all cores, ${DEFAULT-VALUE}); each run uses one thread, so results never depend on N")
+    @Option(names = "--threads", paramLabel = "N", description = "runs executed at once (default: all cores, here ${DEFAULT-VALUE}); each run uses one thread, so results never depend on N")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--shard", paramLabel = "I/N", description = "run only shard I of N (0 <= I < N): the runs whose index in the expansion is I mod N")
