@@ -22,6 +22,7 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
@@ -93,7 +94,11 @@ public final class SweepCharts {
         data.addSeries("final loss", map.xyz());
         SymbolAxis x = new SymbolAxis(xAxis, map.xValues().toArray(new String[0]));
         SymbolAxis y = new SymbolAxis(yAxis, map.yValues().toArray(new String[0]));
+        // One unit block per cell, centred on its index so the symbol ticks label it.
+        x.setRange(-0.5, map.xValues().size() - 0.5);
+        y.setRange(-0.5, map.yValues().size() - 0.5);
         XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setBlockAnchor(RectangleAnchor.CENTER);
         LossScale scale = new LossScale(map.min(), map.max());
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(data, x, y, renderer);
