@@ -58,6 +58,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--list", description = "print the expanded runs (index and name; only this shard's with --shard) and exit without running")
+    boolean list;
+
     @Option(names = "--retry-failed", description = "run again the runs whose failure was recorded (error.txt)")
     boolean retryFailed;
 
@@ -84,6 +87,16 @@ public final class SweepCommand implements Callable<Integer> {
         }
         RunExecutor executor = executors.get();
         Sweep sweep = Sweep.expand(SweepSpec.read(sweepFile), executor);
+        if (list) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            for (Sweep.Run run : sweep.runs()) {
+                if (share.owns(run.index())) {
+                    stdout.println(run.index() + " " + run.name());
+                }
+            }
+            stdout.flush();
+            return 0;
+        }
         PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
             noteDropped(sweep, err);

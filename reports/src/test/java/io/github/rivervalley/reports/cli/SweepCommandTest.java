@@ -44,16 +44,32 @@ class SweepCommandTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String err) {
+    record Result(int code, String err, String out) {
     }
 
     static Result cli(String... args) {
         CommandLine cli = Main.commandLine();
         StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
         cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setOut(new PrintWriter(out));
         int code = cli.execute(args);
-        return new Result(code, err.toString());
+        return new Result(code, err.toString(), out.toString());
+    }
+
+    @Test
+    void listPrintsTheExpansionOfAShardAndWritesNothing() throws IOException {
+        Path spec = write("study.yaml", BUDGET_STUDY);
+        Path out = tmp.resolve("out");
+        Result all = cli("sweep", spec.toString(), "--out", out.toString(), "--list");
+        assertEquals(0, all.code(), all.err());
+        List<String> lines = all.out().lines().toList();
+        assertEquals(8, lines.size());
+        assertEquals("0 type-wsd_seed-0", lines.get(0));
+        assertEquals("7 type-cyclic-cosine_seed-1", lines.get(7));
+        Result shard = cli("sweep", spec.toString(), "--out", out.toString(), "--list", "--shard", "1/3");
+        assertEquals(List.of("1 type-wsd_seed-1", "4 type-cosine_seed-0", "7 type-cyclic-cosine_seed-1"), shard.out().lines().toList());
+        assertFalse(Files.exists(out));
     }
 
     private Path write(String name, String text) throws IOException {
