@@ -113,13 +113,11 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
             throw new SpecException(e.field().isEmpty() ? "base" : "base." + e.field(),
                     e.getMessage().substring(e.field().isEmpty() ? 0 : e.field().length() + 2), e);
         }
+        JsonNode baseSeed = resolvedBase.get("seed");
+        long defaultSeed = baseSeed != null && baseSeed.canConvertToLong() ? baseSeed.asLong() : 0L;
         List<Long> seeds = new ArrayList<>(spec.seeds());
-        if (spec.seedCount() > 0) {
-            JsonNode baseSeed = resolvedBase.get("seed");
-            long first = baseSeed != null && baseSeed.canConvertToLong() ? baseSeed.asLong() : 0L;
-            for (int i = 0; i < spec.seedCount(); i++) {
-                seeds.add(first + i);
-            }
+        for (int i = 0; i < spec.seedCount(); i++) {
+            seeds.add(defaultSeed + i);
         }
         ObjectNode base = spec.base().deepCopy();
         if (!base.has("seed") && resolvedBase.get("seed") != null) {
@@ -130,23 +128,18 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
             checkPath(axis, spec.base(), resolvedBase);
         }
 
-        List<List<SweepSpec.Axis>> dimensions = new ArrayList<>();
-        List<SweepSpec.Axis> zip = new ArrayList<>();
-        for (SweepSpec.Axis axis : spec.axes()) {
-            if (axis.kind() == SweepSpec.Kind.GRID) {
-                dimensions.add(List.of(axis));
-            } else {
-                zip.add(axis);
-            }
+        // One dimension per grid axis, then one for all zip axes together; dimensionOf[a] for axis a.
+        List<SweepSpec.Axis> axes = spec.axes();
+        int gridCount = (int) axes.stream().filter(a -> a.kind() == SweepSpec.Kind.GRID).count();
+        int[] dimensionOf = new int[axes.size()];
+        int[] sizes = new int[gridCount + (gridCount < axes.size() ? 1 : 0)];
+        for (int a = 0, g = 0; a < axes.size(); a++) {
+            dimensionOf[a] = axes.get(a).kind() == SweepSpec.Kind.GRID ? g++ : gridCount;
+            sizes[dimensionOf[a]] = axes.get(a).values().size();
         }
-        if (!zip.isEmpty()) {
-            dimensions.add(zip);
-        }
-        int[] sizes = new int[dimensions.size()];
         long total = seeds.isEmpty() ? 1 : seeds.size();
-        for (int d = 0; d < sizes.length; d++) {
-            sizes[d] = dimensions.get(d).get(0).values().size();
-            total *= sizes[d];
+        for (int size : sizes) {
+            total *= size;
         }
         if (total > 1_000_000) {
             throw new SpecException("", "the sweep expands to " + total + " runs; at most 1000000 are allowed");
@@ -164,9 +157,8 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
         int[] digits = new int[sizes.length];
         for (long c = 0; c < total / Math.max(1, seeds.size()); c++) {
             Map<String, JsonNode> values = new LinkedHashMap<>();
-            for (SweepSpec.Axis axis : spec.axes()) {
-                int d = axis.kind() == SweepSpec.Kind.GRID ? dimensions.indexOf(List.of(axis)) : dimensions.size() - 1;
-                values.put(axis.path(), axis.values().get(digits[d]));
+            for (int a = 0; a < axes.size(); a++) {
+                values.put(axes.get(a).path(), axes.get(a).values().get(digits[dimensionOf[a]]));
             }
             combos.add(values);
             for (int d = sizes.length - 1; d >= 0; d--) {
@@ -180,8 +172,6 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
         List<String> names = new ArrayList<>();
         List<Map<String, JsonNode>> runValues = new ArrayList<>();
         List<Long> runSeeds = new ArrayList<>();
-        JsonNode baseSeed = resolvedBase.get("seed");
-        long defaultSeed = baseSeed != null && baseSeed.canConvertToLong() ? baseSeed.asLong() : 0L;
         for (Map<String, JsonNode> values : combos) {
             for (Long seed : seeds.isEmpty() ? List.of(defaultSeed) : seeds) {
                 List<String> components = new ArrayList<>();
