@@ -10,9 +10,11 @@ final class Subcommands {
 
     static void registerAll(CommandLine cli) {
         // Each subcommand is a picocli @Command class in this package.
+        cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
         cli.addSubcommand(new SweepCommand());
         cli.addSubcommand(new MergeCommand());
+        cli.addSubcommand(new DemoCommand());
     }
 }
