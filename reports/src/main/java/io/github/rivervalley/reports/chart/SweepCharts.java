@@ -33,7 +33,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * family), the final loss against each numeric axis (one line per family), and a heat map of the
  * final loss when two numeric axes are swept. Losses are means over seeds; when the sweep varies more
  * axes than a chart shows, each point is the best (lowest mean loss) over the others, so every chart
- * reads as "the best this family achieves". Styling is left to the chart theme.
+ * reads as "the best this family achieves". Charts use {@link RiverValleyTheme} and the family colours
+ * of {@link Palette}.
  */
 public final class SweepCharts {
 
@@ -43,20 +44,36 @@ public final class SweepCharts {
     private SweepCharts() {
     }
 
-    /** Every chart that fits the sweep, by file name (without extension), in reading order. */
-    public static Map<String, JFreeChart> all(SweepResult result) {
-        Map<String, JFreeChart> charts = new LinkedHashMap<>();
+    /**
+     * One chart of a sweep.
+     *
+     * @param name file name without extension
+     * @param caption how to read it
+     * @param chart the chart, themed
+     */
+    public record Named(String name, String caption, JFreeChart chart) {
+    }
+
+    /** Every chart that fits the sweep, in reading order. */
+    public static List<Named> all(SweepResult result) {
+        List<Named> charts = new ArrayList<>();
         if (hasFrontier(result)) {
-            charts.put("sweep-frontier", budgetFrontier(result));
+            charts.add(new Named("sweep-frontier", "Budget frontier of the sweep: for each schedule family, the loss at each"
+                    + " checkpoint (mean over seeds) against the compute spent to obtain it; lower and further left is better.",
+                    budgetFrontier(result)));
         }
         List<String> numeric = result.numericAxes();
         for (String axis : numeric) {
-            charts.put("sweep-loss-vs-" + fileSafe(axis), lossAgainst(result, axis));
+            charts.add(new Named("sweep-loss-vs-" + fileSafe(axis), "Final loss (largest budget, mean over seeds) against "
+                    + axis + ", one line per schedule family; with more axes swept, each point is the best over the others.",
+                    lossAgainst(result, axis)));
         }
         if (numeric.size() == 2) {
             for (String family : families(result)) {
                 String suffix = family.equals(ALL) ? "" : "-" + fileSafe(family);
-                charts.put("sweep-heatmap" + suffix, heatMap(result, numeric.get(0), numeric.get(1), family));
+                charts.add(new Named("sweep-heatmap" + suffix, "Final loss over " + numeric.get(0) + " and " + numeric.get(1)
+                        + (family.equals(ALL) ? "" : " for " + family) + " (mean over seeds; grey: every run diverged or none ran).",
+                        heatMap(result, numeric.get(0), numeric.get(1), family)));
             }
         }
         return charts;
@@ -104,6 +121,7 @@ public final class SweepCharts {
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = new JFreeChart("Final loss" + (family.equals(ALL) ? "" : " (" + family + ")"), plot);
         chart.removeLegend();
+        RiverValleyTheme.INSTANCE.apply(chart);
         NumberAxis scaleAxis = new NumberAxis("final loss");
         scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
@@ -242,6 +260,11 @@ public final class SweepCharts {
         JFreeChart chart = new JFreeChart(title, plot);
         if (data.getSeriesCount() == 1 && Objects.equals(data.getSeriesKey(0), ALL)) {
             chart.removeLegend();
+        }
+        RiverValleyTheme.INSTANCE.apply(chart);
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            String key = String.valueOf(data.getSeriesKey(s));
+            renderer.setSeriesPaint(s, key.equals(ALL) ? Palette.LOSS : Palette.family(key));
         }
         return chart;
     }

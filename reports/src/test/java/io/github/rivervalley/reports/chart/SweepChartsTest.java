@@ -8,8 +8,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -131,14 +129,18 @@ class SweepChartsTest {
 
     @Test
     void everyFittingChartIsMadeAndDraws() {
-        Map<String, JFreeChart> charts = SweepCharts.all(SweepResult.parse(table()));
+        List<SweepCharts.Named> charts = SweepCharts.all(SweepResult.parse(table()));
         assertEquals(List.of("sweep-frontier", "sweep-loss-vs-schedule.peak", "sweep-loss-vs-landscape.hillcurvature",
-                "sweep-heatmap-wsd", "sweep-heatmap-cosine"), new ArrayList<>(charts.keySet()));
+                "sweep-heatmap-wsd", "sweep-heatmap-cosine"), charts.stream().map(SweepCharts.Named::name).toList());
         System.setProperty("java.awt.headless", "true");
-        for (JFreeChart chart : charts.values()) {
-            BufferedImage image = chart.createBufferedImage(400, 300);
+        for (SweepCharts.Named named : charts) {
+            assertTrue(!named.caption().isEmpty());
+            BufferedImage image = named.chart().createBufferedImage(400, 300);
             assertEquals(400, image.getWidth());
         }
+        // Lines take the family colours of the palette.
+        org.jfree.chart.plot.XYPlot frontier = (org.jfree.chart.plot.XYPlot) charts.get(0).chart().getPlot();
+        assertEquals(Palette.family("cosine"), frontier.getRenderer().getSeriesPaint(1));
     }
 
     @Test

@@ -123,6 +123,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void reportOfASweepDrawsTheSweepCharts() throws IOException {
+        Path spec = write("study.yaml", BUDGET_STUDY);
+        Path out = tmp.resolve("out");
+        assertEquals(0, cli("sweep", spec.toString(), "--out", out.toString(), "--quiet").code());
+        Result report = cli("report", out.toString());
+        assertEquals(0, report.code(), report.err());
+        Path index = out.resolve("report/index.html");
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        assertTrue(html.contains("charts/sweep-frontier.png"), "budget frontier of the sweep");
+        assertTrue(Files.isRegularFile(out.resolve("report/charts/sweep-frontier.png")));
+        assertTrue(Files.isRegularFile(out.resolve("report/charts/sweep-frontier.svg")));
+    }
+
+    @Test
     void resultsAreByteIdenticalWhateverTheThreadCount() throws IOException {
         Path spec = write("study.yaml", BUDGET_STUDY);
         assertEquals(0, cli("sweep", spec.toString(), "--out", tmp.resolve("one").toString(), "--threads", "1", "--quiet").code());
