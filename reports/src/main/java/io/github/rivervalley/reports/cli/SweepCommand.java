@@ -101,8 +101,8 @@ public final class SweepCommand implements Callable<Integer> {
         if (!quiet) {
             noteDropped(sweep, err);
         }
-        boolean bar = !quiet && System.console() != null;
-        Progress progress = new Progress(bar ? System.err : null, sweep.spec().name() + (share.isAll() ? "" : " " + share));
+        Progress progress = new Progress(quiet ? null : System.err, System.console() != null,
+                sweep.spec().name() + (share.isAll() ? "" : " " + share));
         SweepRunner.Outcome outcome = new SweepRunner(sweep, out, executor).run(threads, share, retryFailed, progress);
         if (!quiet) {
             err.println("sweep " + sweep.spec().name() + (share.isAll() ? "" : " shard " + share) + ": " + outcome.runs() + " runs, "
@@ -132,38 +132,62 @@ public final class SweepCommand implements Callable<Integer> {
                 + " run(s) whose type does not have it (e.g. " + runs.get(0) + ")"));
     }
 
-    /** The progress bar (runs done of the total, runs running, elapsed, ETA) on stderr, when it is a terminal. */
+    /**
+     * Progress on stderr: a bar (runs done of the total, runs running, elapsed, ETA) on a terminal; in a
+     * log file (a cluster job, say) one line each time another 5% of the runs is done.
+     */
     private static final class Progress implements SweepRunner.Listener {
         private final PrintStream stream;
+        private final boolean terminal;
         private final String task;
         private ProgressBar bar;
+        private long startNanos;
+        private int total;
+        private int initial;
+        private int reported;
 
-        Progress(PrintStream stream, String task) {
+        Progress(PrintStream stream, boolean terminal, String task) {
             this.stream = stream;
+            this.terminal = terminal;
             this.task = task;
         }
 
         @Override
         public void begin(int runs, int alreadyDone) {
+            total = runs;
+            initial = alreadyDone;
+            reported = alreadyDone;
+            startNanos = System.nanoTime();
             if (stream == null || alreadyDone == runs) {
                 return;
             }
-            bar = new ProgressBarBuilder()
-                    .setTaskName(task)
-                    .setInitialMax(runs)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" runs", 1)
-                    .setUpdateIntervalMillis(500)
-                    .setConsumer(new ConsoleProgressBarConsumer(stream))
-                    .startsFrom(alreadyDone, Duration.ZERO)
-                    .build();
+            if (terminal) {
+                bar = new ProgressBarBuilder()
+                        .setTaskName(task)
+                        .setInitialMax(runs)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUnit(" runs", 1)
+                        .setUpdateIntervalMillis(500)
+                        .setConsumer(new ConsoleProgressBarConsumer(stream))
+                        .startsFrom(alreadyDone, Duration.ZERO)
+                        .build();
+            } else {
+                stream.println(task + ": " + runs + " runs, " + alreadyDone + " already finished");
+            }
         }
 
         @Override
         public void update(int finished, int running, int failed) {
+            String extra = running + " running" + (failed > 0 ? ", " + failed + " failed" : "");
             if (bar != null) {
                 bar.stepTo(finished);
-                bar.setExtraMessage(running + " running" + (failed > 0 ? ", " + failed + " failed" : ""));
+                bar.setExtraMessage(extra);
+            } else if (stream != null && finished > reported && ((finished - reported) * 20L >= total || finished == total)) {
+                reported = finished;
+                long elapsed = (System.nanoTime() - startNanos) / 1_000_000_000L;
+                long eta = finished > initial ? elapsed * (total - finished) / (finished - initial) : 0;
+                stream.printf(java.util.Locale.ROOT, "%s: %d/%d runs done, %s, elapsed %s, ETA %s%n", task, finished, total, extra,
+                        clock(elapsed), clock(eta));
             }
         }
 
@@ -172,6 +196,10 @@ public final class SweepCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.close();
             }
+        }
+
+        private static String clock(long seconds) {
+            return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
         }
     }
 }
