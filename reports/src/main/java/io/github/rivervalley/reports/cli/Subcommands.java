@@ -13,6 +13,8 @@ final class Subcommands {
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new SweepCommand());
+        cli.addSubcommand(new MergeCommand());
         cli.addSubcommand(new DemoCommand());
         cli.addSubcommand(new BigramStudyCommand());
     }
