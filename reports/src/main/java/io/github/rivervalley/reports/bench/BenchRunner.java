@@ -1,7 +1,15 @@
 package io.github.rivervalley.reports.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.reports.report.HtmlReport;
 import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.sweep.EngineExecutor;
+import io.github.rivervalley.simulator.sweep.Shard;
+import io.github.rivervalley.simulator.sweep.Sweep;
+import io.github.rivervalley.simulator.sweep.SweepRunner;
+import io.github.rivervalley.simulator.sweep.SweepSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -103,6 +111,9 @@ public final class BenchRunner {
             report(longSteps);
         }
         deleteTree(options.out().resolve("memory-probe"));
+        if (selected("sweep-64")) {
+            sweep(quick);
+        }
         if (selected("scaling-d")) {
             scalingD(quick);
         }
@@ -114,6 +125,55 @@ public final class BenchRunner {
             compare();
         }
         return results;
+    }
+
+    /**
+     * The 64 short runs of {@code examples/bench-sweep.yaml} (8 peaks x 8 seeds, 64 replicas x 20,000 steps
+     * each; {@code --quick}: 2,000 steps) as a sweep on each thread count, after one warmup sweep; the note
+     * gives each multi-threaded time as a fraction of the single-threaded one (goal: at most 0.55 on 2).
+     */
+    private void sweep(boolean quick) throws IOException {
+        Path file = Path.of("examples", "bench-sweep.yaml");
+        if (!Files.exists(file)) {
+            log.println("sweep-64: skipped, " + file + " not found (run from the repository root)");
+            return;
+        }
+        SpecReader reader = SpecReader.instance();
+        JsonNode tree = reader.readTree(file);
+        if (quick) {
+            ((ObjectNode) tree.get("base")).put("steps", 2_000);
+            ((ObjectNode) tree.get("base").get("schedule")).putArray("budgets").add(2_000);
+        }
+        EngineExecutor engine = new EngineExecutor();
+        Sweep sweep = Sweep.expand(SweepSpec.parse(tree, "bench-sweep"), engine);
+        Path root = options.out().resolve("sweep-probe");
+        double runs = sweep.runs().size();
+        int[] counter = {0};
+        Runnable warmup = () -> new SweepRunner(sweep, root.resolve("warmup"), engine).run(options.threads().get(0), Shard.ALL, false,
+                new SweepRunner.Listener() { });
+        warmup.run();
+        Map<Integer, Double> medians = new LinkedHashMap<>();
+        for (int threads : options.threads()) {
+            Harness.Task task = new Harness.Task("runs", runs, () -> new SweepRunner(sweep, root.resolve("t" + threads + "-" + counter[0]++),
+                    engine).run(threads, Shard.ALL, false, new SweepRunner.Listener() { }));
+            Measurement m = (quick ? new Harness(0, 1) : new Harness(0, 3)).measure("sweep-64/" + threads + "t", task);
+            results.add(m);
+            medians.put(threads, m.medianSeconds());
+            log.println(m);
+            log.flush();
+        }
+        deleteTree(root);
+        Double one = medians.get(1);
+        if (one != null) {
+            StringBuilder note = new StringBuilder();
+            for (Map.Entry<Integer, Double> e : medians.entrySet()) {
+                if (e.getKey() != 1) {
+                    note.append(String.format(Locale.ROOT, "%d threads take %.3f of the 1-thread time; ", e.getKey(), e.getValue() / one));
+                }
+            }
+            notes.put("sweep-64", note.toString());
+            log.println("sweep-64: " + note);
+        }
     }
 
     /** {@code rivervalley report} over the trace the memory probe wrote (one timed run: it reads the whole file). */

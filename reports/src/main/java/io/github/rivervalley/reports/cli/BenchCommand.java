@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "Benchmarks: straight-sgd-10k/<N>t, straight-sgd-10k-reference/1t,",
             "long-trajectory, rotated-d1000, rotated-d1000-sharpness,",
             "bigram-tabular-V<V>/<N>t, bigram-factored-V<V>/<N>t,",
-            "memory-10m-every-step, report-10m, scaling-d, scaling-v."
+            "memory-10m-every-step, report-10m, sweep-64/<N>t, scaling-d,",
+            "scaling-v."
         })
 final class BenchCommand implements Callable<Integer> {
 
