@@ -9,46 +9,63 @@ final class SoftmaxRows {
     }
 
     /**
-     * {@code max_j z_j} over {@code z[from .. from+n)} ({@code -Infinity} if n = 0). Four running maxima
-     * instead of one chain: the maximum of a set does not depend on the order (Math.max orders -0.0 below
-     * 0.0 and propagates NaN either way), so this is exactly the sequential loop's value, four times faster.
+     * {@code max_j z_j} over {@code z[from .. from+n)} ({@code -Infinity} if n = 0), exactly the sequential
+     * {@code Math.max} loop's value. Math.max's NaN and signed-zero rules make it a slow chain; here four
+     * running maxima by plain comparison (order does not matter for a maximum) with NaN noted on the side. A
+     * plain comparison can differ from Math.max only in the sign of a zero maximum (-0.0 vs 0.0) or with NaN,
+     * so those rare rows are redone with Math.max.
      */
     static double max(double[] z, int from, int n) {
         double m0 = Double.NEGATIVE_INFINITY;
         double m1 = Double.NEGATIVE_INFINITY;
         double m2 = Double.NEGATIVE_INFINITY;
         double m3 = Double.NEGATIVE_INFINITY;
+        boolean nan = false;
         int end = from + n;
         int j = from;
         for (; j + 3 < end; j += 4) {
-            m0 = Math.max(m0, z[j]);
-            m1 = Math.max(m1, z[j + 1]);
-            m2 = Math.max(m2, z[j + 2]);
-            m3 = Math.max(m3, z[j + 3]);
+            double a = z[j];
+            double b = z[j + 1];
+            double c = z[j + 2];
+            double d = z[j + 3];
+            m0 = a > m0 ? a : m0;
+            m1 = b > m1 ? b : m1;
+            m2 = c > m2 ? c : m2;
+            m3 = d > m3 ? d : m3;
+            nan |= (a != a) | (b != b) | (c != c) | (d != d);
         }
         for (; j < end; j++) {
-            m0 = Math.max(m0, z[j]);
+            double a = z[j];
+            m0 = a > m0 ? a : m0;
+            nan |= a != a;
         }
-        return Math.max(Math.max(m0, m1), Math.max(m2, m3));
+        double m = Math.max(Math.max(m0, m1), Math.max(m2, m3));
+        if (nan || m == 0.0) {
+            m = Double.NEGATIVE_INFINITY;
+            for (j = from; j < end; j++) {
+                m = Math.max(m, z[j]);
+            }
+        }
+        return m;
     }
 
     /**
-     * Writes {@code exp(z_j - max)} into {@code p[from .. from+n)} (p may alias z) and returns their sum,
+     * Writes {@code exp(z_j - max)} into {@code p[to .. to+n)} (p may alias z) and returns their sum,
      * added in order. The exponential is computed only when the argument changes from the previous one
      * (equal arguments give equal results; +0.0 and -0.0 both give 1): rows of bigram logits repeat one value
      * for all the tokens that never followed, so this skips most exponentials and changes no bit.
      */
-    static double expInto(double[] z, int from, int n, double max, double[] p) {
+    static double expInto(double[] z, int from, int n, double max, double[] p, int to) {
         double sum = 0.0;
         double arg = Double.NaN; // NaN equals nothing: the first exponential is always computed
         double e = 0.0;
-        for (int j = from; j < from + n; j++) {
-            double t = z[j] - max;
+        for (int j = 0; j < n; j++) {
+            double t = z[from + j] - max;
             if (t != arg) {
                 arg = t;
                 e = Math.exp(t);
             }
-            p[j] = e;
+            p[to + j] = e;
             sum += e;
         }
         return sum;

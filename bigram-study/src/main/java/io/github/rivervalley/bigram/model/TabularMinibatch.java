@@ -2,8 +2,7 @@ package io.github.rivervalley.bigram.model;
 
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.landscapes.check.Check;
-import io.github.rivervalley.simulator.noise.GradientOracle;
-import io.github.rivervalley.simulator.noise.SparseRows;
+import io.github.rivervalley.simulator.noise.FusedSgd;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -18,7 +17,7 @@ import java.util.random.RandomGenerator;
  * write into the output outside the touched rows between calls (scaling it in place is fine). Not thread-safe:
  * one per worker.
  */
-public final class TabularMinibatch implements GradientOracle, SparseRows {
+public final class TabularMinibatch implements FusedSgd {
 
     private final BigramData data;
     private final int v;
@@ -31,6 +30,11 @@ public final class TabularMinibatch implements GradientOracle, SparseRows {
     private int epoch;
     private int touchedCount;
     private double[] lastOut;
+    /** For the fused step: each token's index among the touched rows, the pairs of each row, two rows of gradient. */
+    private final int[] slotOf;
+    private final int[] firstPair;
+    private final int[] nextPair;
+    private final double[] scratch;
 
     TabularMinibatch(TabularModel model, int batchSize) {
         this.data = model.data();
@@ -41,6 +45,10 @@ public final class TabularMinibatch implements GradientOracle, SparseRows {
         this.touched = new int[batchSize];
         this.countOf = new int[v];
         this.stamp = new int[v];
+        this.slotOf = new int[v];
+        this.firstPair = new int[batchSize];
+        this.nextPair = new int[batchSize];
+        this.scratch = new double[2 * v];
     }
 
     @Override
@@ -54,6 +62,27 @@ public final class TabularMinibatch implements GradientOracle, SparseRows {
                 Arrays.fill(out, row, row + v, 0.0);
             }
         }
+        sample(random);
+        double invB = 1.0 / batchSize;
+        int n = 0;
+        for (; n + 1 < touchedCount; n += 2) {
+            softmaxPair(x, out, touched[n], touched[n + 1], invB);
+        }
+        if (n < touchedCount) {
+            int i = touched[n];
+            int row = i * v;
+            double max = SoftmaxRows.max(x, row, v);
+            double sum = SoftmaxRows.expInto(x, row, v, max, out, row);
+            scale(out, row, countOf[i] * invB / sum);
+        }
+        for (int b = 0; b < batchSize; b++) {
+            out[tokens[b] * v + next[b]] -= invB;
+        }
+        return Double.NaN;
+    }
+
+    /** Draws the batch: tokens and successors in order, the distinct rows in order of first use, their counts. */
+    private void sample(RandomGenerator random) {
         epoch++;
         if (epoch == 0) {
             Arrays.fill(stamp, 0);
@@ -67,26 +96,68 @@ public final class TabularMinibatch implements GradientOracle, SparseRows {
             if (stamp[i] != epoch) {
                 stamp[i] = epoch;
                 countOf[i] = 0;
+                slotOf[i] = touchedCount;
                 touched[touchedCount++] = i;
             }
             countOf[i]++;
         }
+    }
+
+    /**
+     * The minibatch gradient and the SGD step fused, row by row (see {@link FusedSgd}): the same draws, then
+     * for each distinct row exactly the arithmetic of {@link #gradient} (softmax scaled by the row's count,
+     * then {@code - 1/B} at each of its pairs' successors in batch order) into a row of scratch, and at once
+     * {@code x - lr g} on that row while it is in cache. The next {@link #gradient} call clears its output in
+     * full, since this one did not write it.
+     */
+    @Override
+    public boolean sgdStep(double[] x, double lr, RandomGenerator random) {
+        lastOut = null;
+        sample(random);
+        // The pairs of each distinct row, in batch order: a linked list per row, built backwards.
+        for (int n = 0; n < touchedCount; n++) {
+            firstPair[n] = -1;
+        }
+        for (int b = batchSize - 1; b >= 0; b--) {
+            int n = slotOf[tokens[b]];
+            nextPair[b] = firstPair[n];
+            firstPair[n] = b;
+        }
         double invB = 1.0 / batchSize;
+        boolean bad = false;
         int n = 0;
         for (; n + 1 < touchedCount; n += 2) {
-            softmaxPair(x, out, touched[n], touched[n + 1], invB);
+            softmaxPair(x, touched[n], scratch, 0, touched[n + 1], scratch, v, invB);
+            bad |= update(x, n, 0, lr, invB);
+            bad |= update(x, n + 1, v, lr, invB);
         }
         if (n < touchedCount) {
             int i = touched[n];
             int row = i * v;
             double max = SoftmaxRows.max(x, row, v);
-            double sum = SoftmaxRows.expInto(x, row, v, max, out);
-            scale(out, row, countOf[i] * invB / sum);
+            double sum = SoftmaxRows.expInto(x, row, v, max, scratch, 0);
+            scale(scratch, 0, countOf[i] * invB / sum);
+            bad |= update(x, n, 0, lr, invB);
         }
-        for (int b = 0; b < batchSize; b++) {
-            out[tokens[b] * v + next[b]] -= invB;
+        return bad;
+    }
+
+    /**
+     * Finishes row {@code touched[n]}'s gradient in {@code scratch[at ..]} (its pairs' successors, batch order)
+     * and applies {@code x -= lr g} there; returns whether some updated x_j is not finite.
+     */
+    private boolean update(double[] x, int n, int at, double lr, double invB) {
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            scratch[at + next[b]] -= invB;
         }
-        return Double.NaN;
+        int row = touched[n] * v;
+        boolean bad = false;
+        for (int j = 0; j < v; j++) {
+            double a = x[row + j] - lr * scratch[at + j];
+            x[row + j] = a;
+            bad |= a * 0.0 != 0.0; // NaN exactly when a is not finite
+        }
+        return bad;
     }
 
     /**
@@ -98,6 +169,11 @@ public final class TabularMinibatch implements GradientOracle, SparseRows {
      * value for every token never seen as its successor, so most of a row's exponentials are repeats.
      */
     private void softmaxPair(double[] x, double[] out, int a, int b, double invB) {
+        softmaxPair(x, a, out, a * v, b, out, b * v, invB);
+    }
+
+    /** As above, writing row a's result at {@code outA[oa ..]} and row b's at {@code outB[ob ..]}. */
+    private void softmaxPair(double[] x, int a, double[] outA, int oa, int b, double[] outB, int ob, double invB) {
         int ra = a * v;
         int rb = b * v;
         double maxA = SoftmaxRows.max(x, ra, v);
@@ -114,18 +190,18 @@ public final class TabularMinibatch implements GradientOracle, SparseRows {
                 argA = ta;
                 eA = Math.exp(ta);
             }
-            out[ra + j] = eA;
+            outA[oa + j] = eA;
             sumA += eA;
             double tb = x[rb + j] - maxB;
             if (tb != argB) {
                 argB = tb;
                 eB = Math.exp(tb);
             }
-            out[rb + j] = eB;
+            outB[ob + j] = eB;
             sumB += eB;
         }
-        scale(out, ra, countOf[a] * invB / sumA);
-        scale(out, rb, countOf[b] * invB / sumB);
+        scale(outA, oa, countOf[a] * invB / sumA);
+        scale(outB, ob, countOf[b] * invB / sumB);
     }
 
     private void scale(double[] out, int row, double scale) {

@@ -161,4 +161,47 @@ class SoftmaxFastPathTest {
             }
         }
     }
+
+    /**
+     * The fused SGD step against the gradient followed by the dense SGD update, over consecutive steps (so
+     * rows drift apart from their repeats): the same iterate bit for bit, the same draws, and the same verdict
+     * on finiteness; a gradient call after fused steps is still the full gradient (its output cleared).
+     */
+    @Test
+    void fusedStepIsGradientThenDenseStepBitForBit() {
+        int v = 29;
+        BigramData data = SyntheticBigrams.generate(v, Frequencies.UNIFORM, 1.0,
+                List.of(SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.5, 3)), 5);
+        TabularModel model = new TabularModel(data);
+        for (int batch : new int[] {1, 3, 16, 100}) {
+            TabularMinibatch fused = new TabularMinibatch(model, batch);
+            TabularMinibatch plain = new TabularMinibatch(model, batch);
+            double[] x = model.defaultStart();
+            double[] y = x.clone();
+            double[] g = new double[x.length];
+            Xoshiro256PlusPlus r1 = Xoshiro256PlusPlus.forReplica(7, batch);
+            Xoshiro256PlusPlus r2 = r1.copy();
+            double[] stale = new double[x.length];
+            fused.gradient(Fixtures.randomPoint(x.length, batch, 1.0), stale, Xoshiro256PlusPlus.forReplica(1, 1)); // rows left to clear
+            for (int step = 0; step < 60; step++) {
+                double lr = step == 59 ? 1e308 : 0.5 + 3.0 * (step % 5); // the last step overflows
+                boolean nonFinite = fused.sgdStep(x, lr, r1);
+                plain.gradient(y, g, r2);
+                for (int j = 0; j < y.length; j++) {
+                    y[j] -= lr * g[j];
+                }
+                boolean expected = false;
+                for (double value : y) {
+                    expected |= !Double.isFinite(value);
+                }
+                assertEquals(Arrays.toString(y), Arrays.toString(x), "batch " + batch + ", step " + step);
+                assertEquals(expected, nonFinite, "batch " + batch + ", step " + step);
+                assertEquals(r2.copy().nextLong(), r1.copy().nextLong(), "same draws");
+            }
+            double[] full = new double[x.length];
+            fused.gradient(y, stale, r1.copy());
+            plain.gradient(y, full, r1.copy());
+            assertEquals(Arrays.toString(full), Arrays.toString(stale), "gradient after fused steps, into the old output");
+        }
+    }
 }

@@ -96,11 +96,11 @@ public final class BenchRunner {
         for (int threads : options.threads()) {
             for (int v : new int[] {1024, 4096}) {
                 bench("bigram-tabular-V" + v + "/" + threads + "t", harness(1, 5),
-                        () -> Workloads.bigram(v, TABULAR, threads, Math.max(3, (quick ? 60_000 : 600_000) / v)));
+                        () -> Workloads.bigram(v, TABULAR, threads, Math.max(10, (quick ? 200_000 : 2_000_000) / v)));
             }
             for (int v : new int[] {4096, 8192}) {
                 bench("bigram-factored-V" + v + "/" + threads + "t", harness(1, 3),
-                        () -> Workloads.bigram(v, FACTORED, threads, Math.max(3, (quick ? 8_000 : 80_000) / v)));
+                        () -> Workloads.bigram(v, FACTORED, threads, Math.max(3, (quick ? 20_000 : 160_000) / v)));
             }
         }
         long longSteps = quick ? 1_000_000 : 10_000_000;
@@ -264,7 +264,7 @@ public final class BenchRunner {
         for (int m = 0; m < models.length; m++) {
             List<Scaling.Point> points = new ArrayList<>();
             for (int v = 256; v <= limits[m][0]; v *= 2) {
-                long budget = m == 0 ? (quick ? 30_000 : 300_000) : (quick ? 2_000 : 20_000);
+                long budget = m == 0 ? (quick ? 100_000 : 1_000_000) : (quick ? 10_000 : 80_000);
                 long steps = Math.max(3, budget / v);
                 Measurement r = h.measure("scaling-v " + names[m] + " V=" + v, Workloads.bigram(v, models[m], 1, steps));
                 points.add(new Scaling.Point(v, r.rate()));

@@ -2,6 +2,7 @@ package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.landscapes.Decomposer;
 import io.github.rivervalley.simulator.flow.GradientFlow;
+import io.github.rivervalley.simulator.noise.FusedSgd;
 import io.github.rivervalley.simulator.noise.SparseRows;
 import io.github.rivervalley.simulator.observe.Divergence;
 import io.github.rivervalley.simulator.observe.HillProbe;
@@ -353,7 +354,8 @@ final class Engine {
 
     /**
      * The reference loop for plain SGD with an oracle whose gradient is zero outside a few rows (bigram
-     * tabular minibatches): the update and the finiteness check touch only those rows. For a rate that is
+     * tabular minibatches): the update and the finiteness check touch only those rows, and an oracle that
+     * can ({@link FusedSgd}) computes each row's gradient and update in one go. For a rate that is
      * finite and >= 0 this is exactly the dense step ({@code x - lr * 0 == x}, bit for bit, as
      * {@link SparseRows} requires +0.0 outside the rows), and the untouched coordinates were finite already,
      * since the dense check passed at the previous step; any other rate takes the dense step.
@@ -364,19 +366,20 @@ final class Engine {
         }
         double[] x = replica.x;
         double[] gradient = worker.gradient;
+        FusedSgd fused = rows instanceof FusedSgd f ? f : null;
         for (long t = from; t < to; t++) {
-            double loss = worker.oracle.gradient(x, gradient, replica.random);
-            if (stop.stopsAtLoss(loss)) {
-                replica.diverge(t);
-                return;
-            }
             double lr = lrs[(int) (t - lrBase)];
+            boolean usual = lr >= 0.0 && lr < Double.POSITIVE_INFINITY;
             boolean nonFinite;
-            if (lr >= 0.0 && lr < Double.POSITIVE_INFINITY) {
-                nonFinite = sparseStep(x, gradient, lr, rows);
+            if (fused != null && usual) {
+                nonFinite = fused.sgdStep(x, lr, replica.random); // its loss is NaN: nothing to check first
             } else {
-                replica.state.step(x, gradient, lr);
-                nonFinite = stop.stopsAt(x);
+                double loss = worker.oracle.gradient(x, gradient, replica.random);
+                if (stop.stopsAtLoss(loss)) {
+                    replica.diverge(t);
+                    return;
+                }
+                nonFinite = usual ? sparseStep(x, gradient, lr, rows) : denseStep(replica, gradient, lr);
             }
             if (nonFinite) {
                 replica.diverge(t + 1);
@@ -386,6 +389,11 @@ final class Engine {
                 replica.observeDisplacement(probe.displacement(x));
             }
         }
+    }
+
+    private boolean denseStep(Replica replica, double[] gradient, double lr) {
+        replica.state.step(replica.x, gradient, lr);
+        return stop.stopsAt(replica.x);
     }
 
     /**
