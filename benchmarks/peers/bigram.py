@@ -88,10 +88,10 @@ def factored(v, k, steps):
 
 def benchmarks(quick):
     tabular_steps = 10 if quick else 40
-    factored_steps = 5 if quick else 20
+    factored_steps = 2 if quick else 8
     return [
         ("torch", "bigram-tabular-V1024", "pairs", lambda: tabular(1024, tabular_steps * 4)),
         ("torch", "bigram-tabular-V4096", "pairs", lambda: tabular(4096, tabular_steps)),
         ("torch", "bigram-factored-V4096", "pairs", lambda: factored(4096, 64, factored_steps)),
-        ("torch", "bigram-factored-V8192", "pairs", lambda: factored(8192, 64, factored_steps)),
+        ("torch", "bigram-factored-V8192", "pairs", lambda: factored(8192, 64, factored_steps // 2)),
     ]
