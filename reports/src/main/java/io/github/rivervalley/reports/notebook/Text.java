@@ -1,0 +1,19 @@
+package io.github.rivervalley.reports.notebook;
+
+/**
+ * Text meant for the terminal (a table, a sparkline, a plot). jshell shows a value through its
+ * {@code toString}, so wrapping the text keeps line breaks intact instead of an escaped string literal.
+ */
+public record Text(String text) {
+
+    public Text {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
