@@ -36,10 +36,39 @@ public final class Result {
     private final List<TraceRow> path;
 
     Result(Run run, String family, Trace trace) {
+        this(run, family, trace, finalPath(run, trace));
+    }
+
+    private Result(Run run, String family, Trace trace, List<TraceRow> path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("no recorded rows on the final path of run " + run.name());
+        }
         this.run = run;
         this.family = family;
         this.trace = trace;
-        this.path = Collections.unmodifiableList(finalPath(run, trace));
+        this.path = Collections.unmodifiableList(path);
+    }
+
+    /**
+     * The same result with the final path cut to the rows at or after {@code step}, to zoom tables,
+     * sparklines, plots and charts past the first descent; headline numbers are unchanged.
+     */
+    public Result after(long step) {
+        List<TraceRow> rows = new ArrayList<>();
+        for (TraceRow row : path) {
+            if (row.step() >= step) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("step " + step + " is after the last recorded step " + path.get(path.size() - 1).step());
+        }
+        return new Result(run, family, trace, rows);
+    }
+
+    /** The step where the last checkpoint's line forked from its parent (WSD: where its decay starts); 0 for a root line. */
+    public long forkStep() {
+        return run.schedule().line(last().line()).forkStep();
     }
 
     /** Rows of the lineage root..final line: each ancestor up to (excluding) its child's fork step, then the final line. */
