@@ -240,6 +240,11 @@ public final class Notebook {
         return RecordSpec.every(n).withSharpnessEvery(n);
     }
 
+    /** Record every {@code n} steps with the sharpness and, for Adam, the preconditioned sharpness on those rows. */
+    public static RecordSpec everyWithPreconditionedSharpness(long n) {
+        return new RecordSpec(n, null, null, n, true, null);
+    }
+
     /**
      * A run ready to tweak with the engine's {@code with...} methods ({@code withNoise},
      * {@code withReplicas}, {@code withSeed}, {@code withStart}, {@code withRecord}) and to pass to
