@@ -97,10 +97,11 @@ class NotebooksTest {
         }
         String output = read(log);
         assertEquals(0, process.exitValue(), notebook + " exited with " + process.exitValue() + "; output:\n" + output);
-        // In file mode jshell prints nothing of its own unless something went wrong: every diagnostic
-        // (compile error, exception, unresolved reference, warning) starts with "|  ".
+        // In file mode jshell prints nothing of its own unless something went wrong: compile errors
+        // start with "Error:", exceptions with "Exception", interactive-style diagnostics with "|  ".
         for (String line : output.split("\n")) {
-            if (line.startsWith("|  ") || line.contains("Exception")) {
+            String l = line.strip();
+            if (line.startsWith("|  ") || l.startsWith("Error:") || l.startsWith("Warning:") || line.contains("Exception")) {
                 fail(notebook + " reported a problem: " + line + "\nwhole output:\n" + output);
             }
         }
@@ -111,6 +112,10 @@ class NotebooksTest {
             }
         }
         assertFalse(announced.isEmpty(), notebook + " saved no chart; output:\n" + output);
+        // jshell skips a snippet that refers to something undefined without saying so in file mode;
+        // every save(...) of the notebook must have run.
+        long saves = lines.stream().filter(l -> l.strip().startsWith("save(")).count();
+        assertEquals(saves, announced.size(), notebook + " has " + saves + " save(...) calls but saved " + announced + "; output:\n" + output);
         Set<Path> written = new TreeSet<>();
         try (Stream<Path> files = Files.list(out)) {
             files.filter(p -> p.toString().endsWith(".png")).forEach(written::add);
