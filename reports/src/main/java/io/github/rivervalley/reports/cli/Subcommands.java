@@ -12,5 +12,6 @@ final class Subcommands {
         // Each subcommand is a picocli @Command class in this package.
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new NotebookCommand());
     }
 }
