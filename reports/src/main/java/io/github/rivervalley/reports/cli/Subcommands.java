@@ -10,8 +10,10 @@ final class Subcommands {
 
     static void registerAll(CommandLine cli) {
         // Each subcommand is a picocli @Command class in this package.
+        cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new DemoCommand());
         cli.addSubcommand(new NotebookCommand());
     }
 }

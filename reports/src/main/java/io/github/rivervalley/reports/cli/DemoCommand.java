@@ -1,0 +1,46 @@
+package io.github.rivervalley.reports.cli;
+
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.demo.DemoStudy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rivervalley demo [--out DIR]}: runs the built-in study and writes its report. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the built-in study: SGD in a winding river valley under WSD,",
+            "WSD-S, cosine, cyclic cosine and constant LR with checkpoint budgets",
+            "1000:2000:4000. Writes its HTML report, prints the loss at each budget",
+            "and the path of index.html. Takes well under a minute."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "rivervalley-demo",
+            description = {"output directory for specs/, runs/ and report/",
+                "(default: ${DEFAULT-VALUE})"})
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores); never changes the results")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (threads != null && threads < 1) {
+            throw new InvalidValueException("--threads", threads, "a whole number >= 1");
+        }
+        PrintWriter log = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        DemoStudy.Result result = DemoStudy.run(out, threads != null ? threads : Runtime.getRuntime().availableProcessors(), log);
+        log.println();
+        log.print(DemoStudy.table(result.summaries()));
+        log.printf("%nthe study took %.1f s; open the report:%n%s%n", (System.nanoTime() - start) / 1e9, result.report().index());
+        log.flush();
+        return 0;
+    }
+}

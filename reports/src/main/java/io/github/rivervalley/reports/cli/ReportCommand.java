@@ -1,0 +1,55 @@
+package io.github.rivervalley.reports.cli;
+
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.report.HtmlReport;
+import io.github.rivervalley.reports.trace.TraceReader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rivervalley report DIR --out REPORTDIR}: the static HTML report of every run under DIR. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Writes a static HTML report (index.html, PNG and SVG charts) of",
+            "every run under DIR (directories holding a summary.json, as written by",
+            "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "directory of runs (searched recursively)")
+    Path directory;
+
+    @Option(names = "--out", paramLabel = "REPORTDIR", description = "where to write the report (default: DIR/report)")
+    Path out;
+
+    @Option(names = "--points", paramLabel = "N", defaultValue = "1024",
+            description = {"points per line and chart (default: ${DEFAULT-VALUE}); longer",
+                "traces are bucketed, keeping min, max and mean"})
+    int points;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads rendering charts (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (points < 2 || points % 2 != 0) {
+            throw new InvalidValueException("--points", points, "an even number >= 2");
+        }
+        if (threads != null && threads < 1) {
+            throw new InvalidValueException("--threads", threads, "a whole number >= 1");
+        }
+        Path target = out != null ? out : directory.resolve("report");
+        long start = System.nanoTime();
+        HtmlReport.Result result = new HtmlReport(new TraceReader(points),
+                threads != null ? threads : Runtime.getRuntime().availableProcessors()).write(directory, target);
+        spec.commandLine().getOut().printf("report: %d run%s, %d charts in %.1f s%n%s%n", result.runs(), result.runs() == 1 ? "" : "s",
+                result.charts(), (System.nanoTime() - start) / 1e9, result.index());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,423 @@
+package io.github.rivervalley.reports.report;
+
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.Runs;
+import io.github.rivervalley.reports.trace.TraceFormatException;
+import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.trace.TraceColumns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Writes the static HTML report of every run under a directory.
+ *
+ * <p>Layout of the output: {@code index.html} and {@code charts/*.png|svg}. Links to the runs' CSV,
+ * JSON and YAML files are relative, so the results directory and the report can be moved together.
+ * A sweep directory ({@code sweep.csv} next to its runs) additionally gets its summary table; that is
+ * the seam where sweep charts attach.
+ */
+public final class HtmlReport {
+
+    /** Chart size in pixels (PNG) and user units (SVG). */
+    static final int WIDTH = 1100;
+    static final int HEIGHT = 620;
+    /** Rows of a sweep table shown inline (the full table is linked). */
+    static final int SWEEP_ROWS = 500;
+
+    private final TraceReader reader;
+    private final int threads;
+
+    /** A report writer reading traces with {@code reader} and rendering charts on {@code threads} threads. */
+    public HtmlReport(TraceReader reader, int threads) {
+        this.reader = reader;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** What was written. */
+    public record Result(Path index, int runs, int charts) {
+    }
+
+    /** Reads every run under {@code runsDirectory} and writes the report into {@code out}, replacing it. */
+    public Result write(Path runsDirectory, Path out) {
+        Path target = out.toAbsolutePath().normalize();
+        checkReplaceable(runsDirectory, target);
+        List<Path> dirs = Runs.find(runsDirectory, target);
+        if (dirs.isEmpty()) {
+            throw new TraceFormatException("no runs under " + runsDirectory + ": expected directories holding a "
+                    + Runs.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
+        }
+        List<Run> runs = inParallel(dirs.stream().map(dir -> (Callable<Run>) () -> Runs.read(dir, reader)).toList());
+        Path staging = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        deleteTree(staging);
+        try {
+            Files.createDirectories(staging.resolve("charts"));
+            int charts = build(runsDirectory, runs, staging, target);
+            swap(staging, target);
+            return new Result(target.resolve("index.html"), runs.size(), charts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report " + target, e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private int build(Path root, List<Run> runs, Path staging, Path target) throws IOException {
+        List<ChartJob> jobs = new ArrayList<>();
+        Set<String> slugs = new HashSet<>();
+        List<Section> sections = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+
+        // Cross-run charts first: they tell the story at a glance.
+        List<Figure> overview = new ArrayList<>();
+        overview.add(job(jobs, "compare-loss", "Loss of every run. WSD stays high while its rate is at the peak and drops sharply at each decay, ending at or below cosine.", () -> Charts.comparison(runs, TraceColumns.LOSS), HEIGHT));
+        overview.add(job(jobs, "compare-river-loss", "River loss of every run: true progress along the valley floor. A high rate moves faster along the river, so WSD leads during its stable phase.", () -> Charts.comparison(runs, TraceColumns.RIVER_LOSS), HEIGHT));
+        if (Charts.hasCheckpoints(runs)) {
+            overview.add(job(jobs, "budget-frontier", "Budget frontier: loss, river loss and hill excess of each checkpoint against the compute spent to obtain it (lower and further left is better).", () -> Charts.budgetFrontier(runs), 900));
+        }
+        for (Run run : runs) {
+            String slug = slug(run.name(), slugs);
+            List<Figure> figures = new ArrayList<>();
+            figures.add(job(jobs, slug + "-schedule", "Schedule: learning rate of every line (dashed: branches), phases read from the trace, checkpoints dotted.", () -> Charts.scheduleCard(run), 560));
+            figures.add(job(jobs, slug + "-decomposition", "Loss decomposition: loss = river loss + hill excess. At a high rate the hill excess keeps the loss up; a decay removes it and reveals the river progress.", () -> Charts.decomposition(run, false), HEIGHT));
+            figures.add(job(jobs, slug + "-decomposition-log", "Loss decomposition on a log scale: the hill excess falls by orders of magnitude in a decay.", () -> Charts.decomposition(run, true), HEIGHT));
+            figures.add(job(jobs, slug + "-trajectory", "Trajectory in the plane (river coordinate, signed hill displacement): the band is how far the replicas bounce between the walls; it narrows onto the floor in each decay.", () -> Charts.trajectory(run), HEIGHT));
+            figures.add(job(jobs, slug + "-river-hill", "River coordinate (top) and mean distance from the valley floor (bottom) against step.", () -> Charts.riverAndHill(run), 760));
+            if (Charts.hasSharpness(run)) {
+                figures.add(job(jobs, slug + "-sharpness", "Sharpness (top Hessian eigenvalue) and the stability threshold 2 / learning rate.", () -> Charts.sharpness(run), HEIGHT));
+            }
+            sections.add(new Section(run, slug, figures));
+        }
+        render(jobs, staging.resolve("charts"));
+
+        body.append("<header><h1>rivervalley report</h1><p>").append(runs.size()).append(" run").append(runs.size() == 1 ? "" : "s")
+                .append(" from <code>").append(Html.escape(root.toAbsolutePath().normalize().toString())).append("</code>. ")
+                .append("Loss = river loss (true progress along the valley floor) + hill excess (the price of being up a wall). ")
+                .append("Charts open as SVG when clicked.</p></header>\n");
+        body.append(contents(sections));
+        body.append(headlines(runs));
+        body.append(runTable(sections, target));
+        Optional<Path> sweep = Runs.sweepTable(root);
+        if (sweep.isPresent()) {
+            body.append(sweepTable(sweep.get(), target));
+        }
+        body.append("<section id=\"overview\"><h2>All runs compared</h2>\n");
+        for (Figure f : overview) {
+            body.append(f.html());
+        }
+        body.append("</section>\n");
+        for (Section s : sections) {
+            body.append(s.html(target));
+        }
+        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>rivervalley report</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n"
+                + body + "</main>\n</body>\n</html>\n";
+        AtomicFile.writeString(staging.resolve("index.html"), page);
+        return jobs.size();
+    }
+
+    // ---------------------------------------------------------------- charts
+
+    private record ChartJob(String name, Supplier<JFreeChart> chart, int height) {
+    }
+
+    private record Figure(String name, String caption, int height) {
+        String html() {
+            String png = "charts/" + name + ".png";
+            String svg = "charts/" + name + ".svg";
+            return "<figure><a href=\"" + Html.escape(svg) + "\"><img src=\"" + Html.escape(png) + "\" width=\"" + WIDTH
+                    + "\" height=\"" + height + "\" alt=\"" + Html.escape(caption) + "\"></a><figcaption>" + Html.escape(caption)
+                    + " &middot; <a href=\"" + Html.escape(png) + "\">PNG</a> &middot; <a href=\"" + Html.escape(svg) + "\">SVG</a></figcaption></figure>\n";
+        }
+    }
+
+    private static Figure job(List<ChartJob> jobs, String name, String caption, Supplier<JFreeChart> chart, int height) {
+        jobs.add(new ChartJob(name, chart, height));
+        return new Figure(name, caption, height);
+    }
+
+    private void render(List<ChartJob> jobs, Path directory) {
+        inParallel(jobs.stream().map(job -> (Callable<ChartFiles.Written>) () ->
+                ChartFiles.write(job.chart().get(), directory, job.name(), WIDTH, job.height())).toList());
+    }
+
+    /** Runs the tasks on {@link #threads} threads; results in task order; the first failure is rethrown. */
+    private <T> List<T> inParallel(List<Callable<T>> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(task));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the report", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("cannot write the report: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private record Section(Run run, String slug, List<Figure> figures) {
+        String html(Path target) {
+            StringBuilder out = new StringBuilder();
+            out.append("<section id=\"run-").append(Html.escape(slug)).append("\"><h2>Run ").append(Html.escape(run.name()))
+                    .append(" <span class=\"family\" style=\"border-color:").append(hex(run.family())).append("\">")
+                    .append(Html.escape(run.family())).append("</span></h2>\n<p class=\"files\">");
+            out.append(fileLinks(run, target));
+            out.append("</p>\n");
+            for (Figure f : figures) {
+                out.append(f.html());
+            }
+            out.append("<details><summary>Resolved spec (spec.yaml)</summary><pre>")
+                    .append(run.specText().isEmpty() ? "(the run has no spec.yaml)" : Html.escape(run.specText()))
+                    .append("</pre></details>\n</section>\n");
+            return out.toString();
+        }
+    }
+
+    private static String contents(List<Section> sections) {
+        StringBuilder out = new StringBuilder("<nav><a href=\"#headlines\">Headlines</a> &middot; <a href=\"#runs\">Runs</a> &middot; "
+                + "<a href=\"#overview\">All runs compared</a>");
+        for (Section s : sections) {
+            out.append(" &middot; <a href=\"#run-").append(Html.escape(s.slug())).append("\">").append(Html.escape(s.run().name())).append("</a>");
+        }
+        return out.append("</nav>\n").toString();
+    }
+
+    private static String headlines(List<Run> runs) {
+        StringBuilder out = new StringBuilder("<section id=\"headlines\"><h2>Headlines</h2>\n");
+        out.append("<h3>Loss at each checkpoint</h3>\n<table><thead><tr><th>run</th><th>schedule</th><th>budget</th>"
+                + "<th>line</th><th>compute</th><th>loss</th><th>river loss</th><th>hill excess</th><th>diverged</th></tr></thead><tbody>\n");
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparing(Run::family).thenComparing(Run::name));
+        for (Run run : sorted) {
+            for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
+                out.append("<tr><td>").append(Html.escape(run.name())).append("</td><td>").append(Html.escape(run.family()))
+                        .append("</td><td class=\"n\">").append(c.budget()).append("</td><td>").append(Html.escape(c.line()))
+                        .append("</td><td class=\"n\">").append(c.compute()).append("</td><td class=\"n\">").append(Html.number(c.loss()))
+                        .append("</td><td class=\"n\">").append(Html.number(c.riverLoss())).append("</td><td class=\"n\">")
+                        .append(Html.number(c.hillExcess())).append("</td><td class=\"n\">").append(c.diverged()).append("</td></tr>\n");
+            }
+        }
+        out.append("</tbody></table>\n");
+        List<Headlines.Best> best = Headlines.bestPerBudget(runs);
+        if (!best.isEmpty()) {
+            out.append("<p>Lowest loss per budget: ");
+            for (int i = 0; i < best.size(); i++) {
+                Headlines.Best b = best.get(i);
+                out.append(i == 0 ? "" : "; ").append("budget ").append(b.budget()).append(": <b>").append(Html.escape(b.run()))
+                        .append("</b> (").append(Html.escape(b.family())).append(", ").append(Html.number(b.loss())).append(")");
+            }
+            out.append(".</p>\n");
+        }
+        List<Headlines.DecaySplit> splits = new ArrayList<>();
+        for (Run run : sorted) {
+            splits.addAll(Headlines.decaySplits(run));
+        }
+        out.append("<h3>Where each decay's loss drop came from</h3>\n");
+        if (splits.isEmpty()) {
+            out.append("<p>No run has a decay phase (the learning rate never falls).</p>\n");
+        } else {
+            out.append("<p>Over each decay phase (found from the learning-rate column), the drop in loss splits exactly into the "
+                    + "drop in hill excess (settling onto the valley floor) and the drop in river loss (progress along the river "
+                    + "made during the decay). Values at the first and last step of the decay, replica means.</p>\n");
+            out.append("<table><thead><tr><th>run</th><th>line</th><th>decay steps</th><th>loss drop</th><th>from hill excess</th>"
+                    + "<th>from river loss</th><th>hill share</th></tr></thead><tbody>\n");
+            for (Headlines.DecaySplit s : splits) {
+                out.append("<tr><td>").append(Html.escape(s.run())).append("</td><td>").append(Html.escape(s.line()))
+                        .append("</td><td class=\"n\">").append(s.start()).append("&ndash;").append(s.end())
+                        .append("</td><td class=\"n\">").append(Html.number(s.lossDrop())).append("</td><td class=\"n\">")
+                        .append(Html.number(s.hillDrop())).append("</td><td class=\"n\">").append(Html.number(s.riverDrop()))
+                        .append("</td><td class=\"n\">")
+                        .append(Double.isNaN(s.hillShare()) ? "&ndash;" : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * s.hillShare()))
+                        .append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n");
+        }
+        return out.append("</section>\n").toString();
+    }
+
+    private static String runTable(List<Section> sections, Path target) {
+        StringBuilder out = new StringBuilder("<section id=\"runs\"><h2>Runs</h2>\n<table><thead><tr><th>run</th><th>schedule</th>"
+                + "<th>peak LR</th><th>landscape</th><th>optimizer</th><th>noise</th><th>steps</th><th>replicas</th><th>seed</th>"
+                + "<th>lines</th><th>compute</th><th>diverged</th><th>files</th></tr></thead><tbody>\n");
+        for (Section section : sections) {
+            Run run = section.run();
+            RunSummary s = run.summary();
+            int diverged = s.lines().stream().mapToInt(RunSummary.LineResult::diverged).max().orElse(0);
+            out.append("<tr><td><a href=\"#run-").append(Html.escape(section.slug())).append("\">").append(Html.escape(run.name()))
+                    .append("</a></td><td>").append(Html.escape(run.family())).append("</td><td class=\"n\">")
+                    .append(Html.escape(run.specValue("schedule.peak").orElse("")))
+                    .append("</td><td>").append(Html.escape(s.landscape() != null ? s.landscape() : run.specValue("landscape.type").orElse("")))
+                    .append("</td><td>").append(Html.escape(run.specValue("optimizer.type").orElse("")))
+                    .append("</td><td>").append(Html.escape(describeNoise(run)))
+                    .append("</td><td class=\"n\">").append(s.steps()).append("</td><td class=\"n\">").append(s.replicas())
+                    .append("</td><td class=\"n\">").append(s.seed()).append("</td><td class=\"n\">").append(s.lines().size())
+                    .append("</td><td class=\"n\">").append(s.totalCompute()).append("</td><td class=\"n\">").append(diverged)
+                    .append("</td><td>").append(fileLinks(run, target)).append("</td></tr>\n");
+        }
+        return out.append("</tbody></table>\n</section>\n").toString();
+    }
+
+    private static String describeNoise(Run run) {
+        String type = run.specValue("noise.type").orElse("");
+        Optional<String> sigma = run.specValue("noise.sigma");
+        Optional<String> batch = run.specValue("noise.batchSize");
+        return type + sigma.map(v -> " sigma " + v).orElse("") + batch.map(v -> " batch " + v).orElse("");
+    }
+
+    private static String fileLinks(Run run, Path target) {
+        StringBuilder out = new StringBuilder();
+        for (String file : run.files()) {
+            Path path = run.directory().resolve(file);
+            if (Files.isRegularFile(path)) {
+                if (out.length() > 0) {
+                    out.append(" ");
+                }
+                out.append("<a href=\"").append(Html.escape(Html.link(target, path))).append("\">").append(Html.escape(file)).append("</a>");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String sweepTable(Path sweep, Path target) throws IOException {
+        StringBuilder out = new StringBuilder("<section id=\"sweep\"><h2>Sweep summary</h2>\n<p><a href=\"")
+                .append(Html.escape(Html.link(target, sweep))).append("\">sweep.csv</a></p>\n<table>");
+        try (Stream<String> lines = Files.lines(sweep, StandardCharsets.UTF_8)) {
+            List<String> rows = lines.limit(SWEEP_ROWS + 1L).toList();
+            for (int i = 0; i < rows.size(); i++) {
+                String cell = i == 0 ? "th" : "td";
+                out.append(i == 0 ? "<thead><tr>" : "<tr>");
+                for (String value : rows.get(i).split(",", -1)) {
+                    out.append('<').append(cell).append('>').append(Html.escape(value)).append("</").append(cell).append('>');
+                }
+                out.append(i == 0 ? "</tr></thead><tbody>\n" : "</tr>\n");
+            }
+            out.append("</tbody></table>\n");
+            if (rows.size() > SWEEP_ROWS) {
+                out.append("<p>First ").append(SWEEP_ROWS).append(" rows shown; the linked file has them all.</p>\n");
+            }
+        }
+        return out.append("</section>\n").toString();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String hex(String family) {
+        java.awt.Color c = io.github.rivervalley.reports.chart.Palette.family(family);
+        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /** A file-name-safe, unique slug for a run name. */
+    static String slug(String name, Set<String> taken) {
+        String base = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+        if (base.isEmpty()) {
+            base = "run";
+        }
+        String slug = base;
+        for (int i = 2; !taken.add(slug); i++) {
+            slug = base + "-" + i;
+        }
+        return slug;
+    }
+
+    /**
+     * The report directory is replaced wholesale, so it must not hold the runs and must be new, empty, or an
+     * earlier report: anything else would be deleted.
+     */
+    private static void checkReplaceable(Path runsDirectory, Path target) {
+        Path runs = runsDirectory.toAbsolutePath().normalize();
+        if (runs.startsWith(target)) {
+            throw new InvalidValueException("--out", target, "a directory that does not contain the runs (" + runs + "), e.g. " + runs.resolve("report"));
+        }
+        if (Files.isDirectory(target) && !Files.isRegularFile(target.resolve("index.html"))) {
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new InvalidValueException("--out", target, "a new or empty directory, or an earlier report (holding index.html); it is replaced");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + target, e);
+            }
+        } else if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new InvalidValueException("--out", target, "a directory (it is a file)");
+        }
+    }
+
+    /** Replaces {@code target} by {@code staging}: the old report is moved aside first, then deleted. */
+    private static void swap(Path staging, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+        deleteTree(old);
+        if (Files.exists(target)) {
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    private static final String CSS = String.join("\n",
+            "body{margin:0;background:#f6f6f4;color:#222;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif}",
+            "main{max-width:1160px;margin:0 auto;padding:24px}",
+            "h1{font-size:28px;margin:0 0 4px}h2{font-size:22px;margin:32px 0 8px;border-bottom:2px solid #ddd;padding-bottom:4px}",
+            "h3{font-size:18px;margin:20px 0 6px}",
+            "nav{background:#fff;border:1px solid #ddd;padding:8px 12px;border-radius:6px;font-size:14px}",
+            "table{border-collapse:collapse;background:#fff;font-size:14px;margin:8px 0;display:block;overflow-x:auto;width:max-content;max-width:100%}",
+            "th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;white-space:nowrap}th{background:#eee}",
+            "td.n{text-align:right;font-variant-numeric:tabular-nums}",
+            "figure{margin:16px 0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px}",
+            "figure img{display:block;width:100%;height:auto}figcaption{font-size:14px;color:#555;padding:4px 4px 0}",
+            "pre{background:#fff;border:1px solid #ddd;padding:12px;overflow-x:auto;font-size:13px}",
+            "details{margin:12px 0}summary{cursor:pointer;font-weight:600}",
+            ".family{font-size:14px;font-weight:600;border:2px solid;border-radius:12px;padding:1px 10px;margin-left:8px;vertical-align:middle}",
+            ".files a{margin-right:10px}a{color:#0060a0}code{font-size:14px}",
+            "");
+}

@@ -1,0 +1,105 @@
+package io.github.rivervalley.reports.trace;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.trace.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finding and reading run directories (any directory holding a {@code summary.json}). */
+public final class Runs {
+
+    public static final String TRACE = "trace.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final String SPEC = "spec.yaml";
+    /** The sweep summary a sweep directory holds next to its runs. */
+    public static final String SWEEP = "sweep.csv";
+
+    /** How deep below the given directory runs are looked for (sweeps nest runs one or two levels down). */
+    private static final int MAX_DEPTH = 6;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Runs() {
+    }
+
+    /**
+     * Run directories under {@code root} (including {@code root} itself), sorted by path, skipping
+     * hidden directories and the subtree {@code exclude} (a report written inside the results).
+     */
+    public static List<Path> find(Path root, Path exclude) {
+        Path excluded = exclude == null ? null : exclude.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new TraceFormatException(root + " is not a directory; expected a directory of runs (each with a " + SUMMARY + ")");
+        }
+        List<Path> runs = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
+            walk.filter(Files::isDirectory)
+                    .filter(dir -> excluded == null || !dir.toAbsolutePath().normalize().startsWith(excluded))
+                    .filter(dir -> !hidden(root, dir))
+                    .filter(dir -> Files.isRegularFile(dir.resolve(SUMMARY)))
+                    .sorted()
+                    .forEach(runs::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+        return runs;
+    }
+
+    private static boolean hidden(Path root, Path dir) {
+        Path relative = root.relativize(dir);
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.endsWith(".tmp")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads one run directory with the given trace reader. */
+    public static Run read(Path directory, TraceReader reader) {
+        Path summaryFile = directory.resolve(SUMMARY);
+        RunSummary summary;
+        try {
+            summary = JSON.readValue(summaryFile.toFile(), RunSummary.class);
+        } catch (IOException e) {
+            throw new TraceFormatException(summaryFile + " is not a valid run summary: " + e.getMessage(), e);
+        }
+        if (summary.name() == null || summary.lines() == null || summary.checkpoints() == null) {
+            throw new TraceFormatException(summaryFile + " lacks name, lines or checkpoints");
+        }
+        Path specFile = directory.resolve(SPEC);
+        String specText = "";
+        JsonNode spec = JsonNodeFactory.instance.objectNode();
+        if (Files.isRegularFile(specFile)) {
+            try {
+                specText = Files.readString(specFile, StandardCharsets.UTF_8);
+                spec = SpecReader.instance().readTree(specText, specFile.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + specFile, e);
+            } catch (RuntimeException e) {
+                spec = JsonNodeFactory.instance.objectNode();
+            }
+        }
+        Path traceFile = directory.resolve(TRACE);
+        List<Trace> traces = Files.isRegularFile(traceFile) ? reader.read(traceFile) : List.of();
+        return new Run(directory, summary, specText, spec, traces);
+    }
+
+    /** The sweep summary of {@code root}, when it is a sweep directory. */
+    public static java.util.Optional<Path> sweepTable(Path root) {
+        Path sweep = root.resolve(SWEEP);
+        return Files.isRegularFile(sweep) ? java.util.Optional.of(sweep) : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.rivervalley.reports.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rivervalley.reports.SyntheticRuns;
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.Runs;
+import io.github.rivervalley.reports.trace.TraceReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jfree.chart.JFreeChart;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** Renders every chart type headless from small runs and checks that both files decode. */
+class ChartsTest {
+
+    @TempDir
+    static Path runs;
+
+    static Run wsd;
+    static List<Run> all;
+
+    @BeforeAll
+    static void writeRuns() throws IOException {
+        long[] budgets = {300, 600, 1200};
+        SyntheticRuns.wsd(runs, "wsd", budgets, 0.15, 30, 0.1, 0.1);
+        SyntheticRuns.cosine(runs, "cosine", budgets, 0.15, 30, 0.1);
+        SyntheticRuns.constant(runs, "constant", 1200, 0.15);
+        TraceReader reader = new TraceReader(256);
+        all = Runs.find(runs, null).stream().map(d -> Runs.read(d, reader)).toList();
+        wsd = all.stream().filter(r -> r.name().equals("wsd")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyChartTypeRendersToPngAndSvg() throws Exception {
+        Map<String, JFreeChart> charts = new LinkedHashMap<>();
+        charts.put("schedule", Charts.scheduleCard(wsd));
+        charts.put("decomposition", Charts.decomposition(wsd, false));
+        charts.put("decomposition-log", Charts.decomposition(wsd, true));
+        charts.put("trajectory", Charts.trajectory(wsd));
+        charts.put("river-hill", Charts.riverAndHill(wsd));
+        assertTrue(Charts.hasSharpness(wsd));
+        charts.put("sharpness", Charts.sharpness(wsd));
+        charts.put("comparison-loss", Charts.comparison(all, "loss"));
+        charts.put("comparison-river", Charts.comparison(all, "river_loss"));
+        assertTrue(Charts.hasCheckpoints(all));
+        charts.put("frontier", Charts.budgetFrontier(all));
+        Path out = Path.of("target", "chart-test");
+        Files.createDirectories(out);
+        for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
+            ChartFiles.Written w = ChartFiles.write(e.getValue(), out, e.getKey(), 1000, 600);
+            BufferedImage image = ImageIO.read(w.png().toFile());
+            assertNotNull(image, e.getKey() + ".png does not decode");
+            assertEquals(1000, image.getWidth());
+            assertEquals(600, image.getHeight());
+            assertTrue(distinctColours(image) > 8, e.getKey() + ".png is (nearly) blank");
+            Document svg = xml().newDocumentBuilder().parse(w.svg().toFile());
+            assertEquals("svg", svg.getDocumentElement().getTagName());
+            assertEquals(1000.0, Double.parseDouble(svg.getDocumentElement().getAttribute("width")));
+            // A chart with data draws paths; an empty one would have only the frame and text.
+            assertTrue(svg.getElementsByTagName("path").getLength() > 3, e.getKey() + ".svg has no series paths");
+            long size = Files.size(w.svg());
+            assertTrue(size > 5_000 && size < 3_000_000, e.getKey() + ".svg has " + size + " bytes");
+        }
+    }
+
+    /** An XML parser that does not fetch the SVG DTD from the network. */
+    static DocumentBuilderFactory xml() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory;
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
