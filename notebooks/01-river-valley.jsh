@@ -60,8 +60,12 @@ println(plot(results[2], "loss", "river_loss"));
 println(results[3]);
 println(sparkline(results[3], "hill_dist"));
 
-// Charts: the distance from the floor for the three stable runs, and the decomposition of the
-// oscillating run (the loss is the river loss plus the hill excess at every step).
-save(chart("hill_dist", results[0], results[1], results[2]), "01-hill-distance");
-save(decompositionChart(results[1]), "01-decomposition");
+// Charts: the distance from the floor for the three stable runs (log scale: a straight line means the
+// distance shrinks by the same factor every step), and the first 60 steps of the run just below 2/lambda
+// split into river loss and hill excess (the loss is their sum at every step).
+save(logLines("Distance from the valley floor", "step", "hill distance",
+        series(results[0].name(), results[0].steps(), results[0].column("hill_dist")),
+        series(results[1].name(), results[1].steps(), results[1].column("hill_dist")),
+        series(results[2].name(), results[2].steps(), results[2].column("hill_dist"))), "01-hill-distance");
+save(decompositionChart(results[2].until(60)), "01-decomposition");
 /exit

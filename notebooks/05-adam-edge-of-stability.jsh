@@ -62,7 +62,7 @@ double maxRatio = java.util.Arrays.stream(ratio).filter(Double::isFinite).max().
 printf("largest ratio %.3f: the preconditioned sharpness climbs to the threshold and hovers there instead of growing past it%n", maxRatio);
 
 save(sharpnessChart(safe), "05-gd-sharpness");
-save(lines("Adam: preconditioned sharpness against its threshold", "step", "curvature",
+save(logLines("Adam: preconditioned sharpness against its threshold", "step", "curvature",
         series("preconditioned sharpness", edge.steps(), pre), series("(2 + 2 beta1) / ((1 - beta1) lr)", edge.steps(), threshold)),
         "05-adam-edge-of-stability");
 save(chart("hill_excess", adamStraight, adamRotated), "05-adam-straight-vs-rotated");

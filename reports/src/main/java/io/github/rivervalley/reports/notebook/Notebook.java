@@ -7,6 +7,7 @@ import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.RotatedValley;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.landscapes.spectral.Sharpness;
+import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.noise.NoNoise;
@@ -329,19 +330,24 @@ public final class Notebook {
 
     // ------------------------------------------------------------------ charts
 
-    /** Loss along the final path of each result, overlaid. */
+    /** Loss of every line of each result, overlaid; colour = schedule family. */
     public static JFreeChart lossChart(Result... results) {
         return NotebookCharts.column(TraceColumns.LOSS, results);
     }
 
-    /** Any column along the final path of each result, overlaid. */
+    /** Any column of every line of each result, overlaid. */
     public static JFreeChart chart(String column, Result... results) {
         return NotebookCharts.column(column, results);
     }
 
-    /** Loss, river loss and hill excess of one result. */
+    /** Loss, river loss and hill excess of one result, with the replica band. */
     public static JFreeChart decompositionChart(Result result) {
-        return NotebookCharts.decomposition(result);
+        return NotebookCharts.decomposition(result, false);
+    }
+
+    /** The decomposition on a log axis (values {@code <= 0} are left out). */
+    public static JFreeChart decompositionChart(Result result, boolean log) {
+        return NotebookCharts.decomposition(result, log);
     }
 
     /** Sharpness against {@code 2/eta} (record it with {@link #everyWithSharpness}). */
@@ -353,14 +359,34 @@ public final class Notebook {
         return NotebookCharts.sharpness(result);
     }
 
-    /** Loss at every checkpoint against the compute spent to reach it, one curve per result. */
+    /** Loss, river loss and hill excess at every checkpoint against the compute spent to reach it, one curve per result. */
     public static JFreeChart frontierChart(Result... results) {
-        return NotebookCharts.frontier(TraceColumns.LOSS, results);
+        return NotebookCharts.frontier(results);
+    }
+
+    /** The learning rate of every line of a result, phases shaded, checkpoints marked. */
+    public static JFreeChart scheduleChart(Result result) {
+        return NotebookCharts.schedule(result);
+    }
+
+    /** The iterate's path across the valley (river coordinate against signed hill displacement), coloured by phase. */
+    public static JFreeChart trajectoryChart(Result result) {
+        return NotebookCharts.trajectory(result);
+    }
+
+    /** River coordinate and hill distance against step. */
+    public static JFreeChart riverAndHillChart(Result result) {
+        return NotebookCharts.riverAndHill(result);
     }
 
     /** A line chart of your own series: {@code lines("title", "x", "y", series("a", xs, ys), ...)}. */
     public static JFreeChart lines(String title, String xLabel, String yLabel, NotebookCharts.Series... series) {
-        return NotebookCharts.lines(title, xLabel, yLabel, List.of(series));
+        return NotebookCharts.lines(title, xLabel, yLabel, false, List.of(series));
+    }
+
+    /** The same on a log y axis. */
+    public static JFreeChart logLines(String title, String xLabel, String yLabel, NotebookCharts.Series... series) {
+        return NotebookCharts.lines(title, xLabel, yLabel, true, List.of(series));
     }
 
     /** A named series for {@link #lines}. */
@@ -373,13 +399,14 @@ public final class Notebook {
         return Path.of(System.getProperty(OUT_PROPERTY, "notebooks/out")).toAbsolutePath().normalize();
     }
 
-    /** Saves the chart as {@code <outDir>/<name>.png} (headless) and prints the path. */
+    /** Saves the chart as {@code <outDir>/<name>.png} and {@code .svg} (headless), prints both paths and returns the PNG's. */
     public static Path save(JFreeChart chart, String name) {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("chart name '" + name + "' is not allowed; expected letters, digits, '.', '_' or '-'");
         }
-        Path png = NotebookCharts.savePng(chart, outDir(), name);
-        System.out.println("saved " + png);
-        return png;
+        ChartFiles.Written files = NotebookCharts.save(chart, outDir(), name);
+        System.out.println("saved " + files.png());
+        System.out.println("saved " + files.svg());
+        return files.png();
     }
 }

@@ -1,17 +1,13 @@
 package io.github.rivervalley.reports.notebook;
 
-import io.github.rivervalley.simulator.io.AtomicFile;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.chart.RiverValleyTheme;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -19,8 +15,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Charts of notebook results. Each is a thin adapter: it picks series out of {@link Result}s and hands
- * them to one generic line chart; saving renders headless PNG atomically.
+ * Charts of notebook results: the report's chart types ({@link Charts}, fed through {@link ReportRuns})
+ * plus one generic line chart for series a lesson computes itself, styled with the same
+ * {@link RiverValleyTheme}. Saving writes PNG and SVG through {@link ChartFiles}.
  */
 public final class NotebookCharts {
 
@@ -38,15 +35,23 @@ public final class NotebookCharts {
                 throw new IllegalArgumentException("series " + name + ": " + x.length + " x values against " + y.length + " y values");
             }
         }
+
+        @Override
+        public String toString() {
+            return "Series[" + name + ", " + x.length + " points]";
+        }
     }
 
-    /** A line chart of the given series (non-finite points are left out). */
-    public static JFreeChart lines(String title, String xLabel, String yLabel, List<Series> series) {
+    /**
+     * A line chart of the given series (non-finite points are left out; on a log axis, so are values
+     * {@code <= 0}).
+     */
+    public static JFreeChart lines(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name(), false, true);
             for (int i = 0; i < s.x().length; i++) {
-                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i]) && (!logY || s.y()[i] > 0)) {
                     xy.add(s.x()[i], s.y()[i], false);
                 }
             }
@@ -54,96 +59,53 @@ public final class NotebookCharts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
+        if (logY) {
+            LogAxis axis = new LogAxis(yLabel + " (log scale)");
+            axis.setSmallestValue(1e-300);
+            plot.setRangeAxis(axis);
+        }
         ((XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(false);
+        RiverValleyTheme.INSTANCE.apply(chart);
         return chart;
     }
 
-    /** One column along the final path of each result, overlaid. */
+    /** One column of every line of each result, overlaid (the report's comparison chart). */
     public static JFreeChart column(String column, Result... results) {
-        List<Series> series = new ArrayList<>();
-        for (Result r : results) {
-            series.add(new Series(r.name(), r.steps(), r.column(column)));
-        }
-        return lines(column.replace('_', ' ') + " against step", "step", column.replace('_', ' '), series);
+        return Charts.comparison(ReportRuns.of(results), column);
     }
 
-    /** Loss, river loss and hill excess along a result's final path. */
-    public static JFreeChart decomposition(Result r) {
-        List<Series> series = new ArrayList<>();
-        for (String c : List.of(TraceColumns.LOSS, TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS)) {
-            series.add(new Series(c.replace('_', ' '), r.steps(), r.column(c)));
-        }
-        return lines("Loss decomposition: " + r.name(), "step", "loss", series);
+    /** Loss, river loss and hill excess of a result with its replica band. */
+    public static JFreeChart decomposition(Result r, boolean log) {
+        return Charts.decomposition(ReportRuns.of(r), log);
     }
 
     /** Sharpness (where recorded) against the stability threshold {@code 2/eta_t}. */
     public static JFreeChart sharpness(Result r) {
-        double[] steps = r.steps();
-        double[] lr = r.column(TraceColumns.LR);
-        double[] threshold = new double[lr.length];
-        for (int i = 0; i < lr.length; i++) {
-            threshold[i] = 2.0 / lr[i];
-        }
-        List<Series> series = new ArrayList<>();
-        series.add(new Series("sharpness", steps, r.column(TraceColumns.SHARPNESS)));
-        if (r.has(TraceColumns.PRECONDITIONED_SHARPNESS)) {
-            series.add(new Series("preconditioned sharpness", steps, r.column(TraceColumns.PRECONDITIONED_SHARPNESS)));
-        }
-        series.add(new Series("2 / lr", steps, threshold));
-        return lines("Sharpness and 2/lr: " + r.name(), "step", "curvature", series);
+        return Charts.sharpness(ReportRuns.of(r));
     }
 
-    /** A column at each checkpoint of each result against the compute spent to reach it. */
-    public static JFreeChart frontier(String column, Result... results) {
-        List<Series> series = new ArrayList<>();
-        for (Result r : results) {
-            List<RunSummary.CheckpointResult> cs = r.checkpoints();
-            double[] x = new double[cs.size()];
-            double[] y = new double[cs.size()];
-            for (int i = 0; i < cs.size(); i++) {
-                x[i] = cs.get(i).compute();
-                y[i] = checkpointValue(cs.get(i), column);
-            }
-            series.add(new Series(r.name(), x, y));
-        }
-        JFreeChart chart = lines("Budget frontier: " + column.replace('_', ' ') + " at each checkpoint", "compute (optimizer steps)",
-                column.replace('_', ' '), series);
-        ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
-        return chart;
+    /** Loss, river loss and hill excess at each checkpoint of each result against the compute spent to reach it. */
+    public static JFreeChart frontier(Result... results) {
+        return Charts.budgetFrontier(ReportRuns.of(results));
     }
 
-    /** The value of a checkpoint column ({@code loss}, {@code river_loss}, {@code hill_excess}, {@code river_coord}). */
-    static double checkpointValue(RunSummary.CheckpointResult c, String column) {
-        Double v;
-        switch (column) {
-            case TraceColumns.LOSS:
-                v = c.loss();
-                break;
-            case TraceColumns.RIVER_LOSS:
-                v = c.riverLoss();
-                break;
-            case TraceColumns.HILL_EXCESS:
-                v = c.hillExcess();
-                break;
-            case TraceColumns.RIVER_COORD:
-                v = c.riverCoord();
-                break;
-            default:
-                throw new IllegalArgumentException("checkpoints hold loss, river_loss, hill_excess and river_coord, not '" + column + "'");
-        }
-        return v == null ? Double.NaN : v;
+    /** Learning rate of every line with phases and checkpoints marked. */
+    public static JFreeChart schedule(Result r) {
+        return Charts.scheduleCard(ReportRuns.of(r));
     }
 
-    /** Renders {@code chart} as {@code directory/name.png} (atomically) and returns the path. */
-    public static Path savePng(JFreeChart chart, Path directory, String name) {
-        Path png = directory.resolve(name + ".png");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 17);
-        try {
-            ChartUtils.writeChartAsPNG(bytes, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + png, e);
-        }
-        AtomicFile.writeBytes(png, bytes.toByteArray());
-        return png;
+    /** The path in the plane (river coordinate, signed hill displacement), coloured by phase. */
+    public static JFreeChart trajectory(Result r) {
+        return Charts.trajectory(ReportRuns.of(r));
+    }
+
+    /** River coordinate and hill distance against step. */
+    public static JFreeChart riverAndHill(Result r) {
+        return Charts.riverAndHill(ReportRuns.of(r));
+    }
+
+    /** Renders {@code chart} as {@code directory/name.png} and {@code .svg} (each atomically). */
+    public static ChartFiles.Written save(JFreeChart chart, Path directory, String name) {
+        return ChartFiles.write(chart, directory, name, WIDTH, HEIGHT);
     }
 }

@@ -66,6 +66,30 @@ public final class Result {
         return new Result(run, family, trace, rows);
     }
 
+    /** The same result with the final path cut to the rows up to {@code step}; headline numbers are unchanged. */
+    public Result until(long step) {
+        List<TraceRow> rows = new ArrayList<>();
+        for (TraceRow row : path) {
+            if (row.step() <= step) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("step " + step + " is before the first recorded step " + path.get(0).step());
+        }
+        return new Result(run, family, trace, rows);
+    }
+
+    /** The last step on the (possibly cut) final path. */
+    public long lastStep() {
+        return path.get(path.size() - 1).step();
+    }
+
+    /** The first step on the (possibly cut) final path. */
+    public long firstStep() {
+        return path.get(0).step();
+    }
+
     /** The step where the last checkpoint's line forked from its parent (WSD: where its decay starts); 0 for a root line. */
     public long forkStep() {
         return run.schedule().line(last().line()).forkStep();

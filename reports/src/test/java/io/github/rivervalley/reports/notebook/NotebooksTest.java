@@ -106,9 +106,11 @@ class NotebooksTest {
             }
         }
         Set<Path> announced = new TreeSet<>();
+        Set<Path> svgs = new TreeSet<>();
         for (String line : output.split("\n")) {
             if (line.startsWith("saved ")) {
-                announced.add(Path.of(line.substring("saved ".length()).strip()));
+                Path file = Path.of(line.substring("saved ".length()).strip());
+                (file.toString().endsWith(".svg") ? svgs : announced).add(file);
             }
         }
         assertFalse(announced.isEmpty(), notebook + " saved no chart; output:\n" + output);
@@ -128,6 +130,10 @@ class NotebooksTest {
             assertEquals(NotebookCharts.WIDTH, image.getWidth(), png + " width");
             assertEquals(NotebookCharts.HEIGHT, image.getHeight(), png + " height");
             assertTrue(colours(image) > 4, png + " looks blank");
+            Path svg = Path.of(png.toString().replaceAll("\\.png$", ".svg"));
+            assertTrue(svgs.contains(svg), "no SVG announced next to " + png);
+            String text = Files.readString(svg, StandardCharsets.UTF_8);
+            assertTrue(text.contains("<svg") && text.contains("</svg>"), svg + " is not a whole SVG document");
         }
     }
 
