@@ -1,9 +1,5 @@
 // rivervalley notebook startup: loaded by `./rivervalley notebook` after jshell's DEFAULT and PRINTING
 // startups (so println(...) works). It imports the notebook API and the library's own factories.
-// Show whole values (jshell's normal mode cuts them at about 80 characters).
-/set mode rivervalley normal -quiet
-/set truncation rivervalley 100000
-/set feedback rivervalley
 import io.github.rivervalley.reports.notebook.*;
 import static io.github.rivervalley.reports.notebook.Notebook.*;
 import io.github.rivervalley.landscapes.Landscape;
