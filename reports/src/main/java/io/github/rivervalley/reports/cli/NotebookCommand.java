@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             "Opens jshell with the project on the class path and the notebook API imported",
             "(notebooks/startup.jsh; type help() inside). With FILE.jsh, runs that notebook",
             "unattended, e.g. ./rivervalley notebook notebooks/02-wsd-vs-cosine.jsh.",
-            "Charts are saved as PNG under notebooks/out/ (or $RIVERVALLEY_NOTEBOOK_OUT).",
+            "Charts are saved as PNG and SVG under notebooks/out/ (or $RIVERVALLEY_NOTEBOOK_OUT).",
             "Started by the ./rivervalley launcher script, not by the jar itself."
         })
 final class NotebookCommand implements Callable<Integer> {
