@@ -54,4 +54,7 @@ printf("stable-phase hill excess: measured %.4f (mean of 61 rows from step 1000)
 save(lossChart(wsdRun.after(200), cosineRun.after(200)), "02-loss-wsd-vs-cosine");
 save(chart("river_loss", wsdRun.after(200), cosineRun.after(200)), "02-river-loss-wsd-vs-cosine");
 save(decompositionChart(wsdRun.after(200)), "02-wsd-decomposition");
+// The path across the valley (river coordinate against the signed distance from the floor, replica
+// mean with the replicas' spread as a band): wide while the rate is at its peak, narrow after the decay.
+save(trajectoryChart(wsdRun.after(200)), "02-wsd-trajectory");
 /exit

@@ -25,8 +25,9 @@ void help() {
           runs        var r = run(landscape, schedule, optimizer [, noise [, replicas]])
                       run(setup(landscape, schedule, optimizer).withNoise(..).withReplicas(64).withRecord(every(10)))
           look        r   r.loss()   r.table(8)   table(r, 0, 500, 1000)   sparkline(r, "loss")   plot(r, "loss", "river_loss")
-                      compare(r1, r2)   r.column("hill_excess")
-          charts      save(lossChart(r1, r2), "name")   decompositionChart(r)   sharpnessChart(r)   frontierChart(r1, r2)
-                      charts go to %s
+                      compare(r1, r2)   r.column("hill_excess")   r.after(500)   r.until(100)
+          charts      save(lossChart(r1, r2), "name")   chart("river_loss", r1, r2)   decompositionChart(r)   scheduleChart(r)
+                      trajectoryChart(r)   sharpnessChart(r)   frontierChart(r1, r2)   lines(title, x, y, series(name, xs, ys), ...)
+                      PNG and SVG go to %s
         """.formatted(outDir()));
 }
