@@ -13,6 +13,7 @@ import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.noise.NoNoise;
 import io.github.rivervalley.simulator.noise.NoiseModel;
 import io.github.rivervalley.simulator.noise.Noises;
+import io.github.rivervalley.simulator.optim.GradientDescent;
 import io.github.rivervalley.simulator.optim.Optimizer;
 import io.github.rivervalley.simulator.optim.Optimizers;
 import io.github.rivervalley.simulator.schedule.DecayShape;
@@ -283,7 +284,11 @@ public final class Notebook {
 
     /** A noisy run with the given number of replicas (independent noise draws from the same start). */
     public static Result run(Landscape landscape, Schedule schedule, Optimizer optimizer, NoiseModel noise, int replicas) {
-        return run(setup(landscape, schedule, optimizer).withNoise(noise).withReplicas(replicas));
+        Run run = setup(landscape, schedule, optimizer).withNoise(noise).withReplicas(replicas);
+        if (optimizer instanceof GradientDescent && !(noise instanceof NoNoise)) {
+            run = named(run, run.scheduleType() + " sgd"); // GD on noisy gradients is SGD
+        }
+        return run(run);
     }
 
     private static String family(Schedule schedule) {
