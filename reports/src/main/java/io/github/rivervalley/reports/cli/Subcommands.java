@@ -13,7 +13,10 @@ final class Subcommands {
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new SweepCommand());
+        cli.addSubcommand(new MergeCommand());
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new BigramStudyCommand());
         cli.addSubcommand(new NotebookCommand());
     }
 }

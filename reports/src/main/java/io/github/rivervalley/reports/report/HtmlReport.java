@@ -3,11 +3,13 @@ package io.github.rivervalley.reports.report;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.chart.SweepCharts;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceFormatException;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.sweep.SweepResult;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.io.IOException;
@@ -36,8 +38,9 @@ import org.jfree.chart.JFreeChart;
  *
  * <p>Layout of the output: {@code index.html} and {@code charts/*.png|svg}. Links to the runs' CSV,
  * JSON and YAML files are relative, so the results directory and the report can be moved together.
- * A sweep directory ({@code sweep.csv} next to its runs) additionally gets its summary table; that is
- * the seam where sweep charts attach.
+ * A sweep directory ({@code sweep.csv} next to its runs) additionally gets the sweep charts
+ * ({@link SweepCharts}: budget frontier, final loss against each numeric axis, heat map) and its
+ * summary table.
  */
 public final class HtmlReport {
 
@@ -110,6 +113,13 @@ public final class HtmlReport {
             }
             sections.add(new Section(run, slug, figures));
         }
+        Optional<Path> sweep = Runs.sweepTable(root);
+        List<Figure> sweepFigures = new ArrayList<>();
+        if (sweep.isPresent()) {
+            for (SweepCharts.Named chart : sweepCharts(sweep.get())) {
+                sweepFigures.add(job(jobs, chart.name(), chart.caption(), chart::chart, HEIGHT));
+            }
+        }
         render(jobs, staging.resolve("charts"));
 
         body.append("<header><h1>rivervalley report</h1><p>").append(runs.size()).append(" run").append(runs.size() == 1 ? "" : "s")
@@ -119,8 +129,14 @@ public final class HtmlReport {
         body.append(contents(sections));
         body.append(headlines(runs));
         body.append(runTable(sections, target));
-        Optional<Path> sweep = Runs.sweepTable(root);
         if (sweep.isPresent()) {
+            if (!sweepFigures.isEmpty()) {
+                body.append("<section id=\"sweep-charts\"><h2>Sweep</h2>\n");
+                for (Figure f : sweepFigures) {
+                    body.append(f.html());
+                }
+                body.append("</section>\n");
+            }
             body.append(sweepTable(sweep.get(), target));
         }
         body.append("<section id=\"overview\"><h2>All runs compared</h2>\n");
@@ -314,6 +330,15 @@ public final class HtmlReport {
             }
         }
         return out.toString();
+    }
+
+    /** The sweep charts, or none when the table is not in the layout 'rivervalley merge' writes (it is still shown). */
+    private static List<SweepCharts.Named> sweepCharts(Path sweep) {
+        try {
+            return SweepCharts.all(SweepResult.read(sweep));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     private static String sweepTable(Path sweep, Path target) throws IOException {

@@ -2,10 +2,12 @@ package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.landscapes.Decomposer;
 import io.github.rivervalley.simulator.flow.GradientFlow;
+import io.github.rivervalley.simulator.noise.SparseRows;
 import io.github.rivervalley.simulator.observe.Divergence;
 import io.github.rivervalley.simulator.observe.HillProbe;
 import io.github.rivervalley.simulator.observe.StepObserver;
 import io.github.rivervalley.simulator.observe.StopCondition;
+import io.github.rivervalley.simulator.optim.GradientDescent;
 import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.LearningRate;
@@ -330,6 +332,11 @@ final class Engine {
         if (replica.diverged || from >= to) {
             return;
         }
+        if (worker.oracle instanceof SparseRows rows && run.optimizer() instanceof GradientDescent
+                && stop instanceof Divergence && probe == null) {
+            advanceSparse(replica, from, to, lrBase, worker, rows);
+            return;
+        }
         double[] x = replica.x;
         double[] gradient = worker.gradient;
         for (long t = from; t < to; t++) {
@@ -345,6 +352,38 @@ final class Engine {
             }
             if (probe != null) {
                 replica.observeDisplacement(probe.displacement(x));
+            }
+        }
+    }
+
+    /**
+     * The reference loop for plain SGD fed by an oracle whose gradient is zero outside the rows it lists (the
+     * bigram tabular model's minibatches): only those rows change ({@code x - lr * 0 == x}), so only they are
+     * updated and checked for non-finite values (every other coordinate was finite at the previous check).
+     * The iterate and the divergence step are those of {@link #advance}'s general loop, bit for bit.
+     */
+    private void advanceSparse(Replica replica, long from, long to, long lrBase, Worker worker, SparseRows rows) {
+        double[] x = replica.x;
+        double[] gradient = worker.gradient;
+        int length = rows.rowLength();
+        for (long t = from; t < to; t++) {
+            double loss = worker.oracle.gradient(x, gradient, replica.random);
+            if (stop.stopsAtLoss(loss)) {
+                replica.diverge(t);
+                return;
+            }
+            double lr = lrs[(int) (t - lrBase)];
+            double check = 0.0;
+            for (int n = 0; n < rows.touchedRowCount(); n++) {
+                int start = rows.touchedRow(n) * length;
+                for (int j = start; j < start + length; j++) {
+                    x[j] -= lr * gradient[j];
+                    check += x[j] * 0.0;
+                }
+            }
+            if (Double.isNaN(check)) {
+                replica.diverge(t + 1);
+                return;
             }
         }
     }

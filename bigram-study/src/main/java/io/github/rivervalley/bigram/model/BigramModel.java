@@ -1,0 +1,51 @@
+package io.github.rivervalley.bigram.model;
+
+import io.github.rivervalley.bigram.data.BigramData;
+import io.github.rivervalley.landscapes.Decomposer;
+import io.github.rivervalley.landscapes.Landscape;
+import io.github.rivervalley.simulator.noise.GradientOracle;
+import java.util.List;
+
+/**
+ * A next-token model whose loss is the exact population cross-entropy on a {@link BigramData}:
+ * {@code L(x) = sum_i pi_i CE(q_i, softmax(z_i(x)))}, where {@code z_i} are the logits for the token after i.
+ *
+ * <p>Decomposition (see {@link GroupDecomposition}): per group g the columns {@code loss_<g>} (the group's
+ * share of L, summing to L) and {@code excess_<g>} (its share of {@code L - L*}, the KL part); river loss
+ * {@code = L* + excess of river groups}; hill excess {@code = excess of hill groups}; so
+ * {@code loss = river_loss + hill_excess}.
+ */
+public sealed interface BigramModel extends Landscape, Decomposer permits TabularModel, FactoredModel {
+
+    /** The data the loss is computed on. */
+    BigramData data();
+
+    /** Writes the logits {@code z_i} (length V) of the token after {@code token} at parameters {@code x}. */
+    void logits(double[] x, int token, double[] out);
+
+    /**
+     * Top eigenvalue of the population-loss Hessian restricted to each group's parameters, into
+     * {@code out[g]} (length {@link BigramData#groupCount()}).
+     */
+    void groupSharpness(double[] x, double[] out);
+
+    /** Top eigenvalue of the population-loss Hessian. */
+    double sharpness(double[] x);
+
+    /**
+     * A fresh minibatch gradient oracle (one per worker: it holds scratch space) that draws {@code batchSize}
+     * pairs {@code (x ~ pi, y ~ q_x)} per call and writes the unbiased minibatch gradient
+     * {@code (1/B) sum_b grad CE(e_{y_b}, softmax(z_{x_b}))}.
+     */
+    GradientOracle newMinibatchOracle(int batchSize);
+
+    @Override
+    default List<String> extraColumns() {
+        return GroupDecomposition.columns(data());
+    }
+
+    @Override
+    default void measure(double[] x, double[] out) {
+        GroupDecomposition.measure(this, x, out);
+    }
+}

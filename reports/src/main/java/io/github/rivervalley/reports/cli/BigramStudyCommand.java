@@ -1,0 +1,83 @@
+package io.github.rivervalley.reports.cli;
+
+import io.github.rivervalley.bigram.study.BigramStudy;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.report.HtmlReport;
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.Runs;
+import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rivervalley bigram-study SPEC.yaml --out DIR}: WSD, WSD-S, cosine and constant learning rate at equal
+ * compute on one bigram dataset and model, with the per-group split of every decay's loss drop.
+ */
+@Command(name = "bigram-study",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate at equal compute",
+            "and splits every decay's loss drop by token group (river = deterministic, hill = uncertain).",
+            "Writes DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
+            "group-curves.csv, study.json, study.txt, charts/excess-<group>.png|svg (each group's",
+            "excess over its entropy for every run) and the HTML report DIR/report/index.html.",
+            "The results do not depend on --threads."
+        })
+final class BigramStudyCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "study spec (YAML); see README, Bigram study")
+    Path spec;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        int n = threads == null ? Simulation.defaultThreads() : threads;
+        if (n < 1) {
+            throw new InvalidValueException("--threads", n, "a whole number >= 1");
+        }
+        BigramStudy study = BigramStudy.read(spec);
+        BigramStudy.Result result = study.run(out, n);
+        TraceReader reader = new TraceReader();
+        List<Run> runs = new ArrayList<>();
+        for (RunSpec run : study.runs()) {
+            runs.add(Runs.read(out.resolve(run.name()), reader));
+        }
+        for (String group : result.data().groupNames()) {
+            String column = "excess_" + group;
+            ChartFiles.write(Charts.comparison(runs, column), out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
+        }
+        HtmlReport.Result report = new HtmlReport(reader, n).write(out, out.resolve("report"));
+        PrintWriter stdout = command.commandLine().getOut();
+        stdout.print(BigramStudy.text(result));
+        stdout.println();
+        stdout.println("wrote " + out + " (" + String.join(", ", study.runs().stream().map(RunSpec::name).toList())
+                + ", decay-shares.csv, final-groups.csv, group-curves.csv, study.json, study.txt, charts/excess-<group>.png|svg)");
+        stdout.println("report: " + report.index());
+        stdout.flush();
+        return 0;
+    }
+
+    /** Size of the per-group charts, in pixels (PNG) and user units (SVG). */
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 560;
+}

@@ -1,0 +1,68 @@
+package io.github.rivervalley.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code rivervalley bigram-study}: files and summary on success, exit 2 and nothing written on a bad spec. */
+class BigramStudyCommandTest {
+
+    private static final String SPEC = """
+            name: tiny
+            landscape:
+              type: bigram
+              data: {type: synthetic, vocabulary: 16, groups: [{share: 0.5, kind: deterministic}, {share: 0.5, kind: uniform, successors: 4}]}
+              model: {type: tabular}
+            noise: {type: minibatch, batchSize: 8}
+            schedule: {peak: 8, warmup: 10, budgets: [200, 400]}
+            record: {every: 10}
+            """;
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void writesRunsAndSummary(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("study.yaml");
+        Files.writeString(spec, SPEC);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, "bigram-study", spec.toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
+        assertEquals(0, code, err.toString());
+        for (String file : List.of("tiny-wsd/trace.csv", "tiny-wsd-s/trace.csv", "tiny-cosine/summary.json",
+                "tiny-constant/spec.yaml", "decay-shares.csv", "final-groups.csv", "group-curves.csv", "study.json", "study.txt",
+                "charts/excess-det.png", "charts/excess-k4.svg", "report/index.html")) {
+            assertTrue(Files.isRegularFile(dir.resolve("out").resolve(file)), file);
+        }
+        assertTrue(out.toString().contains("hill share"), out.toString());
+        assertEquals(Files.readString(dir.resolve("out/study.txt")).strip(), out.toString().substring(0, out.toString().indexOf("\nwrote")).strip());
+        String html = Files.readString(dir.resolve("out/report/index.html"));
+        for (String run : List.of("tiny-wsd", "tiny-wsd-s", "tiny-cosine", "tiny-constant")) {
+            assertTrue(html.contains(run), run);
+        }
+    }
+
+    @Test
+    void badSpecExitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("study.yaml");
+        Files.writeString(spec, SPEC.replace("successors: 4", "successors: 40"));
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "bigram-study", spec.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, code);
+        assertTrue(err.toString().startsWith("error: landscape.data.groups[1].successors: 40 is not allowed"), err.toString());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+}

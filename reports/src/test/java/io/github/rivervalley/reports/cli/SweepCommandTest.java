@@ -1,0 +1,209 @@
+package io.github.rivervalley.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rivervalley.simulator.sweep.SweepResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The sweep and merge commands with the real engine, on small runs. */
+class SweepCommandTest {
+
+    /** Three budgets 1:2:4 with 10% decays; four families; two seeds; tiny runs. */
+    static final String BUDGET_STUDY = """
+            name: small-study
+            base:
+              steps: 400
+              replicas: 4
+              landscape: {type: straight-valley, dimension: 2, hillCurvature: 10, river: {type: linear, slope: 0.1}}
+              optimizer: {type: sgd}
+              noise: {type: isotropic, sigma: 0.5}
+              schedule: {type: wsd, peak: 0.1, warmup: 10, floor: 0.1, decayFraction: 0.1, budgets: [100, 200, 400]}
+              record: {every: 50}
+            grid:
+              schedule.type: [wsd, wsd-s, cosine, cyclic-cosine]
+            seeds: 2
+            """;
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String err, String out) {
+    }
+
+    static Result cli(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(out));
+        int code = cli.execute(args);
+        return new Result(code, err.toString(), out.toString());
+    }
+
+    @Test
+    void listPrintsTheExpansionOfAShardAndWritesNothing() throws IOException {
+        Path spec = write("study.yaml", BUDGET_STUDY);
+        Path out = tmp.resolve("out");
+        Result all = cli("sweep", spec.toString(), "--out", out.toString(), "--list");
+        assertEquals(0, all.code(), all.err());
+        List<String> lines = all.out().lines().toList();
+        assertEquals(8, lines.size());
+        assertEquals("0 type-wsd_seed-0", lines.get(0));
+        assertEquals("7 type-cyclic-cosine_seed-1", lines.get(7));
+        Result shard = cli("sweep", spec.toString(), "--out", out.toString(), "--list", "--shard", "1/3");
+        assertEquals(List.of("1 type-wsd_seed-1", "4 type-cosine_seed-0", "7 type-cyclic-cosine_seed-1"), shard.out().lines().toList());
+        assertFalse(Files.exists(out));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void budgetStudyGivesEachFamilysLossAndComputePerCheckpoint() throws IOException {
+        Path spec = write("study.yaml", BUDGET_STUDY);
+        Path out = tmp.resolve("out");
+        Result result = cli("sweep", spec.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals(0, result.code(), result.err());
+        SweepResult table = SweepResult.read(out.resolve("sweep.csv"));
+        assertEquals(List.of("schedule.type"), table.axes());
+        assertEquals(4 * 2 * 3, table.rows().size(), "families x seeds x budgets");
+        ObjectMapper json = new ObjectMapper();
+        long[] budgets = {100, 200, 400};
+        double p = 0.1;
+        for (SweepResult.Row row : table.rows()) {
+            assertEquals("done", row.status());
+            // The table repeats the run's own summary.json.
+            JsonNode summary = json.readTree(out.resolve(row.run()).resolve("summary.json").toFile());
+            JsonNode checkpoint = null;
+            for (JsonNode c : summary.get("checkpoints")) {
+                if (c.get("budget").asLong() == row.budget()) {
+                    checkpoint = c;
+                }
+            }
+            assertEquals(checkpoint.get("loss").asDouble(), row.value("loss"), 0.0, "copied exactly");
+            assertEquals(checkpoint.get("hill_excess").asDouble(), row.value("hill_excess"), 0.0);
+            assertEquals(summary.get("seed").asLong(), row.seed());
+            // Compute per checkpoint k (SCIENCE.md section 5): cosine trains one run per budget, so it has
+            // spent sum_{j<=k} B_j; WSD and WSD-S have spent (1-p) B_k + sum_{j<=k} p B_j.
+            int k = 0;
+            while (budgets[k] != row.budget()) {
+                k++;
+            }
+            long sum = 0;
+            for (int j = 0; j <= k; j++) {
+                sum += budgets[j];
+            }
+            String family = row.axis("schedule.type");
+            if (family.equals("cosine")) {
+                assertEquals(sum, row.compute(), family);
+            } else if (family.equals("wsd") || family.equals("wsd-s")) {
+                assertEquals(Math.round((1 - p) * budgets[k] + p * sum), row.compute(), family + " at " + budgets[k]);
+            }
+        }
+    }
+
+    @Test
+    void reportOfASweepDrawsTheSweepCharts() throws IOException {
+        Path spec = write("study.yaml", BUDGET_STUDY);
+        Path out = tmp.resolve("out");
+        assertEquals(0, cli("sweep", spec.toString(), "--out", out.toString(), "--quiet").code());
+        Result report = cli("report", out.toString());
+        assertEquals(0, report.code(), report.err());
+        Path index = out.resolve("report/index.html");
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        assertTrue(html.contains("charts/sweep-frontier.png"), "budget frontier of the sweep");
+        assertTrue(Files.isRegularFile(out.resolve("report/charts/sweep-frontier.png")));
+        assertTrue(Files.isRegularFile(out.resolve("report/charts/sweep-frontier.svg")));
+    }
+
+    @Test
+    void resultsAreByteIdenticalWhateverTheThreadCount() throws IOException {
+        Path spec = write("study.yaml", BUDGET_STUDY);
+        assertEquals(0, cli("sweep", spec.toString(), "--out", tmp.resolve("one").toString(), "--threads", "1", "--quiet").code());
+        assertEquals(0, cli("sweep", spec.toString(), "--out", tmp.resolve("three").toString(), "--threads", "3", "--quiet").code());
+        assertEquals(contents(tmp.resolve("one")), contents(tmp.resolve("three")));
+    }
+
+    @Test
+    void invalidSweepFailsBeforeAnythingIsWritten() throws IOException {
+        Path spec = write("bad.yaml", BUDGET_STUDY.replace("schedule.type:", "schedule.tpye:"));
+        Path out = tmp.resolve("out");
+        Result result = cli("sweep", spec.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.BAD_INPUT, result.code());
+        assertTrue(result.err().contains("grid.schedule.tpye"), result.err());
+        assertTrue(result.err().contains("did you mean 'type'"), result.err());
+        assertFalse(Files.exists(out));
+
+        Path badValue = write("bad-value.yaml", BUDGET_STUDY.replace("schedule.type: [wsd, wsd-s, cosine, cyclic-cosine]", "schedule.peak: [0.1, -1]"));
+        Result value = cli("sweep", badValue.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.BAD_INPUT, value.code());
+        assertTrue(value.err().contains("run 'peak--1_seed-0'"), value.err());
+        assertTrue(value.err().contains("schedule.peak"), value.err());
+        assertFalse(Files.exists(out));
+
+        Result shard = cli("sweep", spec.toString(), "--out", out.toString(), "--shard", "2/2");
+        assertEquals(Main.BAD_INPUT, shard.code());
+        assertTrue(shard.err().contains("--shard"), shard.err());
+    }
+
+    @Test
+    void shardsThenMergeEqualOneSweepAndMergeReportsMissingRuns() throws IOException {
+        Path spec = write("study.yaml", BUDGET_STUDY);
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, cli("sweep", spec.toString(), "--out", whole.toString(), "--quiet").code());
+        Path shared = tmp.resolve("shared");
+        assertEquals(0, cli("sweep", spec.toString(), "--out", shared.toString(), "--shard", "1/3", "--quiet").code());
+        Result partial = cli("merge", shared.toString());
+        assertEquals(MergeCommand.INCOMPLETE, partial.code());
+        assertTrue(partial.err().contains("5 missing"), partial.err());
+        assertEquals(0, cli("sweep", spec.toString(), "--out", shared.toString(), "--shard", "0/3", "--quiet").code());
+        assertEquals(0, cli("sweep", spec.toString(), "--out", shared.toString(), "--shard", "2/3", "--quiet").code());
+        Result merged = cli("merge", shared.toString());
+        assertEquals(0, merged.code(), merged.err());
+        assertEquals(contents(whole), contents(shared));
+        assertEquals(Main.BAD_INPUT, cli("merge", tmp.toString()).code());
+    }
+
+    /** Every file under {@code dir} except timing files, with the wall_seconds column removed. */
+    static Map<String, String> contents(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String name = dir.relativize(file).toString();
+                if (file.getFileName().toString().startsWith("timing.json")) {
+                    continue;
+                }
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (name.equals("sweep.csv")) {
+                    List<String> lines = new ArrayList<>();
+                    for (String line : text.split("\n", -1)) {
+                        lines.add(line.contains(",") ? line.substring(0, line.lastIndexOf(',')) : line);
+                    }
+                    text = String.join("\n", lines);
+                }
+                files.put(name, text);
+            }
+        }
+        return files;
+    }
+}

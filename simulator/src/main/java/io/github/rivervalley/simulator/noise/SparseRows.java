@@ -1,0 +1,31 @@
+package io.github.rivervalley.simulator.noise;
+
+/**
+ * Implemented by gradient oracles whose gradient is zero outside a few rows of a row-major parameter matrix
+ * (the bigram tabular model's minibatches touch only the rows of the tokens in the batch). An optimizer
+ * whose update of a coordinate with zero gradient is the identity (plain SGD without weight decay) may
+ * update only these rows and get bit for bit the dense result ({@code x - eta * 0 == x}); the same holds for
+ * any per-coordinate check of the iterate (finiteness) on the untouched rows.
+ */
+public interface SparseRows {
+
+    /** Length of a row (the parameter matrix is rows x rowLength, row-major). */
+    int rowLength();
+
+    /** Number of rows with non-zero gradient after the last call. */
+    int touchedRowCount();
+
+    /** The {@code n}-th touched row, {@code 0 <= n < touchedRowCount()}, in order of first use. */
+    int touchedRow(int n);
+
+    /** Plain SGD {@code x -= eta * g} on the touched rows only. */
+    static void sgdStep(double[] x, double[] gradient, double eta, SparseRows rows) {
+        int length = rows.rowLength();
+        for (int n = 0; n < rows.touchedRowCount(); n++) {
+            int from = rows.touchedRow(n) * length;
+            for (int j = from; j < from + length; j++) {
+                x[j] = x[j] - eta * gradient[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.rivervalley.simulator.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The files a sweep keeps per run, and what they say about the run's state. A run directory is
+ * {@code DIR/<run name>/}; the engine writes {@code summary.json} last, so its presence means the run
+ * is complete. A failed run's directory holds only {@code error.txt}. {@code timing.json} (wall time)
+ * is kept apart from the run's own files so those stay a pure function of the spec.
+ */
+final class RunDirs {
+
+    static final String SUMMARY = "summary.json";
+    static final String ERROR = "error.txt";
+    static final String TIMING = "timing.json";
+    static final String SWEEP_SPEC = "sweep-spec.yaml";
+    static final String SWEEP_CSV = "sweep.csv";
+    static final String SWEEP_JSON = "sweep.json";
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a run directory holds. */
+    enum State {
+        /** {@code summary.json} is there and parses. */
+        DONE,
+        /** {@code error.txt} is there: the run failed and its reason is recorded. */
+        FAILED,
+        /** A directory without either: an interrupted run, to be removed and redone. */
+        INCOMPLETE,
+        /** No directory yet. */
+        ABSENT
+    }
+
+    private RunDirs() {
+    }
+
+    static State state(Path runDir) {
+        if (summary(runDir) != null) {
+            return State.DONE;
+        }
+        if (Files.isRegularFile(runDir.resolve(ERROR))) {
+            return State.FAILED;
+        }
+        return Files.exists(runDir) ? State.INCOMPLETE : State.ABSENT;
+    }
+
+    /** The parsed {@code summary.json}, or null when it is absent or unreadable. */
+    static JsonNode summary(Path runDir) {
+        try {
+            JsonNode node = JSON.readTree(Files.readString(runDir.resolve(SUMMARY), StandardCharsets.UTF_8));
+            return node != null && node.isObject() ? node : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The recorded failure reason, or null. */
+    static String error(Path runDir) {
+        try {
+            return Files.readString(runDir.resolve(ERROR), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The recorded wall time in seconds, or NaN. */
+    static double wallSeconds(Path runDir) {
+        try {
+            JsonNode node = JSON.readTree(Files.readString(runDir.resolve(TIMING), StandardCharsets.UTF_8));
+            JsonNode seconds = node == null ? null : node.get("wall_seconds");
+            return seconds != null && seconds.isNumber() ? seconds.asDouble() : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Deletes a directory and everything in it (nothing when it does not exist). */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.github.rivervalley.simulator.sweep;
+
+import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.spec.SpecException;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Executes a sweep (or one shard of it) into a directory, resumably.
+ *
+ * <p>Runs go to a pool of {@code threads} workers, each run on one thread, so a run's output does not
+ * depend on how many runs share the machine. Before a run starts its directory is checked: complete
+ * ({@code summary.json}) runs are skipped, failed ones ({@code error.txt}) too unless retried, and
+ * anything else left there (an interrupted run) is removed so the run is redone from scratch. A run
+ * that throws does not stop the others: its directory is emptied and its reason written to
+ * {@code error.txt}. The wall time of each run goes to {@code timing.json}, after {@code summary.json}.
+ *
+ * <p>Several processes may share one directory when each runs a different {@link Shard}: they write
+ * only their own runs' directories, and the same {@code sweep-spec.yaml}.
+ */
+public final class SweepRunner {
+
+    /** Hears about progress; called from worker threads, one call at a time. */
+    public interface Listener {
+        /** Before the first run: {@code runs} in this shard, of which {@code alreadyDone} need no work. */
+        default void begin(int runs, int alreadyDone) {
+        }
+
+        /** After every start and end of a run. */
+        default void update(int finished, int running, int failed) {
+        }
+
+        /** After the last run. */
+        default void end() {
+        }
+    }
+
+    /**
+     * What one invocation did.
+     *
+     * @param runs runs in this shard
+     * @param skipped runs that were already complete (or failed, when not retried)
+     * @param executed runs executed now
+     * @param failed names of runs that failed now
+     * @param merge the merge written at the end of an unsharded sweep, or null for a shard
+     */
+    public record Outcome(int runs, int skipped, int executed, List<String> failed, SweepMerger.Report merge) {
+        public Outcome {
+            failed = List.copyOf(failed);
+        }
+    }
+
+    private final Sweep sweep;
+    private final Path dir;
+    private final RunExecutor executor;
+
+    public SweepRunner(Sweep sweep, Path dir, RunExecutor executor) {
+        this.sweep = sweep;
+        this.dir = dir;
+        this.executor = executor;
+    }
+
+    /**
+     * Runs this shard's unfinished runs on {@code threads} threads, then (for the whole sweep) merges.
+     *
+     * @param retryFailed whether runs with a recorded failure are run again
+     */
+    public Outcome run(int threads, Shard shard, boolean retryFailed, Listener listener) {
+        if (threads < 1) {
+            throw new SpecException("--threads", threads + " is not allowed; expected a whole number >= 1");
+        }
+        writeSweepSpec();
+        List<Sweep.Run> mine = new ArrayList<>();
+        List<Sweep.Run> todo = new ArrayList<>();
+        for (Sweep.Run run : sweep.runs()) {
+            if (!shard.owns(run.index())) {
+                continue;
+            }
+            mine.add(run);
+            RunDirs.State state = RunDirs.state(dir.resolve(run.name()));
+            if (state == RunDirs.State.DONE || state == RunDirs.State.FAILED && !retryFailed) {
+                continue;
+            }
+            todo.add(run);
+        }
+        listener.begin(mine.size(), mine.size() - todo.size());
+        List<String> failed = new ArrayList<>();
+        if (!todo.isEmpty()) {
+            Progress progress = new Progress(listener, mine.size() - todo.size());
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
+                Thread t = new Thread(r, "sweep-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<String>> futures = new ArrayList<>();
+                for (Sweep.Run run : todo) {
+                    futures.add(pool.submit(() -> execute(run, progress)));
+                }
+                for (Future<String> future : futures) {
+                    String failure = future.get();
+                    if (failure != null) {
+                        failed.add(failure);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("sweep interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        listener.end();
+        SweepMerger.Report merge = shard.isAll() ? SweepMerger.merge(dir) : null;
+        return new Outcome(mine.size(), mine.size() - todo.size(), todo.size(), failed, merge);
+    }
+
+    /** Runs one run; returns its name when it failed, else null. Only I/O failures of the sweep itself escape. */
+    private String execute(Sweep.Run run, Progress progress) {
+        Path runDir = dir.resolve(run.name());
+        progress.started();
+        boolean ok = false;
+        try {
+            RunDirs.deleteTree(runDir);
+            long start = System.nanoTime();
+            String reason = null;
+            try {
+                executor.execute(run.runSpec(), dir);
+                if (RunDirs.summary(runDir) == null) {
+                    reason = "the run ended without writing " + RunDirs.SUMMARY;
+                }
+            } catch (SpecException e) {
+                reason = e.getMessage();
+            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+                reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            if (reason != null) {
+                RunDirs.deleteTree(runDir);
+                AtomicFile.writeString(runDir.resolve(RunDirs.ERROR), reason + "\n");
+                return run.name();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            AtomicFile.writeString(runDir.resolve(RunDirs.TIMING),
+                    String.format(Locale.ROOT, "{\"wall_seconds\": %.3f}%n", seconds));
+            ok = true;
+            return null;
+        } finally {
+            progress.finished(ok);
+        }
+    }
+
+    /**
+     * Writes {@code sweep-spec.yaml} (the sweep with explicit seeds) so that merges know the expansion.
+     * A directory that already holds a different sweep is refused rather than mixed.
+     */
+    private void writeSweepSpec() {
+        String yaml = SpecReader.instance().toYaml(sweep.spec().toTree());
+        Path file = dir.resolve(RunDirs.SWEEP_SPEC);
+        try {
+            Files.createDirectories(dir);
+            if (Files.exists(file)) {
+                String existing = Files.readString(file, StandardCharsets.UTF_8);
+                if (!existing.equals(yaml)) {
+                    throw new SpecException("--out", dir + " already holds a different sweep (" + RunDirs.SWEEP_SPEC
+                            + " differs); use a new directory, or the same sweep file to resume");
+                }
+                return;
+            }
+            try {
+                AtomicFile.writeString(file, yaml);
+            } catch (UncheckedIOException e) {
+                // Another shard process may be writing the same file at this moment; what matters is its content.
+                if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(yaml)) {
+                    throw e;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Counts for the listener; synchronized so the listener sees one call at a time. */
+    private static final class Progress {
+        private final Listener listener;
+        private int finished;
+        private int running;
+        private int failed;
+
+        Progress(Listener listener, int alreadyDone) {
+            this.listener = listener;
+            this.finished = alreadyDone;
+        }
+
+        synchronized void started() {
+            running++;
+            listener.update(finished, running, failed);
+        }
+
+        synchronized void finished(boolean ok) {
+            running--;
+            finished++;
+            if (!ok) {
+                failed++;
+            }
+            listener.update(finished, running, failed);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SweepRunner[" + sweep + " -> " + dir + "]";
+    }
+
+}
