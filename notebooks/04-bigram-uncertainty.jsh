@@ -11,15 +11,10 @@
 // So the prediction: in the stable phase the deterministic tokens keep improving while the uncertain
 // ones plateau; the decay's drop in loss comes mostly from the uncertain tokens.
 
-import io.github.rivervalley.bigram.data.*;
-import io.github.rivervalley.bigram.model.*;
-
 // 64 tokens with uniform frequencies: half deterministic ("det"), the rest uniform over 2, 4, 8 or 16
 // successors ("k2" ... "k16"). The tabular model starts from zeros (uniform predictions).
-var data = SyntheticBigrams.generate(64, Frequencies.UNIFORM, 1.0, List.of(SyntheticGroup.deterministic(0.5),
-        SyntheticGroup.uniform(0.125, 2), SyntheticGroup.uniform(0.125, 4), SyntheticGroup.uniform(0.125, 8),
-        SyntheticGroup.uniform(0.125, 16)), 1);
-var model = new TabularModel(data);
+var data = bigrams(64);
+var model = tabular(data);
 println(data);
 printf("entropy bound L* = %.4f%n", data.lowerBound());
 
@@ -28,7 +23,7 @@ printf("entropy bound L* = %.4f%n", data.lowerBound());
 double peak = 32;
 long steps = 3000;
 Result sampled(Schedule schedule, int batch, String name) {
-    return run(named(setup(model, schedule, sgd()).withNoise(new MinibatchNoise(batch)).withReplicas(8).withRecord(every(20)), name));
+    return run(named(setup(model, schedule, sgd()).withNoise(minibatch(batch)).withReplicas(8).withRecord(every(20)), name));
 }
 Result wsdRun = sampled(wsd(peak, steps, 0.2), 32, "wsd, batch 32");
 println(wsdRun);
@@ -78,6 +73,6 @@ Result zoom = wsdRun.after(200);
 NotebookCharts.Series[] perGroup = groups.stream().
         map(g -> series(g, zoom.steps(), zoom.column("excess_" + g))).
         toArray(NotebookCharts.Series[]::new);
-save(lines("Excess over the entropy per token group (WSD, batch 32)", "step", "excess", perGroup), "04-excess-per-group");
+save(logLines("Excess over the entropy per token group (WSD, batch 32)", "step", "excess", perGroup), "04-excess-per-group");
 save(decompositionChart(wsdRun.after(200)), "04-wsd-decomposition");
 /exit

@@ -2,6 +2,8 @@
 // startups (so println(...) works). It imports the notebook API and the library's own factories.
 import io.github.rivervalley.reports.notebook.*;
 import static io.github.rivervalley.reports.notebook.Notebook.*;
+import io.github.rivervalley.bigram.data.*;
+import io.github.rivervalley.bigram.model.*;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.analytic.*;
 import io.github.rivervalley.simulator.engine.Run;
@@ -18,6 +20,7 @@ void help() {
         rivervalley notebook: build a run from parts, run it, look at it.
           landscapes  curvedValley(), curvedValley(lambda), straightValley(l1, l2, ...), rotatedValley(dim, maxL, minL),
                       curvedValley(softplusRiver(1), lambda, amplitude, wavenumber), sharpness(landscape, x...)
+                      bigram models: tabular(bigrams(64)), factored(bigrams(64), k) with noise minibatch(batch)
           schedules   constant(peak, steps), cosine(peak, steps), wsd(peak, steps, decayFraction),
                       wsd(peak, p, budgets(1000, 2000)), wsdS(peak, p, budgets(...)), cyclicCosine(peak, p, budgets(...))
           optimizers  gd(), sgd(), momentum(), nesterov(), adam(), adamw(wd)

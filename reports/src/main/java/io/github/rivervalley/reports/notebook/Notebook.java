@@ -1,5 +1,10 @@
 package io.github.rivervalley.reports.notebook;
 
+import io.github.rivervalley.bigram.data.BigramData;
+import io.github.rivervalley.bigram.data.SyntheticBigrams;
+import io.github.rivervalley.bigram.model.FactoredModel;
+import io.github.rivervalley.bigram.model.MinibatchNoise;
+import io.github.rivervalley.bigram.model.TabularModel;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.analytic.CurvedValley;
 import io.github.rivervalley.landscapes.analytic.Landscapes;
@@ -115,6 +120,35 @@ public final class Notebook {
     /** Top Hessian eigenvalue of {@code landscape} at {@code x}: GD at learning rate eta is stable there when it is below {@code 2/eta}. */
     public static double sharpness(Landscape landscape, double... x) {
         return Sharpness.of(landscape, x);
+    }
+
+    /**
+     * Synthetic bigram data in the spirit of the paper, seed 1: {@code vocabulary} tokens with uniform
+     * frequencies, half deterministic ({@code det}), the rest uniform over 2, 4, 8 or 16 successors
+     * ({@code k2} .. {@code k16}). The vocabulary must be a multiple of 8, at least 16.
+     */
+    public static BigramData bigrams(int vocabulary) {
+        return bigrams(vocabulary, 1L);
+    }
+
+    /** The same with another seed. */
+    public static BigramData bigrams(int vocabulary, long seed) {
+        return SyntheticBigrams.paperLike(vocabulary, seed);
+    }
+
+    /** The tabular softmax model (one row of logits per token, starting at zeros) as a landscape. */
+    public static TabularModel tabular(BigramData data) {
+        return new TabularModel(data);
+    }
+
+    /** The factored model {@code logits = E[x] U^T + b} with embedding size {@code k}, seed 1 and the default initial scale. */
+    public static FactoredModel factored(BigramData data, int embedding) {
+        return new FactoredModel(data, embedding, null, 1L);
+    }
+
+    /** True minibatch noise for bigram landscapes: each step samples {@code batchSize} (token, next token) pairs. */
+    public static NoiseModel minibatch(int batchSize) {
+        return new MinibatchNoise(batchSize);
     }
 
     // ------------------------------------------------------------------ schedules
