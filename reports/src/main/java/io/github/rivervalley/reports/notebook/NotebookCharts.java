@@ -2,7 +2,10 @@ package io.github.rivervalley.reports.notebook;
 
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.chart.Palette;
 import io.github.rivervalley.reports.chart.RiverValleyTheme;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
@@ -24,6 +27,11 @@ public final class NotebookCharts {
     /** Size of saved charts in pixels. */
     public static final int WIDTH = 960;
     public static final int HEIGHT = 600;
+
+    /** The report palette (Okabe-Ito, colour-blind safe) in the order series get it; yellow is left out (too light on white). */
+    private static final Color[] SERIES_COLOURS = {Palette.VERMILLION, Palette.BLUE, Palette.BLUISH_GREEN, Palette.REDDISH_PURPLE,
+        Palette.ORANGE, Palette.SKY_BLUE, Palette.BLACK, Palette.GREY};
+    private static final BasicStroke LINE = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 
     private NotebookCharts() {
     }
@@ -64,8 +72,13 @@ public final class NotebookCharts {
             axis.setSmallestValue(1e-300);
             plot.setRangeAxis(axis);
         }
-        ((XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(false);
         RiverValleyTheme.INSTANCE.apply(chart);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setDefaultShapesVisible(false);
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, SERIES_COLOURS[i % SERIES_COLOURS.length]);
+            renderer.setSeriesStroke(i, LINE);
+        }
         return chart;
     }
 
