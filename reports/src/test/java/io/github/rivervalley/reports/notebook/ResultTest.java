@@ -48,7 +48,7 @@ class ResultTest {
             assertEquals(expected, loss[i], EXACT * Math.max(1, Math.abs(expected)), "step " + steps[i]);
         }
         long[] chosen = {0, 7, 20, 50};
-        String[] lines = r.tableAt(chosen, "step", "loss").toString().split("\n");
+        String[] lines = r.tableAt(chosen, "step", "loss").text().split("\n");
         assertEquals(2 + chosen.length, lines.length);
         for (int i = 0; i < chosen.length; i++) {
             String[] cells = lines[2 + i].strip().split("\\s+");
@@ -57,7 +57,7 @@ class ResultTest {
             assertEquals(expected, Double.parseDouble(cells[1]), PRINTED * Math.abs(expected), lines[2 + i]);
         }
         // table(n): n evenly spaced rows from the first to the last step.
-        String[] even = r.table(6).toString().split("\n");
+        String[] even = r.table(6).text().split("\n");
         assertEquals(2 + 6, even.length);
         assertEquals(0, Long.parseLong(even[2].strip().split("\\s+")[0]));
         assertEquals(50, Long.parseLong(even[7].strip().split("\\s+")[0]));

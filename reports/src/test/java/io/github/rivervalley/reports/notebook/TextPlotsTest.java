@@ -152,4 +152,11 @@ class TextPlotsTest {
         assertEquals("2000", TextPlots.number(2000));
         assertEquals("NaN", TextPlots.number(Double.NaN));
     }
+
+    @Test
+    void multiLineTextStartsOnItsOwnLineInJshell() {
+        assertEquals("one line", new Text("one line").toString());
+        assertEquals("one line\n", new Text("one line\n").toString());
+        assertEquals("\na\nb\n", new Text("a\nb\n").toString());
+    }
 }
