@@ -33,6 +33,11 @@ public class InvalidValueException extends IllegalArgumentException {
         return allowed;
     }
 
+    /** The message without the leading {@code field: }: what is wrong with the value. */
+    public String reason() {
+        return getMessage().substring(field.length() + 2);
+    }
+
     /** The same error with {@code prefix.} in front of the field name. */
     public InvalidValueException under(String prefix) {
         if (prefix == null || prefix.isEmpty()) {
@@ -41,7 +46,13 @@ public class InvalidValueException extends IllegalArgumentException {
         return new InvalidValueException(prefix + "." + field, value, allowed);
     }
 
+    /** The value text that marks an absent field ("missing" in messages). */
+    public static final String MISSING = "nothing";
+
     private static String format(String field, String value, String allowed) {
+        if (MISSING.equals(value)) {
+            return field + ": missing; expected " + allowed;
+        }
         return field + ": " + value + " is not allowed; expected " + allowed;
     }
 }

@@ -17,6 +17,7 @@ final class Subcommands {
         cli.addSubcommand(new MergeCommand());
         cli.addSubcommand(new DemoCommand());
         cli.addSubcommand(new BigramStudyCommand());
+        cli.addSubcommand(new NotebookCommand());
         cli.addSubcommand(new BenchCommand());
     }
 }

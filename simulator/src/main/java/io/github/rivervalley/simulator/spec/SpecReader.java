@@ -131,7 +131,7 @@ public final class SpecReader {
             }
             throw translate(e, mapper.constructType(type));
         } catch (InvalidValueException e) {
-            throw new SpecException(e.field(), e.getMessage().substring(e.field().length() + 2), e);
+            throw new SpecException(e.field(), e.reason(), e);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonProcessingException jpe) {
                 throw translate(jpe, mapper.constructType(type));
@@ -182,7 +182,7 @@ public final class SpecReader {
             }
             if (cause instanceof InvalidValueException iv) {
                 InvalidValueException full = iv.under(path);
-                return new SpecException(full.field(), full.value() + " is not allowed; expected " + full.allowed(), e);
+                return new SpecException(full.field(), full.reason(), e);
             }
             Throwable root = v.getCause() == null ? v : v.getCause();
             return new SpecException(path, String.valueOf(root.getMessage()), e);

@@ -1,0 +1,53 @@
+package io.github.rivervalley.reports.notebook;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.trace.CsvRows;
+import io.github.rivervalley.simulator.trace.TraceRow;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hands in-memory notebook results to the report charts, which read runs the way they are stored on
+ * disk: the trace goes through its CSV text and the reports' {@link TraceReader} (downsampling
+ * included), the summary is the run's own. A result cut with {@link Result#after} or {@link Result#until}
+ * keeps only the rows in its step range, in every line.
+ */
+final class ReportRuns {
+
+    private ReportRuns() {
+    }
+
+    static Run of(Result result) {
+        StringBuilder csv = new StringBuilder(result.trace().layout().header()).append('\n');
+        long from = result.firstStep();
+        long to = result.lastStep();
+        for (TraceRow row : result.trace().rows()) {
+            if (row.step() >= from && row.step() <= to) {
+                CsvRows.append(result.trace().layout(), row, csv);
+            }
+        }
+        List<Trace> traces;
+        try {
+            traces = new TraceReader().read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), result.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Run(Path.of(result.name()), result.summary(), "", JsonNodeFactory.instance.objectNode(), traces);
+    }
+
+    static List<Run> of(Result... results) {
+        List<Run> runs = new ArrayList<>();
+        for (Result r : results) {
+            runs.add(of(r));
+        }
+        return runs;
+    }
+}
