@@ -165,13 +165,14 @@ public final class BenchRunner {
         deleteTree(root);
         Double one = medians.get(1);
         if (one != null) {
-            StringBuilder note = new StringBuilder();
+            List<String> parts = new ArrayList<>();
             for (Map.Entry<Integer, Double> e : medians.entrySet()) {
                 if (e.getKey() != 1) {
-                    note.append(String.format(Locale.ROOT, "%d threads take %.3f of the 1-thread time; ", e.getKey(), e.getValue() / one));
+                    parts.add(String.format(Locale.ROOT, "%d threads take %.3f of the 1-thread time", e.getKey(), e.getValue() / one));
                 }
             }
-            notes.put("sweep-64", note.toString());
+            String note = String.join("; ", parts) + " (goal on 2 threads: at most 0.55)";
+            notes.put("sweep-64", note);
             log.println("sweep-64: " + note);
         }
     }
