@@ -1,6 +1,5 @@
 package io.github.rivervalley.reports.cli;
 
-import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.bench.BenchRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,9 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (int n : threads) {
-            if (n < 1) {
-                throw new InvalidValueException("--threads", n, "whole numbers >= 1");
-            }
+            Threads.resolve(n); // each must be >= 1
         }
         PrintWriter stdout = command.commandLine().getOut();
         new BenchRunner(new BenchRunner.Options(quick, only, threads, out, compare, peers, python), stdout).run();
