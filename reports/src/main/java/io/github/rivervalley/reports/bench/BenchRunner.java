@@ -87,10 +87,10 @@ public final class BenchRunner {
         boolean quick = options.quick();
         log.println("rivervalley bench" + (quick ? " --quick" : "") + ": " + Machine.describe());
         for (int threads : options.threads()) {
-            bench("straight-sgd-10k/" + threads + "t", harness(2, 5), () -> Workloads.straightSgd(quick, threads));
+            bench("straight-sgd-10k/" + threads + "t", harness(2, 7), () -> Workloads.straightSgd(quick, threads));
         }
         bench("straight-sgd-10k-reference/1t", harness(1, 3), () -> Workloads.straightSgdReference(quick, 1));
-        bench("long-trajectory", harness(1, 3), () -> Workloads.longTrajectory(quick));
+        bench("long-trajectory", harness(2, 7), () -> Workloads.longTrajectory(quick));
         bench("rotated-d1000", harness(1, 3), () -> Workloads.rotated(quick, 1000));
         bench("rotated-d1000-sharpness", harness(1, 5), () -> Workloads.rotatedSharpness(1000));
         for (int threads : options.threads()) {
