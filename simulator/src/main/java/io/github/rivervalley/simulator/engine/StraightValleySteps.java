@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * The specialised step loop for the commonest workload: GD or SGD on a {@link StraightValley} with no,
  * isotropic or hill noise. It is {@link Engine}'s reference loop with every virtual call resolved: the
- * gradient, the noise, the update, the divergence checks and the per-step hill probe are written out over
- * local variables (one hill: all in registers), and the Gaussians come from the generator's inlined
- * sampler. Every floating-point operation is the reference's, in the same order, and the random draws are
+ * gradient, the noise, the update, the divergence checks and the per-step hill probe are written out (for
+ * one hill over a block's replicas side by side, or a lone replica's registers), and the Gaussians come
+ * from the generator's inlined sampler. Every floating-point operation is the reference's, in the same order, and the random draws are
  * the same in number and order, so replicas end in exactly the same state (tests compare the two paths
  * bit for bit, divergence included).
  */
