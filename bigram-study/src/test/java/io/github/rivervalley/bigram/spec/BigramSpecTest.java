@@ -32,6 +32,11 @@ class BigramSpecTest {
         return reader.bind(reader.readTree(yaml, "test.yaml"), Holder.class);
     }
 
+    /** The error of a bigram landscape with these {@code data} and {@code model} blocks (YAML flow style). */
+    private static SpecException rejected(String data, String model) {
+        return assertThrows(SpecException.class, () -> read("landscape:\n  type: bigram\n  data: " + data + "\n  model: " + model + "\n"));
+    }
+
     @Test
     void syntheticTabularSpecBuildsTheModel() {
         Holder h = read("""
@@ -74,41 +79,21 @@ class BigramSpecTest {
 
     @Test
     void errorsNameTheFieldPath() {
-        SpecException e = assertThrows(SpecException.class, () -> read("""
-                landscape:
-                  type: bigram
-                  data: {type: synthetic, vocabulary: 8, groups: [{share: 0.5, kind: deterministic}, {share: 0.4, kind: uniform, successors: 2}]}
-                  model: {type: tabular}
-                """));
+        SpecException e = rejected("{type: synthetic, vocabulary: 8, groups: [{share: 0.5, kind: deterministic}, {share: 0.4, kind: uniform, successors: 2}]}",
+                "{type: tabular}");
         assertEquals("landscape.data.groups.share", e.field(), e.getMessage());
-        e = assertThrows(SpecException.class, () -> read("""
-                landscape:
-                  type: bigram
-                  data: {type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: uniform, successors: 9}]}
-                  model: {type: tabular}
-                """));
+        e = rejected("{type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: uniform, successors: 9}]}",
+                "{type: tabular}");
         assertEquals("landscape.data.groups[0].successors", e.field(), e.getMessage());
-        e = assertThrows(SpecException.class, () -> read("""
-                landscape:
-                  type: bigram
-                  data: {type: synthetic, vocabulary: 1, groups: [{share: 1.0, kind: deterministic}]}
-                  model: {type: tabular}
-                """));
+        e = rejected("{type: synthetic, vocabulary: 1, groups: [{share: 1.0, kind: deterministic}]}",
+                "{type: tabular}");
         assertEquals("landscape.data.vocabulary", e.field(), e.getMessage());
-        e = assertThrows(SpecException.class, () -> read("""
-                landscape:
-                  type: bigram
-                  data: {type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}
-                  model: {type: tabluar}
-                """));
+        e = rejected("{type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}",
+                "{type: tabluar}");
         assertEquals("landscape.model.type", e.field(), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'tabular'"), e.getMessage());
-        e = assertThrows(SpecException.class, () -> read("""
-                landscape:
-                  type: bigram
-                  data: {type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic, sucessors: 1}]}
-                  model: {type: tabular}
-                """));
+        e = rejected("{type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic, sucessors: 1}]}",
+                "{type: tabular}");
         assertTrue(e.getMessage().contains("unknown key 'sucessors'"), e.getMessage());
         Holder missing = read("""
                 landscape:

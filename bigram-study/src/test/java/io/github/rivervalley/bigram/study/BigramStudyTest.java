@@ -108,32 +108,21 @@ class BigramStudyTest {
 
     @Test
     void aStudyNeedsABigramLandscape() {
-        SpecException e = assertThrows(SpecException.class, () -> BigramStudy.of(SpecReader.instance().readTree("""
-                name: s
-                landscape: {type: straight-valley, hillCurvature: 2}
-                noise: {type: none}
-                schedule: {peak: 0.1, budgets: [100]}
-                """, "test")));
+        SpecException e = rejected("{type: straight-valley, hillCurvature: 2}", "{type: none}", "{peak: 0.1, budgets: [100]}");
         assertEquals("landscape.type", e.field(), e.getMessage());
-        e = assertThrows(SpecException.class, () -> BigramStudy.of(SpecReader.instance().readTree("""
-                name: s
-                landscape:
-                  type: bigram
-                  data: {type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}
-                  model: {type: tabular}
-                noise: {type: minibatch, batchSize: 0}
-                schedule: {peak: 0.1, budgets: [100]}
-                """, "test")));
+        e = rejected(ONE_GROUP_BIGRAM, "{type: minibatch, batchSize: 0}", "{peak: 0.1, budgets: [100]}");
         assertEquals("noise.batchSize", e.field(), e.getMessage());
-        e = assertThrows(SpecException.class, () -> BigramStudy.of(SpecReader.instance().readTree("""
-                name: s
-                landscape:
-                  type: bigram
-                  data: {type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}
-                  model: {type: tabular}
-                noise: {type: minibatch, batchSize: 2}
-                schedule: {peak: 0.1, budgets: [100, 50]}
-                """, "test")));
+        e = rejected(ONE_GROUP_BIGRAM, "{type: minibatch, batchSize: 2}", "{peak: 0.1, budgets: [100, 50]}");
         assertTrue(e.field().startsWith("schedule.budgets"), e.getMessage());
+    }
+
+    /** A valid bigram landscape block: eight tokens, each with one successor. */
+    private static final String ONE_GROUP_BIGRAM =
+            "{type: bigram, data: {type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}, model: {type: tabular}}";
+
+    /** The error of a study spec with these blocks (YAML flow style). */
+    private static SpecException rejected(String landscape, String noise, String schedule) {
+        String yaml = "name: s\nlandscape: " + landscape + "\nnoise: " + noise + "\nschedule: " + schedule + "\n";
+        return assertThrows(SpecException.class, () -> BigramStudy.of(SpecReader.instance().readTree(yaml, "test")));
     }
 }

@@ -157,7 +157,7 @@ public final class Charts {
                     continue;
                 }
                 String se = component + "_se";
-                TraceDataset.Series s = data.add(k == 0 ? label(component) : label(component) + " - " + t.line(),
+                TraceDataset.Series s = data.add(seriesName(label(component), k, t),
                         t.step(), t.column(component), t.has(se) ? t.column(se) : null, 2.0);
                 style(renderer, data.getSeriesCount() - 1, Palette.component(component), stroke(k), k == 0 && s.size() > 0);
             }
@@ -349,6 +349,11 @@ public final class Charts {
                 "top: position along the river; bottom: mean distance from the valley floor (band: min-max per bucket); dashed: branches");
     }
 
+    /** A series name: {@code name} for a run's first trace (its main line), {@code "name - <line>"} for the others. */
+    private static String seriesName(String name, int k, Trace t) {
+        return k == 0 ? name : name + " - " + t.line();
+    }
+
     private static XYPlot panel(Run run, String column) {
         TraceDataset data = new TraceDataset(false);
         DeviationRenderer renderer = lines();
@@ -358,7 +363,7 @@ public final class Charts {
             if (!t.has(column)) {
                 continue;
             }
-            data.add(k == 0 ? label(column) : label(column) + " - " + t.line(), t.step(), t.column(column), null, 0);
+            data.add(seriesName(label(column), k, t), t.step(), t.column(column), null, 0);
             style(renderer, series++, Palette.component(column), stroke(k), k == 0);
         }
         return new XYPlot(data, null, new NumberAxis(label(column)), renderer);
@@ -381,11 +386,10 @@ public final class Charts {
             if (!t.has(TraceColumns.SHARPNESS)) {
                 continue;
             }
-            String suffix = k == 0 ? "" : " - " + t.line();
-            data.add("sharpness" + suffix, t.step(), t.column(TraceColumns.SHARPNESS), null, 0);
+            data.add(seriesName("sharpness", k, t), t.step(), t.column(TraceColumns.SHARPNESS), null, 0);
             style(renderer, series++, Palette.SHARPNESS, stroke(k), k == 0);
             if (t.has(TraceColumns.LR)) {
-                data.add("2 / learning rate" + suffix, t.step(), twoOver(t.column(TraceColumns.LR)), null, 0);
+                data.add(seriesName("2 / learning rate", k, t), t.step(), twoOver(t.column(TraceColumns.LR)), null, 0);
                 style(renderer, series++, Palette.STABILITY, stroke(k == 0 ? 1 : k + 1), k == 0);
             }
         }
@@ -418,7 +422,7 @@ public final class Charts {
                 if (!t.has(column)) {
                     continue;
                 }
-                data.add(k == 0 ? run.name() : run.name() + " - " + t.line(), t.step(), t.column(column), null, 0);
+                data.add(seriesName(run.name(), k, t), t.step(), t.column(column), null, 0);
                 Stroke s = variant == 0 ? new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND) : stroke(variant);
                 style(renderer, series++, Palette.family(run.family()), s, k == 0);
             }

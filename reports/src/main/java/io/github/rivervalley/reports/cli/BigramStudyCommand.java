@@ -1,14 +1,12 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.bigram.study.BigramStudy;
-import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.Charts;
 import io.github.rivervalley.reports.report.HtmlReport;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceReader;
-import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,10 +49,7 @@ final class BigramStudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = threads == null ? Simulation.defaultThreads() : threads;
-        if (n < 1) {
-            throw new InvalidValueException("--threads", n, "a whole number >= 1");
-        }
+        int n = Threads.resolve(threads);
         BigramStudy study = BigramStudy.read(spec);
         BigramStudy.Result result = study.run(out, n);
         TraceReader reader = new TraceReader();

@@ -1,6 +1,5 @@
 package io.github.rivervalley.reports.cli;
 
-import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.demo.DemoStudy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,12 +30,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null && threads < 1) {
-            throw new InvalidValueException("--threads", threads, "a whole number >= 1");
-        }
+        int n = Threads.resolve(threads);
         PrintWriter log = spec.commandLine().getOut();
         long start = System.nanoTime();
-        DemoStudy.Result result = DemoStudy.run(out, threads != null ? threads : Runtime.getRuntime().availableProcessors(), log);
+        DemoStudy.Result result = DemoStudy.run(out, n, log);
         log.println();
         log.print(DemoStudy.table(result.summaries()));
         log.printf("%nthe study took %.1f s; open the report:%n%s%n", (System.nanoTime() - start) / 1e9, result.report().index());

@@ -40,13 +40,10 @@ final class ReportCommand implements Callable<Integer> {
         if (points < 2 || points % 2 != 0) {
             throw new InvalidValueException("--points", points, "an even number >= 2");
         }
-        if (threads != null && threads < 1) {
-            throw new InvalidValueException("--threads", threads, "a whole number >= 1");
-        }
+        int n = Threads.resolve(threads);
         Path target = out != null ? out : directory.resolve("report");
         long start = System.nanoTime();
-        HtmlReport.Result result = new HtmlReport(new TraceReader(points),
-                threads != null ? threads : Runtime.getRuntime().availableProcessors()).write(directory, target);
+        HtmlReport.Result result = new HtmlReport(new TraceReader(points), n).write(directory, target);
         spec.commandLine().getOut().printf("report: %d run%s, %d charts in %.1f s%n%s%n", result.runs(), result.runs() == 1 ? "" : "s",
                 result.charts(), (System.nanoTime() - start) / 1e9, result.index());
         spec.commandLine().getOut().flush();

@@ -1,6 +1,5 @@
 package io.github.rivervalley.reports.cli;
 
-import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -38,10 +37,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = threads == null ? Simulation.defaultThreads() : threads;
-        if (n < 1) {
-            throw new InvalidValueException("--threads", n, "a whole number >= 1");
-        }
+        int n = Threads.resolve(threads);
         RunSpec runSpec = SpecReader.instance().read(spec, RunSpec.class);
         RunSummary summary = Simulation.run(runSpec, out, n);
         PrintWriter stdout = command.commandLine().getOut();

@@ -82,9 +82,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Shard share = shard == null ? Shard.ALL : Shard.parse(shard);
-        if (threads < 1) {
-            throw new io.github.rivervalley.simulator.spec.SpecException("--threads", threads + " is not allowed; expected a whole number >= 1");
-        }
+        Threads.resolve(threads);
         RunExecutor executor = executors.get();
         Sweep sweep = Sweep.expand(SweepSpec.read(sweepFile), executor);
         if (list) {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code rivervalley bigram-study}: files and summary on success, exit 2 and nothing written on a bad spec. */
 class BigramStudyCommandTest {
@@ -27,28 +24,19 @@ class BigramStudyCommandTest {
             record: {every: 10}
             """;
 
-    private static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
-
     @Test
     void writesRunsAndSummary(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("study.yaml");
         Files.writeString(spec, SPEC);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = run(out, err, "bigram-study", spec.toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
-        assertEquals(0, code, err.toString());
+        CliRun result = CliRun.execute("bigram-study", spec.toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
+        assertEquals(0, result.exit(), result.err());
         for (String file : List.of("tiny-wsd/trace.csv", "tiny-wsd-s/trace.csv", "tiny-cosine/summary.json",
                 "tiny-constant/spec.yaml", "decay-shares.csv", "final-groups.csv", "group-curves.csv", "study.json", "study.txt",
                 "charts/excess-det.png", "charts/excess-k4.svg", "report/index.html")) {
             assertTrue(Files.isRegularFile(dir.resolve("out").resolve(file)), file);
         }
-        assertTrue(out.toString().contains("hill share"), out.toString());
-        assertEquals(Files.readString(dir.resolve("out/study.txt")).strip(), out.toString().substring(0, out.toString().indexOf("\nwrote")).strip());
+        assertTrue(result.out().contains("hill share"), result.out());
+        assertEquals(Files.readString(dir.resolve("out/study.txt")).strip(), result.out().substring(0, result.out().indexOf("\nwrote")).strip());
         String html = Files.readString(dir.resolve("out/report/index.html"));
         for (String run : List.of("tiny-wsd", "tiny-wsd-s", "tiny-cosine", "tiny-constant")) {
             assertTrue(html.contains(run), run);
@@ -59,10 +47,9 @@ class BigramStudyCommandTest {
     void badSpecExitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("study.yaml");
         Files.writeString(spec, SPEC.replace("successors: 4", "successors: 40"));
-        StringWriter err = new StringWriter();
-        int code = run(new StringWriter(), err, "bigram-study", spec.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(Main.BAD_INPUT, code);
-        assertTrue(err.toString().startsWith("error: landscape.data.groups[1].successors: 40 is not allowed"), err.toString());
+        CliRun result = CliRun.execute("bigram-study", spec.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, result.exit());
+        assertTrue(result.err().startsWith("error: landscape.data.groups[1].successors: 40 is not allowed"), result.err());
         assertFalse(Files.exists(dir.resolve("out")));
     }
 }

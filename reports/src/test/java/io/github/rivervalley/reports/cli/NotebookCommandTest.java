@@ -10,14 +10,14 @@ class NotebookCommandTest {
 
     @Test
     void helpListsTheNotebookCommand() {
-        ScheduleCommandTest.Result help = ScheduleCommandTest.run("--help");
+        CliRun help = CliRun.execute("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("notebook"), help.out());
     }
 
     @Test
     void aDirectCallSaysToUseTheLauncher() {
-        ScheduleCommandTest.Result result = ScheduleCommandTest.run("notebook", "notebooks/01-river-valley.jsh");
+        CliRun result = CliRun.execute("notebook", "notebooks/01-river-valley.jsh");
         assertEquals(2, result.exit());
         assertTrue(result.err().contains("./rivervalley notebook notebooks/01-river-valley.jsh"), result.err());
     }

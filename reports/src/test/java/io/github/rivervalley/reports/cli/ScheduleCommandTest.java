@@ -9,8 +9,6 @@ import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** {@code rivervalley schedule} on every shipped schedule example, and on a bad spec. */
 class ScheduleCommandTest {
@@ -42,24 +39,11 @@ class ScheduleCommandTest {
         }
     }
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("scheduleExamples")
     void everyExampleGivesOneRowPerStepOfEveryLine(Path spec, @TempDir Path dir) throws IOException {
         Path csv = dir.resolve("out/schedule.csv");
-        Result result = run("schedule", spec.toString(), "--out", csv.toString());
+        CliRun result = CliRun.execute("schedule", spec.toString(), "--out", csv.toString());
         assertEquals(0, result.exit(), result.err());
         assertEquals("", result.out(), "with --out nothing goes to standard output");
         Schedule schedule = SpecReader.instance().read(spec, ScheduleFileSpec.class).build();
@@ -85,8 +69,8 @@ class ScheduleCommandTest {
     void standardOutputCarriesTheSameTable(@TempDir Path dir) throws IOException {
         Path spec = examples().resolve("wsd.yaml");
         Path csv = dir.resolve("wsd.csv");
-        assertEquals(0, run("schedule", spec.toString(), "--out", csv.toString()).exit());
-        Result stdout = run("schedule", spec.toString());
+        assertEquals(0, CliRun.execute("schedule", spec.toString(), "--out", csv.toString()).exit());
+        CliRun stdout = CliRun.execute("schedule", spec.toString());
         assertEquals(0, stdout.exit(), stdout.err());
         assertEquals(Files.readString(csv), stdout.out());
         assertTrue(stdout.out().contains("\nbranch-10000,9000,"), "branch rows start at the fork");
@@ -97,13 +81,13 @@ class ScheduleCommandTest {
     void aBadSpecExitsTwoWithOneMessageAndWritesNothing(@TempDir Path dir) throws IOException {
         Path spec = Files.writeString(dir.resolve("bad.yaml"), "steps: 100\nschedule:\n  type: wsd\n  peak: 0.01\n  floor: 1.5\n");
         Path csv = dir.resolve("never.csv");
-        Result result = run("schedule", spec.toString(), "--out", csv.toString());
+        CliRun result = CliRun.execute("schedule", spec.toString(), "--out", csv.toString());
         assertEquals(Main.BAD_INPUT, result.exit());
         assertEquals("error: schedule.floor: 1.5 is not allowed; expected a number in [0.0, 1.0]", result.err().strip());
         assertFalse(Files.exists(csv), "nothing is written for a bad spec");
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(spec), left.toList(), "no temporary file is left behind");
         }
-        assertEquals(Main.BAD_INPUT, run("schedule", dir.resolve("missing.yaml").toString()).exit());
+        assertEquals(Main.BAD_INPUT, CliRun.execute("schedule", dir.resolve("missing.yaml").toString()).exit());
     }
 }

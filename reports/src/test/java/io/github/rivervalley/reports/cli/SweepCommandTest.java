@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The sweep and merge commands with the real engine, on small runs. */
 class SweepCommandTest {
@@ -44,30 +41,17 @@ class SweepCommandTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String err, String out) {
-    }
-
-    static Result cli(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(out));
-        int code = cli.execute(args);
-        return new Result(code, err.toString(), out.toString());
-    }
-
     @Test
     void listPrintsTheExpansionOfAShardAndWritesNothing() throws IOException {
         Path spec = write("study.yaml", BUDGET_STUDY);
         Path out = tmp.resolve("out");
-        Result all = cli("sweep", spec.toString(), "--out", out.toString(), "--list");
-        assertEquals(0, all.code(), all.err());
+        CliRun all = CliRun.execute("sweep", spec.toString(), "--out", out.toString(), "--list");
+        assertEquals(0, all.exit(), all.err());
         List<String> lines = all.out().lines().toList();
         assertEquals(8, lines.size());
         assertEquals("0 type-wsd_seed-0", lines.get(0));
         assertEquals("7 type-cyclic-cosine_seed-1", lines.get(7));
-        Result shard = cli("sweep", spec.toString(), "--out", out.toString(), "--list", "--shard", "1/3");
+        CliRun shard = CliRun.execute("sweep", spec.toString(), "--out", out.toString(), "--list", "--shard", "1/3");
         assertEquals(List.of("1 type-wsd_seed-1", "4 type-cosine_seed-0", "7 type-cyclic-cosine_seed-1"), shard.out().lines().toList());
         assertFalse(Files.exists(out));
     }
@@ -82,8 +66,8 @@ class SweepCommandTest {
     void budgetStudyGivesEachFamilysLossAndComputePerCheckpoint() throws IOException {
         Path spec = write("study.yaml", BUDGET_STUDY);
         Path out = tmp.resolve("out");
-        Result result = cli("sweep", spec.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
-        assertEquals(0, result.code(), result.err());
+        CliRun result = CliRun.execute("sweep", spec.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals(0, result.exit(), result.err());
         SweepResult table = SweepResult.read(out.resolve("sweep.csv"));
         assertEquals(List.of("schedule.type"), table.axes());
         assertEquals(4 * 2 * 3, table.rows().size(), "families x seeds x budgets");
@@ -126,9 +110,9 @@ class SweepCommandTest {
     void reportOfASweepDrawsTheSweepCharts() throws IOException {
         Path spec = write("study.yaml", BUDGET_STUDY);
         Path out = tmp.resolve("out");
-        assertEquals(0, cli("sweep", spec.toString(), "--out", out.toString(), "--quiet").code());
-        Result report = cli("report", out.toString());
-        assertEquals(0, report.code(), report.err());
+        assertEquals(0, CliRun.execute("sweep", spec.toString(), "--out", out.toString(), "--quiet").exit());
+        CliRun report = CliRun.execute("report", out.toString());
+        assertEquals(0, report.exit(), report.err());
         Path index = out.resolve("report/index.html");
         String html = Files.readString(index, StandardCharsets.UTF_8);
         assertTrue(html.contains("charts/sweep-frontier.png"), "budget frontier of the sweep");
@@ -139,8 +123,8 @@ class SweepCommandTest {
     @Test
     void resultsAreByteIdenticalWhateverTheThreadCount() throws IOException {
         Path spec = write("study.yaml", BUDGET_STUDY);
-        assertEquals(0, cli("sweep", spec.toString(), "--out", tmp.resolve("one").toString(), "--threads", "1", "--quiet").code());
-        assertEquals(0, cli("sweep", spec.toString(), "--out", tmp.resolve("three").toString(), "--threads", "3", "--quiet").code());
+        assertEquals(0, CliRun.execute("sweep", spec.toString(), "--out", tmp.resolve("one").toString(), "--threads", "1", "--quiet").exit());
+        assertEquals(0, CliRun.execute("sweep", spec.toString(), "--out", tmp.resolve("three").toString(), "--threads", "3", "--quiet").exit());
         assertEquals(contents(tmp.resolve("one")), contents(tmp.resolve("three")));
     }
 
@@ -148,21 +132,21 @@ class SweepCommandTest {
     void invalidSweepFailsBeforeAnythingIsWritten() throws IOException {
         Path spec = write("bad.yaml", BUDGET_STUDY.replace("schedule.type:", "schedule.tpye:"));
         Path out = tmp.resolve("out");
-        Result result = cli("sweep", spec.toString(), "--out", out.toString(), "--quiet");
-        assertEquals(Main.BAD_INPUT, result.code());
+        CliRun result = CliRun.execute("sweep", spec.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.BAD_INPUT, result.exit());
         assertTrue(result.err().contains("grid.schedule.tpye"), result.err());
         assertTrue(result.err().contains("did you mean 'type'"), result.err());
         assertFalse(Files.exists(out));
 
         Path badValue = write("bad-value.yaml", BUDGET_STUDY.replace("schedule.type: [wsd, wsd-s, cosine, cyclic-cosine]", "schedule.peak: [0.1, -1]"));
-        Result value = cli("sweep", badValue.toString(), "--out", out.toString(), "--quiet");
-        assertEquals(Main.BAD_INPUT, value.code());
+        CliRun value = CliRun.execute("sweep", badValue.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.BAD_INPUT, value.exit());
         assertTrue(value.err().contains("run 'peak--1_seed-0'"), value.err());
         assertTrue(value.err().contains("schedule.peak"), value.err());
         assertFalse(Files.exists(out));
 
-        Result shard = cli("sweep", spec.toString(), "--out", out.toString(), "--shard", "2/2");
-        assertEquals(Main.BAD_INPUT, shard.code());
+        CliRun shard = CliRun.execute("sweep", spec.toString(), "--out", out.toString(), "--shard", "2/2");
+        assertEquals(Main.BAD_INPUT, shard.exit());
         assertTrue(shard.err().contains("--shard"), shard.err());
     }
 
@@ -170,18 +154,18 @@ class SweepCommandTest {
     void shardsThenMergeEqualOneSweepAndMergeReportsMissingRuns() throws IOException {
         Path spec = write("study.yaml", BUDGET_STUDY);
         Path whole = tmp.resolve("whole");
-        assertEquals(0, cli("sweep", spec.toString(), "--out", whole.toString(), "--quiet").code());
+        assertEquals(0, CliRun.execute("sweep", spec.toString(), "--out", whole.toString(), "--quiet").exit());
         Path shared = tmp.resolve("shared");
-        assertEquals(0, cli("sweep", spec.toString(), "--out", shared.toString(), "--shard", "1/3", "--quiet").code());
-        Result partial = cli("merge", shared.toString());
-        assertEquals(MergeCommand.INCOMPLETE, partial.code());
+        assertEquals(0, CliRun.execute("sweep", spec.toString(), "--out", shared.toString(), "--shard", "1/3", "--quiet").exit());
+        CliRun partial = CliRun.execute("merge", shared.toString());
+        assertEquals(MergeCommand.INCOMPLETE, partial.exit());
         assertTrue(partial.err().contains("5 missing"), partial.err());
-        assertEquals(0, cli("sweep", spec.toString(), "--out", shared.toString(), "--shard", "0/3", "--quiet").code());
-        assertEquals(0, cli("sweep", spec.toString(), "--out", shared.toString(), "--shard", "2/3", "--quiet").code());
-        Result merged = cli("merge", shared.toString());
-        assertEquals(0, merged.code(), merged.err());
+        assertEquals(0, CliRun.execute("sweep", spec.toString(), "--out", shared.toString(), "--shard", "0/3", "--quiet").exit());
+        assertEquals(0, CliRun.execute("sweep", spec.toString(), "--out", shared.toString(), "--shard", "2/3", "--quiet").exit());
+        CliRun merged = CliRun.execute("merge", shared.toString());
+        assertEquals(0, merged.exit(), merged.err());
         assertEquals(contents(whole), contents(shared));
-        assertEquals(Main.BAD_INPUT, cli("merge", tmp.toString()).code());
+        assertEquals(Main.BAD_INPUT, CliRun.execute("merge", tmp.toString()).exit());
     }
 
     /** Every file under {@code dir} except timing files, with the wall_seconds column removed. */

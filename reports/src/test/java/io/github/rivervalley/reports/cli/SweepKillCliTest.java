@@ -42,7 +42,7 @@ class SweepKillCliTest {
         Path spec = tmp.resolve("kill.yaml");
         Files.writeString(spec, SWEEP);
         Path reference = tmp.resolve("reference");
-        assertEquals(0, SweepCommandTest.cli("sweep", spec.toString(), "--out", reference.toString(), "--threads", "2", "--quiet").code());
+        assertEquals(0, CliRun.execute("sweep", spec.toString(), "--out", reference.toString(), "--threads", "2", "--quiet").exit());
 
         Path dir = tmp.resolve("killed");
         Random random = new Random(11L);

@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
@@ -19,9 +18,9 @@ import java.util.List;
 public record ConstantScheduleSpec(Double peak, Long warmup, WarmupShape warmupShape, List<Long> budgets) implements ScheduleSpec {
 
     public ConstantScheduleSpec {
-        Check.positive("peak", Check.present("peak", peak));
-        warmup = Check.nonNegative("warmup", warmup == null ? 0L : warmup);
-        warmupShape = warmupShape == null ? WarmupShape.LINEAR : warmupShape;
+        peak = ScheduleFields.peak(peak);
+        warmup = ScheduleFields.warmup(warmup);
+        warmupShape = ScheduleFields.warmupShape(warmupShape);
         budgets = Budgets.check(budgets);
     }
 

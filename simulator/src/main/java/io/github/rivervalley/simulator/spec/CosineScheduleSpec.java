@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.schedule.DecayShape;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
@@ -23,10 +22,10 @@ public record CosineScheduleSpec(Double peak, Long warmup, WarmupShape warmupSha
         implements ScheduleSpec {
 
     public CosineScheduleSpec {
-        Check.positive("peak", Check.present("peak", peak));
-        warmup = Check.nonNegative("warmup", warmup == null ? 0L : warmup);
-        warmupShape = warmupShape == null ? WarmupShape.LINEAR : warmupShape;
-        floor = Schedules.checkFloor(floor == null ? Schedules.PAPER_FLOOR : floor, DecayShape.COSINE);
+        peak = ScheduleFields.peak(peak);
+        warmup = ScheduleFields.warmup(warmup);
+        warmupShape = ScheduleFields.warmupShape(warmupShape);
+        floor = ScheduleFields.floor(floor, DecayShape.COSINE);
         budgets = Budgets.check(budgets);
     }
 

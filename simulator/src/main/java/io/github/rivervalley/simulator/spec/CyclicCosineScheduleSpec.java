@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.schedule.DecayShape;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
@@ -26,14 +25,13 @@ public record CyclicCosineScheduleSpec(Double peak, Long warmup, WarmupShape war
         List<Long> budgets, Long rewarmup) implements ScheduleSpec {
 
     public CyclicCosineScheduleSpec {
-        Check.positive("peak", Check.present("peak", peak));
-        warmup = Check.nonNegative("warmup", warmup == null ? 0L : warmup);
-        warmupShape = warmupShape == null ? WarmupShape.LINEAR : warmupShape;
-        floor = Schedules.checkFloor(floor == null ? Schedules.PAPER_FLOOR : floor, DecayShape.COSINE);
-        decayFraction = decayFraction == null ? Schedules.PAPER_DECAY_FRACTION : decayFraction;
-        Schedules.decayLengths(decayFraction, new long[0]);
+        peak = ScheduleFields.peak(peak);
+        warmup = ScheduleFields.warmup(warmup);
+        warmupShape = ScheduleFields.warmupShape(warmupShape);
+        floor = ScheduleFields.floor(floor, DecayShape.COSINE);
+        decayFraction = ScheduleFields.decayFraction(decayFraction);
         budgets = Budgets.check(budgets);
-        rewarmup = Check.nonNegative("rewarmup", rewarmup == null ? 0L : rewarmup);
+        rewarmup = ScheduleFields.rewarmup(rewarmup);
     }
 
     @Override

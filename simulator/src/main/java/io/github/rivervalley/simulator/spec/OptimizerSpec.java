@@ -76,7 +76,7 @@ public sealed interface OptimizerSpec {
 
         @Override
         public Optimizer build() {
-            return new Momentum(momentum == null ? Momentum.DEFAULT_MOMENTUM : momentum, false);
+            return buildMomentum(momentum, false);
         }
 
         @Override
@@ -93,7 +93,7 @@ public sealed interface OptimizerSpec {
 
         @Override
         public Optimizer build() {
-            return new Momentum(momentum == null ? Momentum.DEFAULT_MOMENTUM : momentum, true);
+            return buildMomentum(momentum, true);
         }
 
         @Override
@@ -110,10 +110,7 @@ public sealed interface OptimizerSpec {
 
         @Override
         public Optimizer build() {
-            return new io.github.rivervalley.simulator.optim.Adam(
-                    or(beta1, io.github.rivervalley.simulator.optim.Adam.DEFAULT_BETA1),
-                    or(beta2, io.github.rivervalley.simulator.optim.Adam.DEFAULT_BETA2),
-                    or(epsilon, io.github.rivervalley.simulator.optim.Adam.DEFAULT_EPSILON), 0.0);
+            return buildAdam(beta1, beta2, epsilon, 0.0);
         }
 
         @Override
@@ -131,11 +128,7 @@ public sealed interface OptimizerSpec {
 
         @Override
         public Optimizer build() {
-            return new io.github.rivervalley.simulator.optim.Adam(
-                    or(beta1, io.github.rivervalley.simulator.optim.Adam.DEFAULT_BETA1),
-                    or(beta2, io.github.rivervalley.simulator.optim.Adam.DEFAULT_BETA2),
-                    or(epsilon, io.github.rivervalley.simulator.optim.Adam.DEFAULT_EPSILON),
-                    or(weightDecay, io.github.rivervalley.simulator.optim.Adam.DEFAULT_WEIGHT_DECAY));
+            return buildAdam(beta1, beta2, epsilon, or(weightDecay, io.github.rivervalley.simulator.optim.Adam.DEFAULT_WEIGHT_DECAY));
         }
 
         @Override
@@ -164,6 +157,19 @@ public sealed interface OptimizerSpec {
         if (weightDecay != null) {
             Check.nonNegative("weightDecay", weightDecay);
         }
+    }
+
+    /** Heavy-ball or Nesterov momentum, the coefficient defaulted. */
+    private static Momentum buildMomentum(Double momentum, boolean nesterov) {
+        return new Momentum(or(momentum, Momentum.DEFAULT_MOMENTUM), nesterov);
+    }
+
+    /** Adam with the betas and epsilon defaulted; {@code weightDecay} as given (0 for plain Adam). */
+    private static io.github.rivervalley.simulator.optim.Adam buildAdam(Double beta1, Double beta2, Double epsilon, double weightDecay) {
+        return new io.github.rivervalley.simulator.optim.Adam(
+                or(beta1, io.github.rivervalley.simulator.optim.Adam.DEFAULT_BETA1),
+                or(beta2, io.github.rivervalley.simulator.optim.Adam.DEFAULT_BETA2),
+                or(epsilon, io.github.rivervalley.simulator.optim.Adam.DEFAULT_EPSILON), weightDecay);
     }
 
     private static double or(Double value, double fallback) {

@@ -38,7 +38,7 @@ public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<Li
         implements ScheduleSpec {
 
     public PiecewiseScheduleSpec {
-        Check.positive("peak", Check.present("peak", peak));
+        peak = ScheduleFields.peak(peak);
         if ((phases == null) == (lines == null)) {
             throw new InvalidValueException(phases == null ? "phases" : "lines", phases == null ? "nothing" : "both phases and lines",
                     "either phases (one line) or lines (several lines), not both");
