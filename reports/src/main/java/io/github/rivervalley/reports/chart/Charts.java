@@ -321,6 +321,8 @@ public final class Charts {
         // Plain lines: a min-max band would mix up the two coordinates of a bucket.
         XYLineAndShapeRenderer decayRenderer = new XYLineAndShapeRenderer(true, false);
         XYLineAndShapeRenderer otherRenderer = new XYLineAndShapeRenderer(true, false);
+        decayRenderer.setDrawSeriesLineAsPath(true); // one SVG path per series, not one per segment
+        otherRenderer.setDrawSeriesLineAsPath(true);
         XYSeries ends = new XYSeries("end of a decay", false, true);
         Set<Phase.Kind> legend = EnumSet.noneOf(Phase.Kind.class);
         double[] xs = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
