@@ -106,7 +106,10 @@ public final class HtmlReport {
             figures.add(job(jobs, slug + "-schedule", "Schedule: learning rate of every line (dashed: branches), phases read from the trace, checkpoints dotted.", () -> Charts.scheduleCard(run), 560));
             figures.add(job(jobs, slug + "-decomposition", "Loss decomposition: loss = river loss + hill excess. At a high rate the hill excess keeps the loss up; a decay removes it and reveals the river progress.", () -> Charts.decomposition(run, false), HEIGHT));
             figures.add(job(jobs, slug + "-decomposition-log", "Loss decomposition on a log scale: the hill excess falls by orders of magnitude in a decay.", () -> Charts.decomposition(run, true), HEIGHT));
-            figures.add(job(jobs, slug + "-trajectory", "Trajectory in the plane (river coordinate, signed hill displacement): the band is how far the replicas bounce between the walls; it narrows onto the floor in each decay.", () -> Charts.trajectory(run), HEIGHT));
+            String trajectory = Charts.hasPath(run)
+                    ? "Trajectory on the landscape: one sample iterate (replica 0) over the loss; it bounces between the walls while the rate is high and settles onto the valley floor in each decay."
+                    : "Trajectory in the plane (river coordinate, signed hill displacement): the band is how far the replicas bounce between the walls; it narrows onto the floor in each decay.";
+            figures.add(job(jobs, slug + "-trajectory", trajectory, () -> Charts.trajectory(run), HEIGHT));
             figures.add(job(jobs, slug + "-river-hill", "River coordinate (top) and mean distance from the valley floor (bottom) against step.", () -> Charts.riverAndHill(run), 760));
             if (Charts.hasSharpness(run)) {
                 figures.add(job(jobs, slug + "-sharpness", "Sharpness (top Hessian eigenvalue) and the stability threshold 2 / learning rate.", () -> Charts.sharpness(run), HEIGHT));

@@ -1,13 +1,18 @@
 package io.github.rivervalley.reports.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
+import io.github.rivervalley.reports.trace.Trace;
 import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +23,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +64,12 @@ class ChartsTest {
         charts.put("comparison-river", Charts.comparison(all, "river_loss"));
         assertTrue(Charts.hasCheckpoints(all));
         charts.put("frontier", Charts.budgetFrontier(all));
+        assertFalse(Charts.hasPath(wsd));
+        for (String example : new String[] {"curved-wsd", "straight-wsd"}) {
+            Run run = example(example);
+            assertTrue(Charts.hasPath(run), example);
+            charts.put("trajectory-path-" + example, Charts.trajectory(run));
+        }
         Path out = Path.of("target", "chart-test");
         Files.createDirectories(out);
         for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
@@ -74,6 +87,48 @@ class ChartsTest {
             long size = Files.size(w.svg());
             assertTrue(size > 5_000 && size < 3_000_000, e.getKey() + ".svg has " + size + " bytes");
         }
+    }
+
+    /**
+     * With path columns the chart draws replica 0's own values: on the 2-D curved valley its coordinates,
+     * on the 11-D straight valley (river coordinate, hill displacement); every point inside the axes.
+     */
+    @Test
+    void pathTrajectoryDrawsReplicaZero() {
+        for (String[] c : new String[][] {{"curved-wsd", "path_x0", "path_x1", "x0"},
+                {"straight-wsd", "path_river_coord", "path_hill_disp", "river coordinate (replica 0)"}}) {
+            Run run = example(c[0]);
+            XYPlot plot = Charts.trajectory(run).getXYPlot();
+            assertEquals(c[3], plot.getDomainAxis().getLabel());
+            Trace main = run.mainTrace().orElseThrow();
+            int drawn = 0;
+            boolean firstFound = false;
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                XYDataset data = plot.getDataset(d);
+                for (int s = 0; data != null && s < data.getSeriesCount(); s++) {
+                    for (int i = 0; i < data.getItemCount(s); i++) {
+                        double x = data.getXValue(s, i);
+                        double y = data.getYValue(s, i);
+                        assertTrue(plot.getDomainAxis().getRange().contains(x) || !(data instanceof TraceDataset), c[0] + " x " + x);
+                        assertTrue(plot.getRangeAxis().getRange().contains(y) || !(data instanceof TraceDataset), c[0] + " y " + y);
+                        drawn++;
+                        // exact: the dataset hands out the trace's bucket means unchanged
+                        firstFound |= x == main.column(c[1]).mean(0) && y == main.column(c[2]).mean(0);
+                    }
+                }
+            }
+            assertTrue(firstFound, c[0] + ": the path's first point is drawn");
+            assertTrue(drawn > main.size(), c[0] + ": " + drawn + " points");
+        }
+    }
+
+    /** An example run spec (with {@code record.path}) run into the temporary directory and read back. */
+    private static Run example(String name) {
+        RunSpec spec = SpecReader.instance().read(Path.of("..", "examples", name + ".yaml"), RunSpec.class);
+        if (!Files.isDirectory(runs.resolve("examples").resolve(spec.name()))) {
+            Simulation.run(spec, runs.resolve("examples"), 2);
+        }
+        return Runs.read(runs.resolve("examples").resolve(spec.name()), new TraceReader(256));
     }
 
     /** An XML parser that does not fetch the SVG DTD from the network. */

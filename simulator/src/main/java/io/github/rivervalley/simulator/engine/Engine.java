@@ -97,7 +97,8 @@ final class Engine {
         this.sharpness = run.record().sharpnessEvery() > 0;
         this.preconditioned = run.record().preconditionedSharpness();
         this.layout = new TraceLayout(run.replicas() > 1, sharpness, preconditioned,
-                run.landscape() instanceof Decomposer d ? d.extraColumns() : List.of());
+                run.landscape() instanceof Decomposer d ? d.extraColumns() : List.of(),
+                run.record().path(), run.landscape().dimension());
         this.stop = new Divergence(run.record().divergenceThreshold());
         this.fast = fastPaths ? StraightValleySteps.of(run, stop).orElse(null) : null;
         this.sparsePath = fastPaths && run.optimizer() instanceof GradientDescent;
@@ -111,7 +112,8 @@ final class Engine {
         this.maxRows = (int) Math.max(1, Math.min(rowsPerWindow, Math.max(16, STATISTICS_BUDGET / perRow)));
         this.statistics = new BlockStatistics[blockCount];
         for (int b = 0; b < blockCount; b++) {
-            statistics[b] = new BlockStatistics(maxRows, width);
+            // Replica 0, whose own path the path columns show, is the first replica of block 0.
+            statistics[b] = new BlockStatistics(maxRows, width, b == 0 ? layout.pathWidth() : 0);
         }
     }
 
@@ -458,6 +460,9 @@ final class Engine {
     }
 
     private void record(Replica replica, long step, int row, BlockStatistics stats, Worker worker, boolean sharp) {
+        // Every replica of a block at a row adds to count or to diverged, in index order: so the first
+        // call of block 0 at a row is replica 0.
+        boolean path = stats.pathWidth > 0 && stats.count[row] == 0 && stats.diverged[row] == 0;
         if (!replica.diverged) {
             double loss = worker.measure(replica.x, sharp, sharp && preconditioned, replica.state);
             if (Double.isNaN(loss) || stop.stopsAtLoss(loss)) { // at a row the loss is known: NaN is divergence too
@@ -470,6 +475,9 @@ final class Engine {
                     values[Worker.AMPLITUDE] = replica.amplitude;
                 }
                 stats.add(row, values);
+                if (path) {
+                    worker.path(replica.x, layout.pathCoordinates(), stats.path, row * stats.pathWidth);
+                }
             }
         }
         replica.crossings = 0;
@@ -493,6 +501,9 @@ final class Engine {
             }
             long step = window.rowSteps[row];
             double[] values = rowValues(step, rowLr(line, step), n, mean, m2, diverged);
+            if (layout.path() >= 0) {
+                System.arraycopy(statistics[0].path, row * layout.pathWidth(), values, layout.path(), layout.pathWidth());
+            }
             TraceRow traceRow = new TraceRow(line.name(), values);
             for (StepObserver observer : observers) {
                 observer.handleStep(traceRow);
@@ -608,6 +619,13 @@ final class Engine {
             if (layout.lossSe() >= 0) {
                 java.util.Arrays.fill(row, layout.lossSe(), layout.lossSe() + 3, Double.NaN);
             }
+            if (layout.path() >= 0) { // the flow is one trajectory: its path is itself
+                if (finite) {
+                    worker.path(flow.x, layout.pathCoordinates(), row, layout.path());
+                } else {
+                    java.util.Arrays.fill(row, layout.path(), layout.path() + layout.pathWidth(), Double.NaN);
+                }
+            }
             TraceRow traceRow = new TraceRow(GradientFlow.LINE, row);
             for (StepObserver observer : observers) {
                 observer.handleStep(traceRow);
@@ -621,10 +639,15 @@ final class Engine {
         final double[] mean;
         final double[] m2;
         final long[] diverged;
+        /** Per row the path columns of replica 0 (NaN where it has diverged); empty outside block 0. */
+        final double[] path;
+        final int pathWidth;
         private final int width;
 
-        BlockStatistics(int rows, int width) {
+        BlockStatistics(int rows, int width, int pathWidth) {
             this.width = width;
+            this.pathWidth = pathWidth;
+            this.path = new double[rows * pathWidth];
             this.count = new double[rows];
             this.mean = new double[rows * width];
             this.m2 = new double[rows * width];
@@ -636,6 +659,7 @@ final class Engine {
             java.util.Arrays.fill(mean, 0, rows * width, 0.0);
             java.util.Arrays.fill(m2, 0, rows * width, 0.0);
             java.util.Arrays.fill(diverged, 0, rows, 0L);
+            java.util.Arrays.fill(path, 0, rows * pathWidth, Double.NaN);
         }
 
         /** Welford's update with one replica's values. */

@@ -58,7 +58,7 @@ public record Run(
         Check.present("record", record);
         if (record.every() == null || record.logSpaced() == null || record.boundaries() == null
                 || record.sharpnessEvery() == null || record.preconditionedSharpness() == null
-                || record.divergenceThreshold() == null) {
+                || record.divergenceThreshold() == null || record.path() == null) {
             throw new InvalidValueException("record", record, "a record block with every default filled in (RecordSpec.resolved)");
         }
         checkLines(schedule);

@@ -83,6 +83,16 @@ final class Worker {
         return loss;
     }
 
+    /**
+     * Writes the path columns of the iterate {@code x} last {@link #measure measured}: its river
+     * coordinate, hill displacement and first {@code coordinates} coordinates, to {@code out} from {@code offset}.
+     */
+    void path(double[] x, int coordinates, double[] out, int offset) {
+        out[offset] = values[RIVER_COORD];
+        out[offset + 1] = values[HILL_DISP];
+        System.arraycopy(x, 0, out, offset + 2, coordinates);
+    }
+
     private Sharpness sharpness() {
         if (sharpness == null) {
             sharpness = new Sharpness(landscape);

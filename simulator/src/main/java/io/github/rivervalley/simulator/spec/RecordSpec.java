@@ -13,6 +13,7 @@ import io.github.rivervalley.landscapes.check.Check;
  * @param sharpnessEvery compute the top Hessian eigenvalue on rows whose step is a multiple of N (default 0: never)
  * @param preconditionedSharpness for Adam/AdamW also the top eigenvalue of {@code P^{-1/2} H P^{-1/2}} (default false)
  * @param divergenceThreshold a replica whose loss exceeds this (or is not finite) has diverged (default 1e12)
+ * @param path also record replica 0's own trajectory, the {@code path_*} columns (default false)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecordSpec(
@@ -21,7 +22,8 @@ public record RecordSpec(
         Boolean boundaries,
         Long sharpnessEvery,
         Boolean preconditionedSharpness,
-        Double divergenceThreshold) {
+        Double divergenceThreshold,
+        Boolean path) {
 
     /** Default divergence threshold on the loss. */
     public static final double DEFAULT_DIVERGENCE_THRESHOLD = 1e12;
@@ -39,6 +41,12 @@ public record RecordSpec(
         if (divergenceThreshold != null && !(divergenceThreshold > 0)) {
             Check.positive("divergenceThreshold", divergenceThreshold);
         }
+    }
+
+    /** Without {@code path} (left to its default). */
+    public RecordSpec(Long every, Integer logSpaced, Boolean boundaries, Long sharpnessEvery,
+            Boolean preconditionedSharpness, Double divergenceThreshold) {
+        this(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, divergenceThreshold, null);
     }
 
     /** All defaults. */
@@ -59,21 +67,27 @@ public record RecordSpec(
                 boundaries != null ? boundaries : Boolean.TRUE,
                 sharpnessEvery != null ? sharpnessEvery : 0L,
                 preconditionedSharpness != null ? preconditionedSharpness : Boolean.FALSE,
-                divergenceThreshold != null ? divergenceThreshold : DEFAULT_DIVERGENCE_THRESHOLD);
+                divergenceThreshold != null ? divergenceThreshold : DEFAULT_DIVERGENCE_THRESHOLD,
+                path != null ? path : Boolean.FALSE);
     }
 
     /** The same block with {@code sharpnessEvery} set. */
     public RecordSpec withSharpnessEvery(long n) {
-        return new RecordSpec(every, logSpaced, boundaries, n, preconditionedSharpness, divergenceThreshold);
+        return new RecordSpec(every, logSpaced, boundaries, n, preconditionedSharpness, divergenceThreshold, path);
     }
 
     /** The same block with {@code divergenceThreshold} set. */
     public RecordSpec withDivergenceThreshold(double threshold) {
-        return new RecordSpec(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, threshold);
+        return new RecordSpec(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, threshold, path);
     }
 
     /** The same block with {@code boundaries} set. */
     public RecordSpec withBoundaries(boolean on) {
-        return new RecordSpec(every, logSpaced, on, sharpnessEvery, preconditionedSharpness, divergenceThreshold);
+        return new RecordSpec(every, logSpaced, on, sharpnessEvery, preconditionedSharpness, divergenceThreshold, path);
+    }
+
+    /** The same block with {@code path} set. */
+    public RecordSpec withPath(boolean on) {
+        return new RecordSpec(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, divergenceThreshold, on);
     }
 }

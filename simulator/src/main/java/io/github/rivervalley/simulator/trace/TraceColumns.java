@@ -40,12 +40,25 @@ public final class TraceColumns {
     public static final String SHARPNESS = "sharpness";
     /** Top eigenvalue of the Adam-preconditioned Hessian, when requested. */
     public static final String PRECONDITIONED_SHARPNESS = "preconditioned_sharpness";
+    /** Replica 0's own river coordinate (not a mean), with {@code record.path}; empty once it diverged. */
+    public static final String PATH_RIVER_COORD = "path_river_coord";
+    /** Replica 0's own signed hill displacement, with {@code record.path}; empty once it diverged. */
+    public static final String PATH_HILL_DISP = "path_hill_disp";
+    /** Prefix of replica 0's coordinates {@code path_x0, path_x1, ...}: with {@code record.path} on landscapes of dimension at most {@link #PATH_MAX_DIMENSION}. */
+    public static final String PATH_X = "path_x";
+    /** Largest landscape dimension whose coordinates the {@code path_x*} columns hold. */
+    public static final int PATH_MAX_DIMENSION = 3;
     /** Number of replicas diverged so far on this line. */
     public static final String DIVERGED = "diverged";
 
     /** The columns every trace starts with, in this order. */
     public static final List<String> REQUIRED = List.of(
             LINE, STEP, LR, LOSS, RIVER_LOSS, HILL_EXCESS, RIVER_COORD, HILL_DIST, GRAD_NORM);
+
+    /** The column of replica 0's coordinate {@code k}: {@code path_x<k>}. */
+    public static String pathX(int k) {
+        return PATH_X + k;
+    }
 
     private TraceColumns() {
     }

@@ -9,7 +9,9 @@ import java.util.List;
  * {@link TraceRow}'s values: the {@link TraceColumns#REQUIRED} ones, then {@code hill_disp},
  * {@code crossings}, {@code amplitude}, {@code diverged}; with more than one replica the standard errors
  * {@code loss_se}, {@code hill_excess_se}, {@code river_loss_se}; {@code sharpness} and
- * {@code preconditioned_sharpness} when requested; then the decomposer's extra columns.
+ * {@code preconditioned_sharpness} when requested; then the decomposer's extra columns; then, with
+ * {@code record.path}, replica 0's own {@code path_river_coord}, {@code path_hill_disp} and its
+ * coordinates {@code path_x0, path_x1, ...} (only for landscapes of dimension at most 3).
  */
 public final class TraceLayout {
 
@@ -32,14 +34,24 @@ public final class TraceLayout {
     private final int sharpness;
     private final int preconditionedSharpness;
     private final int firstExtra;
+    private final int path;
+    private final int pathCoordinates;
+
+    /** Without path columns. */
+    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras) {
+        this(standardErrors, sharpness, preconditionedSharpness, extras, false, 0);
+    }
 
     /**
      * @param standardErrors whether to include the {@code *_se} columns (more than one replica)
      * @param sharpness whether to include {@code sharpness}
      * @param preconditionedSharpness whether to include {@code preconditioned_sharpness}
      * @param extras the decomposer's extra columns
+     * @param path whether to include replica 0's path columns
+     * @param dimension the landscape's dimension (path coordinate columns only up to {@link TraceColumns#PATH_MAX_DIMENSION})
      */
-    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras) {
+    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
+            boolean path, int dimension) {
         List<String> names = new ArrayList<>(List.of(TraceColumns.STEP, TraceColumns.LR, TraceColumns.LOSS,
                 TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS, TraceColumns.RIVER_COORD, TraceColumns.HILL_DIST,
                 TraceColumns.GRAD_NORM, TraceColumns.HILL_DISP, TraceColumns.CROSSINGS, TraceColumns.AMPLITUDE,
@@ -58,6 +70,15 @@ public final class TraceLayout {
         }
         this.firstExtra = names.size();
         names.addAll(extras);
+        this.path = path ? names.size() : -1;
+        this.pathCoordinates = path && dimension <= TraceColumns.PATH_MAX_DIMENSION ? dimension : 0;
+        if (path) {
+            names.add(TraceColumns.PATH_RIVER_COORD);
+            names.add(TraceColumns.PATH_HILL_DISP);
+            for (int k = 0; k < pathCoordinates; k++) {
+                names.add(TraceColumns.pathX(k));
+            }
+        }
         this.columns = Collections.unmodifiableList(names);
     }
 
@@ -94,6 +115,24 @@ public final class TraceLayout {
     /** Index of the first extra column. */
     public int firstExtra() {
         return firstExtra;
+    }
+
+    /**
+     * Index of {@code path_river_coord} ({@code path_hill_disp} and the {@link #pathCoordinates()}
+     * {@code path_x*} columns follow), or -1 without path columns.
+     */
+    public int path() {
+        return path;
+    }
+
+    /** Number of {@code path_x*} columns (0 without them). */
+    public int pathCoordinates() {
+        return pathCoordinates;
+    }
+
+    /** Number of path columns (0 without them). */
+    public int pathWidth() {
+        return path < 0 ? 0 : 2 + pathCoordinates;
     }
 
     /** The CSV header line (without newline). */
