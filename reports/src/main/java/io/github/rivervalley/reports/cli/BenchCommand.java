@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code rivervalley bench [--quick] [--only NAME,...] [--threads 1,2] [--compare] [--out DIR]}. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
+        header = "Run the performance benchmarks (optionally against numpy and PyTorch).",
         description = {
             "Runs the performance benchmarks (warmup, then repeated timings,",
             "reported as median and min..max) and writes DIR/bench.csv and the",

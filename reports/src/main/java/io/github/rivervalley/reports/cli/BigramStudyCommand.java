@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bigram-study",
         mixinStandardHelpOptions = true,
+        header = "Compare schedules on a bigram language model, split by token group.",
         description = {
             "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate at equal compute",
             "and splits every decay's loss drop by token group (river = deterministic, hill = uncertain).",

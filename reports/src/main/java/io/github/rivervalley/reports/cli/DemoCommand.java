@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rivervalley demo [--out DIR]}: runs the built-in study and writes its report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Run the built-in study of five schedules and write its HTML report.",
         description = {"Runs the built-in study: SGD in a winding river valley under WSD,",
             "WSD-S, cosine, cyclic cosine and constant LR with checkpoint budgets",
             "1000:2000:4000. Writes its HTML report, prints the loss at each budget",

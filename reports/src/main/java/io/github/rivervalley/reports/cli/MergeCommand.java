@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code rivervalley merge DIR}: builds a sweep's sweep.csv and sweep.json from its complete runs. */
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
+        header = "Build sweep.csv and sweep.json from the finished runs of a sweep.",
         description = {
             "Builds DIR/sweep.csv (one row per run and checkpoint) and DIR/sweep.json",
             "(every run with its status: done, failed or missing) from whatever runs of",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "notebook",
         mixinStandardHelpOptions = true,
+        header = "Open jshell with the notebook API, or run a notebook.",
         description = {
             "Opens jshell with the project on the class path and the notebook API imported",
             "(notebooks/startup.jsh; type help() inside). With FILE.jsh, runs that notebook",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rivervalley report DIR --out REPORTDIR}: the static HTML report of every run under DIR. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Write an HTML report with charts of every run under a directory.",
         description = {"Writes a static HTML report (index.html, PNG and SVG charts) of",
             "every run under DIR (directories holding a summary.json, as written by",
             "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it."})

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RiverValleyCommand.Version.class,
         description = {
-            "Simulates optimizers on river-valley loss landscapes under learning-rate schedules",
-            "(WSD, WSD-S, cosine, cyclic cosine) and splits progress into river and hill parts."
+            "Simulates optimizers on river-valley loss landscapes under learning-rate schedules "
+                + "(WSD, WSD-S, cosine, cyclic cosine) and splits progress into river and hill parts."
         },
         footer = {"", "Run 'rivervalley COMMAND --help' for the options of a command."})
 public final class RiverValleyCommand implements Runnable {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code rivervalley run SPEC.yaml --out DIR [--threads N]}: one simulation, written to {@code DIR/<name>/}. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
+        header = "Run one simulation spec: trace.csv, summary.json, spec.yaml.",
         description = {
             "Runs a simulation spec and writes DIR/<name>/trace.csv (one row per recorded step and line),",
             "summary.json (final values per line, checkpoints, divergence) and spec.yaml (the resolved spec).",

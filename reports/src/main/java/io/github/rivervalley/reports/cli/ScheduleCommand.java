@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code rivervalley schedule SPEC.yaml [--out FILE]}: the learning rate of every step of every line, as CSV. */
 @Command(name = "schedule",
         mixinStandardHelpOptions = true,
+        header = "Print a schedule spec as CSV: line, step, lr, phase.",
         description = {
             "Prints a schedule as CSV with header line,step,lr,phase: one row per step",
             "of each line (the main line, then each branch from its fork step).",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep",
         mixinStandardHelpOptions = true,
+        header = "Run a sweep of run specs in parallel (resumable, shardable).",
         description = {
             "Runs every run of a sweep (a base run spec with grid, zip and seeds axes)",
             "into DIR/<run>/ as 'rivervalley run' would, in parallel. Running the same",
