@@ -41,10 +41,8 @@ class Sampler:
         return x, self.successors[x, pick]
 
 
-def tabular(v, steps):
-    torch.manual_seed(0)
-    model = torch.nn.Embedding(v, v, sparse=True)
-    torch.nn.init.zeros_(model.weight)
+def sgd_training(model, v, steps):
+    """Pairs per iteration and one iteration: `steps` SGD steps on minibatches of BATCH pairs."""
     optimizer = torch.optim.SGD(model.parameters(), lr=LR)
     sampler = Sampler(v)
 
@@ -57,6 +55,13 @@ def tabular(v, steps):
             optimizer.step()
 
     return steps * BATCH, iteration
+
+
+def tabular(v, steps):
+    torch.manual_seed(0)
+    model = torch.nn.Embedding(v, v, sparse=True)
+    torch.nn.init.zeros_(model.weight)
+    return sgd_training(model, v, steps)
 
 
 class Factored(torch.nn.Module):
@@ -72,18 +77,7 @@ class Factored(torch.nn.Module):
 def factored(v, k, steps):
     torch.manual_seed(0)
     model = Factored(v, k)
-    optimizer = torch.optim.SGD(model.parameters(), lr=LR)
-    sampler = Sampler(v)
-
-    def iteration():
-        for _ in range(steps):
-            x, y = sampler.batch()
-            optimizer.zero_grad(set_to_none=True)
-            loss = F.cross_entropy(model(x), y)
-            loss.backward()
-            optimizer.step()
-
-    return steps * BATCH, iteration
+    return sgd_training(model, v, steps)
 
 
 def benchmarks(quick):
