@@ -57,8 +57,19 @@ public final class MomentEngine {
         return system;
     }
 
+    /** Receives the moments of a line at a reported step; the state is the engine's: copy it to keep it. */
+    @FunctionalInterface
+    public interface StateObserver {
+        void at(Line line, long step, MomentState state);
+    }
+
     /** Runs every line and hands the rows at {@code rows}' steps to {@code out}, line by line in step order. */
     public void run(RowSteps rows, Consumer<ExpectedRow> out) {
+        walk(rows, (line, step, state) -> out.accept(row(line, step, state)));
+    }
+
+    /** Runs every line and hands the moments at {@code rows}' steps to {@code observer}, line by line in step order. */
+    public void walk(RowSteps rows, StateObserver observer) {
         Map<String, Map<Long, MomentState>> forks = new HashMap<>();
         for (Line line : schedule.lines()) {
             MomentState state = line.isRoot() ? MomentState.start(system)
@@ -71,7 +82,7 @@ public final class MomentEngine {
             int nextFork = 0;
             while (true) {
                 if (step == nextRow) {
-                    out.accept(row(line, step, state));
+                    observer.at(line, step, state);
                     nextRow = rows.next(line, step);
                 }
                 while (nextFork < forkSteps.length && forkSteps[nextFork] == step) {

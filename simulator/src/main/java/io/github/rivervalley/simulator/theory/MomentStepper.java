@@ -62,6 +62,44 @@ public final class MomentStepper {
         }
     }
 
+    /**
+     * The momentum recursion of one mode over all the steps, the same expressions as the loop over modes
+     * (so the same bits), with the moments in locals: a few modes gain little from the vector loop.
+     */
+    private void advanceMomentumMode(MomentState state, int k, double[] lrs, int count) {
+        double l = lambda[k];
+        double s = noise[k];
+        double f = force[k];
+        double m = mu;
+        double x = state.mx[k];
+        double v = state.mv[k];
+        double c11 = state.cxx[k];
+        double c12 = state.cxv[k];
+        double c22 = state.cvv[k];
+        for (int t = 0; t < count; t++) {
+            double eta = lrs[t];
+            double a12 = -q * eta;
+            double b1 = -p * eta;
+            double a12a12 = a12 * a12;
+            double a12m = a12 * m;
+            double b1b1 = b1 * b1;
+            double a11 = 1.0 - p * eta * l;
+            double nx = a11 * x + a12 * v + b1 * f;
+            v = l * x + m * v + f;
+            x = nx;
+            double n11 = a11 * (a11 * c11 + 2.0 * a12 * c12) + a12a12 * c22 + b1b1 * s;
+            double n12 = a11 * (l * c11 + m * c12) + l * a12 * c12 + a12m * c22 + b1 * s;
+            c22 = l * (l * c11 + 2.0 * m * c12) + m * m * c22 + s;
+            c11 = n11;
+            c12 = n12;
+        }
+        state.mx[k] = x;
+        state.mv[k] = v;
+        state.cxx[k] = c11;
+        state.cxv[k] = c12;
+        state.cvv[k] = c22;
+    }
+
     private void advancePlain(MomentState state, double[] lrs, int count) {
         double[] mx = state.mx;
         double[] cxx = state.cxx;
@@ -77,7 +115,16 @@ public final class MomentStepper {
         }
     }
 
+    /** Modes up to which the step loop runs mode by mode, keeping each mode's moments in registers. */
+    private static final int FEW_MODES = 8;
+
     private void advanceMomentum(MomentState state, double[] lrs, int count) {
+        if (lambda.length <= FEW_MODES) {
+            for (int k = 0; k < lambda.length; k++) {
+                advanceMomentumMode(state, k, lrs, count);
+            }
+            return;
+        }
         double[] mx = state.mx;
         double[] mv = state.mv;
         double[] cxx = state.cxx;
