@@ -9,9 +9,7 @@ import io.github.rivervalley.simulator.optim.Optimizer;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +26,7 @@ public final class MomentEngine {
     private final ModeSystem system;
     private final MomentStepper stepper;
     private final Schedule schedule;
+    /** Scratch for one chunk of rates: an engine (and its cursors) belongs to one thread. */
     private final double[] lrs = new double[CHUNK];
 
     /** An engine for these modes, optimizer and schedule. */
@@ -70,39 +69,18 @@ public final class MomentEngine {
 
     /** Runs every line and hands the moments at {@code rows}' steps to {@code observer}, line by line in step order. */
     public void walk(RowSteps rows, StateObserver observer) {
-        Map<String, Map<Long, MomentState>> forks = new HashMap<>();
+        MomentCursor cursor = cursor();
         for (Line line : schedule.lines()) {
-            MomentState state = line.isRoot() ? MomentState.start(system)
-                    : forks.get(line.parent().get()).get(line.forkStep()).copy();
-            long[] forkSteps = forkSteps(line);
-            Map<Long, MomentState> snapshots = new HashMap<>();
-            forks.put(line.name(), snapshots);
-            long step = line.forkStep();
-            long nextRow = rows.first(line);
-            int nextFork = 0;
-            while (true) {
-                if (step == nextRow) {
-                    observer.at(line, step, state);
-                    nextRow = rows.next(line, step);
-                }
-                while (nextFork < forkSteps.length && forkSteps[nextFork] == step) {
-                    snapshots.put(step, state.copy());
-                    nextFork++;
-                }
-                if (step == line.endStep()) {
-                    break;
-                }
-                long target = line.endStep();
-                if (nextRow >= 0) {
-                    target = Math.min(target, nextRow);
-                }
-                if (nextFork < forkSteps.length) {
-                    target = Math.min(target, forkSteps[nextFork]);
-                }
-                propagate(line, state, step, target);
-                step = target;
+            cursor.start(line);
+            for (long step = rows.first(line); step >= 0; step = rows.next(line, step)) {
+                observer.at(line, step, cursor.advanceTo(step));
             }
         }
+    }
+
+    /** A cursor over this engine's lines, for callers that advance in lock-step with something else. */
+    public MomentCursor cursor() {
+        return new MomentCursor(this);
     }
 
     /** All rows in memory (for tests, notebooks and small runs). */
@@ -113,7 +91,7 @@ public final class MomentEngine {
     }
 
     /** Updates {@code from .. to-1} of {@code line}, in chunks of rates. */
-    private void propagate(Line line, MomentState state, long from, long to) {
+    void propagate(Line line, MomentState state, long from, long to) {
         for (long t = from; t < to; t += CHUNK) {
             int count = (int) Math.min(CHUNK, to - t);
             line.lr().fill(t, count, lrs);
@@ -122,7 +100,7 @@ public final class MomentEngine {
     }
 
     /** The fork steps of the branches of {@code line}, sorted, without repeats. */
-    private long[] forkSteps(Line line) {
+    long[] forkSteps(Line line) {
         return schedule.lines().stream()
                 .filter(l -> l.parent().isPresent() && l.parent().get().equals(line.name()))
                 .mapToLong(Line::forkStep).distinct().sorted().toArray();
