@@ -12,7 +12,9 @@ import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.LearningRate;
 import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.theory.TheoryTrack;
 import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.trace.TraceColumns;
 import io.github.rivervalley.simulator.trace.TraceLayout;
 import io.github.rivervalley.simulator.trace.TraceRow;
 import java.util.ArrayList;
@@ -65,6 +67,8 @@ final class Engine {
     /** Whether plain SGD may use the touched rows of a sparse-row oracle ({@link #advanceSparse}). */
     private final boolean sparsePath;
     private final HillProbe probe;
+    /** The exact expected values beside the simulated ones, or null where there is no exact theory. */
+    private final TheoryTrack theory;
     private final Worker[] workers;
     private final int maxRows;
     private final boolean sharpness;
@@ -96,9 +100,10 @@ final class Engine {
         this.width = Worker.width(extras);
         this.sharpness = run.record().sharpnessEvery() > 0;
         this.preconditioned = run.record().preconditionedSharpness();
+        this.theory = TheoryTrack.of(run.landscape(), run.optimizer(), run.noise(), run.schedule(), run.start()).orElse(null);
         this.layout = new TraceLayout(run.replicas() > 1, sharpness, preconditioned,
                 run.landscape() instanceof Decomposer d ? d.extraColumns() : List.of(),
-                run.record().path(), run.landscape().dimension());
+                run.record().path(), run.landscape().dimension(), theory != null);
         this.stop = new Divergence(run.record().divergenceThreshold());
         this.fast = fastPaths ? StraightValleySteps.of(run, stop).orElse(null) : null;
         this.sparsePath = fastPaths && run.optimizer() instanceof GradientDescent;
@@ -501,6 +506,9 @@ final class Engine {
             }
             long step = window.rowSteps[row];
             double[] values = rowValues(step, rowLr(line, step), n, mean, m2, diverged);
+            if (theory != null) {
+                theory.fill(line, step, values, layout.theory());
+            }
             if (layout.path() >= 0) {
                 System.arraycopy(statistics[0].path, row * layout.pathWidth(), values, layout.path(), layout.pathWidth());
             }
@@ -517,12 +525,7 @@ final class Engine {
      * parent's rate, exactly like the parent's row at that step.
      */
     private double rowLr(Line line, long step) {
-        long update = step == 0 ? 0 : step - 1;
-        Line owner = line;
-        while (update < owner.forkStep() && owner.parent().isPresent()) {
-            owner = run.schedule().line(owner.parent().get());
-        }
-        return owner.lr().at(update);
+        return run.schedule().rowRate(line, step);
     }
 
     /** Lays out one row from merged statistics (NaN means where no replica is left). */
@@ -555,6 +558,9 @@ final class Engine {
         }
         for (int k = 0; k < extras; k++) {
             values[layout.firstExtra() + k] = any ? mean[Worker.FIRST_EXTRA + k] : Double.NaN;
+        }
+        if (layout.theory() >= 0) { // filled by the theory track on schedule lines; the flow line has none
+            java.util.Arrays.fill(values, layout.theory(), layout.theory() + TraceColumns.THEORY.size(), Double.NaN);
         }
         return values;
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code loss_se}, {@code hill_excess_se}, {@code river_loss_se}; {@code sharpness} and
  * {@code preconditioned_sharpness} when requested; then the decomposer's extra columns; then, with
  * {@code record.path}, replica 0's own {@code path_river_coord}, {@code path_hill_disp} and its
- * coordinates {@code path_x0, path_x1, ...} (only for landscapes of dimension at most 3).
+ * coordinates {@code path_x0, path_x1, ...} (only for landscapes of dimension at most 3); then, on runs with
+ * exact expected dynamics, the {@link TraceColumns#THEORY} columns.
  */
 public final class TraceLayout {
 
@@ -36,6 +37,7 @@ public final class TraceLayout {
     private final int firstExtra;
     private final int path;
     private final int pathCoordinates;
+    private final int theory;
 
     /** Without path columns. */
     public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras) {
@@ -52,6 +54,15 @@ public final class TraceLayout {
      */
     public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
             boolean path, int dimension) {
+        this(standardErrors, sharpness, preconditionedSharpness, extras, path, dimension, false);
+    }
+
+    /**
+     * As above, plus (last) the {@link TraceColumns#THEORY} columns when {@code theory}: the moment engine's
+     * expected values on runs where they are exact.
+     */
+    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
+            boolean path, int dimension, boolean theory) {
         List<String> names = new ArrayList<>(List.of(TraceColumns.STEP, TraceColumns.LR, TraceColumns.LOSS,
                 TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS, TraceColumns.RIVER_COORD, TraceColumns.HILL_DIST,
                 TraceColumns.GRAD_NORM, TraceColumns.HILL_DISP, TraceColumns.CROSSINGS, TraceColumns.AMPLITUDE,
@@ -78,6 +89,10 @@ public final class TraceLayout {
             for (int k = 0; k < pathCoordinates; k++) {
                 names.add(TraceColumns.pathX(k));
             }
+        }
+        this.theory = theory ? names.size() : -1;
+        if (theory) {
+            names.addAll(TraceColumns.THEORY);
         }
         this.columns = Collections.unmodifiableList(names);
     }
@@ -123,6 +138,14 @@ public final class TraceLayout {
      */
     public int path() {
         return path;
+    }
+
+    /**
+     * Index of {@code theory_loss} ({@code theory_river_loss}, {@code theory_hill_excess} and
+     * {@code theory_river_coord} follow), or -1 without theory columns.
+     */
+    public int theory() {
+        return theory;
     }
 
     /** Number of {@code path_x*} columns (0 without them). */
