@@ -25,7 +25,15 @@ final class SummaryCollector implements StepObserver {
     private final TraceRow[] checkpointRows;
     private final TheoryAgreement agreement;
 
+    private final boolean expectedOnly;
+
     SummaryCollector(Run run, TraceLayout layout) {
+        this(run, layout, false);
+    }
+
+    /** With {@code expectedOnly}: the summary of an expected-value run (theory only, nothing to compare). */
+    SummaryCollector(Run run, TraceLayout layout, boolean expectedOnly) {
+        this.expectedOnly = expectedOnly;
         this.run = run;
         this.layout = layout;
         this.checkpoints = Engine.checkpoints(run);
@@ -92,7 +100,8 @@ final class SummaryCollector implements StepObserver {
                     (int) v[TraceLayout.DIVERGED], theory(v, 0), theory(v, 1), theory(v, 2), theory(v, 3)));
         }
         Exactness exactness = Exactness.of(run.landscape(), run.optimizer(), run.noise());
-        RunSummary.TheoryResult theory = exactness.exact() ? agreement.result()
+        RunSummary.TheoryResult theory = expectedOnly ? new RunSummary.TheoryResult(true, null, true, null, null, null, null, null, null)
+                : exactness.exact() ? agreement.result()
                 : new RunSummary.TheoryResult(false, exactness.reason(), null, null, null, null, null, null, null);
         return new RunSummary(run.name(), run.steps(), run.replicas(), run.seed(), run.landscape().toString(),
                 run.scheduleType(), run.schedule().totalCompute(), lineResults, checkpointResults, theory);

@@ -59,7 +59,7 @@ public final class TraceColumns {
     public static final String THEORY_HILL_EXCESS = "theory_hill_excess";
     /** Expected river coordinate from the moment engine. */
     public static final String THEORY_RIVER_COORD = "theory_river_coord";
-    /** The theory columns, in the order a trace holds them (last). */
+    /** The theory columns, in the order a trace holds them (after the standard errors). */
     public static final List<String> THEORY = List.of(THEORY_LOSS, THEORY_RIVER_LOSS, THEORY_HILL_EXCESS, THEORY_RIVER_COORD);
 
     /** The columns every trace starts with, in this order. */

@@ -8,11 +8,11 @@ import java.util.List;
  * The columns of one run's {@code trace.csv} after {@code line}, and where each sits in a
  * {@link TraceRow}'s values: the {@link TraceColumns#REQUIRED} ones, then {@code hill_disp},
  * {@code crossings}, {@code amplitude}, {@code diverged}; with more than one replica the standard errors
- * {@code loss_se}, {@code hill_excess_se}, {@code river_loss_se}; {@code sharpness} and
+ * {@code loss_se}, {@code hill_excess_se}, {@code river_loss_se}; on runs with exact expected dynamics the
+ * {@link TraceColumns#THEORY} columns; {@code sharpness} and
  * {@code preconditioned_sharpness} when requested; then the decomposer's extra columns; then, with
  * {@code record.path}, replica 0's own {@code path_river_coord}, {@code path_hill_disp} and its
- * coordinates {@code path_x0, path_x1, ...} (only for landscapes of dimension at most 3); then, on runs with
- * exact expected dynamics, the {@link TraceColumns#THEORY} columns.
+ * coordinates {@code path_x0, path_x1, ...} (only for landscapes of dimension at most 3).
  */
 public final class TraceLayout {
 
@@ -58,7 +58,7 @@ public final class TraceLayout {
     }
 
     /**
-     * As above, plus (last) the {@link TraceColumns#THEORY} columns when {@code theory}: the moment engine's
+     * As above, plus (after the standard errors) the {@link TraceColumns#THEORY} columns when {@code theory}: the moment engine's
      * expected values on runs where they are exact.
      */
     public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
@@ -70,6 +70,10 @@ public final class TraceLayout {
         this.lossSe = standardErrors ? names.size() : -1;
         if (standardErrors) {
             names.addAll(List.of(TraceColumns.LOSS_SE, TraceColumns.HILL_EXCESS_SE, TraceColumns.RIVER_LOSS_SE));
+        }
+        this.theory = theory ? names.size() : -1;
+        if (theory) {
+            names.addAll(TraceColumns.THEORY);
         }
         this.sharpness = sharpness ? names.size() : -1;
         if (sharpness) {
@@ -89,10 +93,6 @@ public final class TraceLayout {
             for (int k = 0; k < pathCoordinates; k++) {
                 names.add(TraceColumns.pathX(k));
             }
-        }
-        this.theory = theory ? names.size() : -1;
-        if (theory) {
-            names.addAll(TraceColumns.THEORY);
         }
         this.columns = Collections.unmodifiableList(names);
     }
