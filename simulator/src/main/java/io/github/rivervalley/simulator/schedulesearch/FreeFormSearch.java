@@ -4,13 +4,14 @@ import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.spec.PiecewiseScheduleSpec;
 import io.github.rivervalley.simulator.theory.MomentAdjoint;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Projected-gradient search over the knots of a {@link KnotSchedule}: each iterate is projected onto the
  * constraints (ratios clipped to {@code [lowestRatio, 1]}; with {@code nonIncreasing}, first the nearest
  * non-increasing sequence by pool-adjacent-violators, which clipping keeps non-increasing), so no iterate
  * ever violates them. Step sizes: Barzilai-Borwein, with Armijo backtracking so the loss never rises.
- * Starts from the peak held to the end. Deterministic: no randomness anywhere.
+ * Deterministic: no randomness anywhere.
  */
 public final class FreeFormSearch {
 
@@ -32,11 +33,33 @@ public final class FreeFormSearch {
         this.rateGradient = new double[(int) schedule.bounds().steps()];
     }
 
-    /** Searches for at most {@code maxIterations} iterations. */
+    /** Searches for at most {@code maxIterations} iterations from the peak held to the end. */
     public Result search(int maxIterations) {
+        double[] peak = new double[schedule.knots()];
+        Arrays.fill(peak, 1.0);
+        return search(maxIterations, peak);
+    }
+
+    /**
+     * Searches from each start (knot ratios, projected first) and returns the best result. The expected
+     * loss is not convex in the rates: holding the peak is a stationary point of the knots whenever every
+     * single knot's rate still buys more river progress than it costs in hill excess, although a long decay
+     * would pay; starting also from the best family members (their rates at the knots) finds those basins.
+     */
+    public Result search(int maxIterations, List<double[]> starts) {
+        Result best = null;
+        for (double[] start : starts) {
+            Result r = search(maxIterations, start);
+            if (best == null || r.loss() < best.loss()) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private Result search(int maxIterations, double[] start) {
         int n = schedule.knots();
-        double[] x = new double[n];
-        Arrays.fill(x, 1.0);
+        double[] x = start.clone();
         project(x);
         double[] g = new double[n];
         double f = evaluate(x, g);

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The free-form family: after the fixed warmup, the steps {@code [warmup, steps)} are split into K
- * segments of nearly equal length, and the rate ratio moves linearly within segment j from knot
+ * segments (shorter towards the end), and the rate ratio moves linearly within segment j from knot
  * {@code r[j]} to knot {@code r[j+1]} (reaching {@code r[j+1]} on the segment's last step, the convention
  * of every schedule phase). So K segments have K + 1 knots. The schedule is a {@code piecewise} spec:
  * a linear warmup, then per segment a {@code decay}, {@code constant} or {@code rewarmup} phase (falling,
@@ -22,17 +22,30 @@ public final class KnotSchedule {
     private final long[] segmentStart;
     private final long[] segmentLength;
 
-    /** Segments for {@code bounds} with at most {@code segments} segments (fewer when there are fewer steps). */
+    /**
+     * Segments for {@code bounds}: about {@code segments} of them, their boundaries at
+     * {@code warmup + (steps - warmup) (1 - (1 - j/K)^2)}, so they shrink linearly towards the end of the
+     * budget, down to single steps: what the last steps do matters most for the final loss.
+     */
     public KnotSchedule(Bounds bounds, int segments) {
         this.bounds = bounds;
         long free = bounds.steps() - bounds.warmup();
         int k = (int) Math.max(1, Math.min(segments, free));
-        segmentStart = new long[k];
-        segmentLength = new long[k];
-        for (int j = 0; j < k; j++) {
-            segmentStart[j] = bounds.warmup() + free * j / k;
-            long end = bounds.warmup() + free * (j + 1) / k;
-            segmentLength[j] = end - segmentStart[j];
+        long[] boundary = new long[k + 1];
+        int count = 0;
+        boundary[count++] = bounds.warmup();
+        for (int j = 1; j <= k; j++) {
+            double u = 1.0 - (double) j / k;
+            long b = j == k ? bounds.steps() : bounds.warmup() + Math.round(free * (1.0 - u * u));
+            if (b > boundary[count - 1]) {
+                boundary[count++] = b;
+            }
+        }
+        segmentStart = new long[count - 1];
+        segmentLength = new long[count - 1];
+        for (int j = 0; j < count - 1; j++) {
+            segmentStart[j] = boundary[j];
+            segmentLength[j] = boundary[j + 1] - boundary[j];
         }
     }
 
@@ -43,6 +56,16 @@ public final class KnotSchedule {
 
     public Bounds bounds() {
         return bounds;
+    }
+
+    /** Knots that follow {@code rates} (one per step): each knot the ratio at the step it ends a segment on, the first at the first free step. */
+    public double[] knotsOf(double[] rates) {
+        double[] r = new double[knots()];
+        r[0] = rates[(int) segmentStart[0]] / bounds.peak();
+        for (int j = 0; j < segmentStart.length; j++) {
+            r[j + 1] = rates[(int) (segmentStart[j] + segmentLength[j] - 1)] / bounds.peak();
+        }
+        return r;
     }
 
     /** The piecewise spec of the knots (ratios of the peak). */

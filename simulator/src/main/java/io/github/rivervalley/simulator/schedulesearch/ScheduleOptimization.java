@@ -66,8 +66,16 @@ public final class ScheduleOptimization {
             throw new SpecException("optimizer", "this valley run has no exact expected loss to optimise: " + exactness.reason());
         }
         MomentAdjoint adjoint = new MomentAdjoint(ModeSystem.of(valley.landscape(), valley.noise(), valley.start()), valley.optimizer());
-        FreeFormSearch.Result optimal = new FreeFormSearch(adjoint, new KnotSchedule(bounds, spec.segments())).search(spec.iterations());
         List<FamilySearch.Candidate> families = new FamilySearch(adjoint, bounds).all();
+        KnotSchedule knots = new KnotSchedule(bounds, spec.segments());
+        List<double[]> starts = new ArrayList<>();
+        double[] peak = new double[knots.knots()];
+        java.util.Arrays.fill(peak, 1.0);
+        starts.add(peak);
+        for (FamilySearch.Candidate c : families) {
+            starts.add(knots.knotsOf(c.rates()));
+        }
+        FreeFormSearch.Result optimal = new FreeFormSearch(adjoint, knots).search(spec.iterations(), starts);
 
         Path dir = outDir.resolve(spec.name());
         List<String> names = new ArrayList<>(List.of("optimal"));
