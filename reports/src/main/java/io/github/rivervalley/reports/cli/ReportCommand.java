@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         header = "Write an HTML report with charts of every run under a directory.",
         description = {"Writes a static HTML report (index.html, PNG and SVG charts) of",
             "every run under DIR (directories holding a summary.json, as written by",
-            "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it."})
+            "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it; a",
+            "REPORTDIR that is neither empty nor an earlier report is refused."})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
