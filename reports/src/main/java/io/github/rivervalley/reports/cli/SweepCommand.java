@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:every run of this invocation is done, or failed with its reason recorded in DIR/<run>/error.txt",
-            " 1:the sweep itself could not continue (e.g. an I/O error)",
+            " 1:some runs could not be written (an I/O error such as a full disk, or too",
+            "   little memory) and are left missing: the next plain invocation redoes them;",
+            "   or the sweep itself could not continue",
             " 2:invalid sweep spec or option (nothing was run)"
         })
 public final class SweepCommand implements Callable<Integer> {
@@ -107,6 +109,12 @@ public final class SweepCommand implements Callable<Integer> {
             err.println("sweep " + sweep.spec().name() + (share.isAll() ? "" : " shard " + share) + ": " + outcome.runs() + " runs, "
                     + outcome.skipped() + " already finished, " + outcome.executed() + " executed"
                     + (outcome.failed().isEmpty() ? "" : ", " + outcome.failed().size() + " failed (reasons in " + out.resolve("<run>/error.txt") + ")"));
+        }
+        if (!outcome.unfinished().isEmpty()) {
+            err.println("error: " + outcome.unfinished().size() + " run(s) could not finish and were left missing (the next plain"
+                    + " invocation redoes them), e.g. " + outcome.unfinished().get(0));
+            err.flush();
+            return 1;
         }
         if (outcome.merge() != null) {
             int code = MergeCommand.report(err, outcome.merge(), out);
