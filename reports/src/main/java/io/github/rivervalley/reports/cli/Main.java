@@ -9,12 +9,16 @@ import picocli.CommandLine;
  * Entry point of the {@code rivervalley} command line.
  *
  * <p>Exit codes: 0 success, 1 a failure while running (an I/O error, say), 2 bad input (an invalid
- * spec or option; the message names the field, the value and what is allowed).
+ * spec or option; the message names the field, the value and what is allowed), 3 a merge with missing
+ * runs, 4 a sweep directory in use by another process.
  */
 public final class Main {
 
     /** Exit code for input the program rejects. */
     public static final int BAD_INPUT = 2;
+
+    /** Exit code when the directory is in use by another process (a sweep's lock is held). */
+    public static final int BUSY = 4;
 
     private Main() {
     }
@@ -45,6 +49,11 @@ public final class Main {
             err.println("error: " + e.getMessage());
             err.flush();
             return BAD_INPUT;
+        }
+        if (e instanceof io.github.rivervalley.simulator.sweep.SweepLock.DirectoryBusyException) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return BUSY;
         }
         err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         if (Boolean.getBoolean("rivervalley.debug")) {

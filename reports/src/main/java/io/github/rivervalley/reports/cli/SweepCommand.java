@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
             " 1:some runs could not be written (an I/O error such as a full disk, or too",
             "   little memory) and are left missing: the next plain invocation redoes them;",
             "   or the sweep itself could not continue",
-            " 2:invalid sweep spec or option (nothing was run)"
+            " 2:invalid sweep spec or option (nothing was run)",
+            " 4:DIR is in use: another process runs the same sweep or shard, or merges it",
+            "   (it holds DIR/.sweep.lock); nothing was changed"
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -196,6 +198,11 @@ public final class SweepCommand implements Callable<Integer> {
                 stream.printf(java.util.Locale.ROOT, "%s: %d/%d runs done, %s, elapsed %s, ETA %s%n", task, finished, total, extra,
                         clock(elapsed), clock(eta));
             }
+        }
+
+        @Override
+        public void note(String message) {
+            System.err.println("warning: " + message);
         }
 
         @Override

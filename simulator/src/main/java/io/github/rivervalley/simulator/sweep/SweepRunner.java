@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * {@code error.txt}. The wall time of each run goes to {@code timing.json}, after {@code summary.json}.
  *
  * <p>Several processes may share one directory when each runs a different {@link Shard}: they write
- * only their own runs' directories, and the same {@code sweep-spec.yaml}.
+ * only their own runs' directories, and the same {@code sweep-spec.yaml}. {@link SweepLock} keeps two
+ * processes off the same runs: a second process on the same sweep or shard stops at once.
  */
 public final class SweepRunner {
 
@@ -44,6 +45,10 @@ public final class SweepRunner {
 
         /** After the last run. */
         default void end() {
+        }
+
+        /** A warning worth showing (e.g. the directory cannot be locked). */
+        default void note(String message) {
         }
     }
 
@@ -85,6 +90,15 @@ public final class SweepRunner {
         if (threads < 1) {
             throw new SpecException("--threads", threads + " is not allowed; expected a whole number >= 1");
         }
+        try (SweepLock lock = SweepLock.acquire(dir, shard)) {
+            if (!lock.held()) {
+                listener.note(lock.note());
+            }
+            return runLocked(threads, shard, retryFailed, listener);
+        }
+    }
+
+    private Outcome runLocked(int threads, Shard shard, boolean retryFailed, Listener listener) {
         writeSweepSpec();
         List<Sweep.Run> mine = new ArrayList<>();
         List<Sweep.Run> todo = new ArrayList<>();
