@@ -8,6 +8,7 @@ import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceFormatException;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
@@ -71,19 +72,14 @@ public final class HtmlReport {
                     + Runs.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
         List<Run> runs = inParallel(dirs.stream().map(dir -> (Callable<Run>) () -> Runs.read(dir, reader)).toList());
-        Path staging = null;
-        try {
-            staging = directory.stage();
+        try (StagedDirectory staged = directory.stage()) {
+            Path staging = staged.path();
             Files.createDirectories(staging.resolve("charts"));
             int charts = build(runsDirectory, runs, staging, target);
-            directory.swap(staging);
+            staged.commit();
             return new Result(target.resolve("index.html"), runs.size(), charts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + target, e);
-        } finally {
-            if (staging != null) {
-                directory.abandon(staging);
-            }
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.noise.NoiseModel;
 import io.github.rivervalley.simulator.observe.CsvTraceWriter;
 import io.github.rivervalley.simulator.observe.StepObserver;
@@ -91,23 +92,27 @@ public final class Simulation {
 
     /**
      * Runs {@code spec} and writes {@code outDir/<name>/trace.csv}, {@code summary.json} and the resolved
-     * {@code spec.yaml}. Each file appears complete or not at all; {@code summary.json} is written last,
-     * so its presence marks a finished run.
+     * {@code spec.yaml}. The directory is written whole: the files go to a hidden staging sibling that
+     * replaces {@code outDir/<name>} only when all three are complete ({@link StagedDirectory}), so an
+     * earlier run of the same name is either kept intact or replaced entirely.
      */
     public static RunSummary run(RunSpec spec, Path outDir, int threads) {
         Run run = prepare(spec);
-        Path dir = outDir.resolve(run.name());
         RunSummary summary;
-        try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
-            try (Writer writer = traceFile.writer()) {
-                summary = execute(run, threads, List.of(new CsvTraceWriter(writer)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + dir.resolve(TRACE_FILE), e);
+        try (StagedDirectory staged = StagedDirectory.begin(outDir.resolve(run.name()))) {
+            Path dir = staged.path();
+            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
+                try (Writer writer = traceFile.writer()) {
+                    summary = execute(run, threads, List.of(new CsvTraceWriter(writer)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + staged.target().resolve(TRACE_FILE), e);
+                }
+                traceFile.commit();
             }
-            traceFile.commit();
+            AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
+            AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
+            staged.commit();
         }
-        AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
-        AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
         return summary;
     }
 
