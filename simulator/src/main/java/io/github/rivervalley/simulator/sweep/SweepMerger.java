@@ -126,7 +126,9 @@ public final class SweepMerger {
                     entry.put("reason", RunDirs.error(runDir));
                 } else {
                     missing.add(run.name());
-                    entry.put("reason", state == RunDirs.State.INCOMPLETE ? "interrupted (no " + RunDirs.SUMMARY + ")" : "not run yet");
+                    entry.put("reason", state != RunDirs.State.INCOMPLETE ? "not run yet"
+                            : Files.exists(runDir.resolve(RunDirs.SUMMARY)) ? "damaged: " + RunDirs.problem(runDir)
+                            : "interrupted (no " + RunDirs.SUMMARY + ")");
                 }
                 List<String> row = new ArrayList<>(prefix);
                 for (int i = 2; i < COLUMNS.size(); i++) {
