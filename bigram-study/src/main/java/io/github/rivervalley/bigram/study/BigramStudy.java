@@ -11,6 +11,7 @@ import io.github.rivervalley.bigram.model.BigramModel;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -243,7 +244,7 @@ public final class BigramStudy {
             Trace trace = o.trace();
             int[] index = columns.stream().mapToInt(c -> trace.layout().indexOf(c)).toArray();
             for (TraceRow row : trace.rows()) {
-                out.append(o.run().name()).append(',').append(o.schedule()).append(',').append(row.line()).append(',').append(row.step());
+                out.append(Csv.field(o.run().name())).append(',').append(o.schedule()).append(',').append(Csv.field(row.line())).append(',').append(row.step());
                 for (int i : index) {
                     out.append(',').append(row.get(i));
                 }
@@ -265,7 +266,7 @@ public final class BigramStudy {
         }
         out.append('\n');
         for (Outcome o : result.outcomes()) {
-            out.append(o.run().name()).append(',').append(o.schedule()).append(',').append(o.finalLine()).append(',')
+            out.append(Csv.field(o.run().name())).append(',').append(o.schedule()).append(',').append(Csv.field(o.finalLine())).append(',')
                     .append(o.finalStep()).append(',').append(o.finalLoss());
             for (double v : o.finalGroupLoss()) {
                 out.append(',').append(v);
