@@ -14,6 +14,7 @@ import io.github.rivervalley.simulator.observe.StepObserver;
 import io.github.rivervalley.simulator.observe.TraceRecorder;
 import io.github.rivervalley.simulator.optim.Optimizer;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -63,6 +64,7 @@ public final class Simulation {
     public static Run prepare(RunSpec spec) {
         RunSpec resolved = spec.resolved();
         Landscape landscape = within("landscape", () -> resolved.landscape().build());
+        checkMemory(resolved, landscape);
         Schedule schedule = within("schedule", () -> resolved.schedule().build(resolved.steps()));
         Optimizer optimizer = within("optimizer", () -> resolved.optimizer().build());
         NoiseModel noise = within("noise", () -> resolved.noise().build());
@@ -166,6 +168,27 @@ public final class Simulation {
             return json.writeValueAsString(summary) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Refuses a run whose replicas cannot fit in the heap, before their state is allocated: every replica
+     * holds at least its iterate, and a fork (a WSD branch) copies it, so 2 x 8 bytes per coordinate and
+     * replica is a lower bound. Also refuses more log-spaced rows than a line has steps.
+     */
+    private static void checkMemory(RunSpec spec, Landscape landscape) {
+        long perReplica = MemoryBudget.times(landscape.dimension(), 2 * Double.BYTES);
+        within("", () -> {
+            MemoryBudget.require("landscape", "a landscape of dimension " + landscape.dimension(), perReplica,
+                    "one replica's state (2 x 8 bytes per coordinate)");
+            MemoryBudget.require("replicas", spec.replicas(), MemoryBudget.times(spec.replicas(), perReplica),
+                    "the replicas' state (2 x 8 bytes per coordinate and replica, " + landscape.dimension() + " coordinates)");
+            return null;
+        });
+        int logSpaced = spec.record().logSpaced();
+        if (logSpaced > spec.steps() + 1) {
+            throw new SpecException("record.logSpaced", logSpaced + " is not allowed; expected at most " + (spec.steps() + 1)
+                    + " (a line of " + spec.steps() + " steps has no more distinct steps to record)");
         }
     }
 
