@@ -1,6 +1,7 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.io.IoErrors;
 import io.github.rivervalley.simulator.spec.SpecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -55,7 +56,8 @@ public final class Main {
             err.flush();
             return BUSY;
         }
-        err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        // I/O errors carry the system's reason ("No space left on device") in their cause: show it.
+        err.println("error: " + (e.getMessage() == null && !IoErrors.involvesIo(e) ? e.toString() : IoErrors.describe(e)));
         if (Boolean.getBoolean("rivervalley.debug")) {
             e.printStackTrace(err);
         } else {
