@@ -1,6 +1,5 @@
 package io.github.rivervalley.reports.report;
 
-import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ChartCatalog;
 import io.github.rivervalley.reports.chart.RunChart;
@@ -12,6 +11,7 @@ import io.github.rivervalley.reports.trace.TraceFormatException;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.concurrent.Pool;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -63,25 +62,22 @@ public final class HtmlReport {
 
     /** Reads every run under {@code runsDirectory} and writes the report into {@code out}, replacing it. */
     public Result write(Path runsDirectory, Path out) {
-        Path target = out.toAbsolutePath().normalize();
-        checkReplaceable(runsDirectory, target);
+        ReportDirectory directory = new ReportDirectory(runsDirectory, out);
+        Path target = directory.target();
         List<Path> dirs = Runs.find(runsDirectory, target);
         if (dirs.isEmpty()) {
             throw new TraceFormatException("no runs under " + runsDirectory + ": expected directories holding a "
                     + Runs.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
         List<Run> runs = inParallel(dirs.stream().map(dir -> (Callable<Run>) () -> Runs.read(dir, reader)).toList());
-        Path staging = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        deleteTree(staging);
-        try {
+        try (StagedDirectory staged = directory.stage()) {
+            Path staging = staged.path();
             Files.createDirectories(staging.resolve("charts"));
             int charts = build(runsDirectory, runs, staging, target);
-            swap(staging, target);
+            staged.commit();
             return new Result(target.resolve("index.html"), runs.size(), charts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + target, e);
-        } finally {
-            deleteTree(staging);
         }
     }
 
@@ -355,53 +351,6 @@ public final class HtmlReport {
             slug = base + "-" + i;
         }
         return slug;
-    }
-
-    /**
-     * The report directory is replaced wholesale, so it must not hold the runs and must be new, empty, or an
-     * earlier report: anything else would be deleted.
-     */
-    private static void checkReplaceable(Path runsDirectory, Path target) {
-        Path runs = runsDirectory.toAbsolutePath().normalize();
-        if (runs.startsWith(target)) {
-            throw new InvalidValueException("--out", target, "a directory that does not contain the runs (" + runs + "), e.g. " + runs.resolve("report"));
-        }
-        if (Files.isDirectory(target) && !Files.isRegularFile(target.resolve("index.html"))) {
-            try (Stream<Path> entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new InvalidValueException("--out", target, "a new or empty directory, or an earlier report (holding index.html); it is replaced");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + target, e);
-            }
-        } else if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new InvalidValueException("--out", target, "a directory (it is a file)");
-        }
-    }
-
-    /** Replaces {@code target} by {@code staging}: the old report is moved aside first, then deleted. */
-    private static void swap(Path staging, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-        deleteTree(old);
-        if (Files.exists(target)) {
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 
     private static final String CSS = String.join("\n",
