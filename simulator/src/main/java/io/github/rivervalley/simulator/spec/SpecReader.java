@@ -52,13 +52,13 @@ public final class SpecReader {
     private final ObjectMapper mapper;
 
     private SpecReader() {
-        YAMLFactory yaml = YAMLFactory.builder()
+        YAMLFactory yaml = YamlFloats.factory(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 // "type: wsd" as a plain key, never a YAML tag ("!<wsd>"), so written specs read back.
-                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-                .build();
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID));
         mapper = new ObjectMapper(yaml);
+        mapper.registerModule(YamlFloats.module());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
