@@ -92,13 +92,13 @@ final class Engine {
         this.run = run;
         this.threads = Math.max(1, threads);
         this.blockCount = (run.replicas() + BLOCK - 1) / BLOCK;
-        this.extras = run.landscape() instanceof Decomposer d ? d.extraColumns().size() : 0;
+        List<String> extraColumns = ExtraColumns.of(run);
+        this.extras = extraColumns.size();
         this.width = Worker.width(extras);
         this.sharpness = run.record().sharpnessEvery() > 0;
         this.preconditioned = run.record().preconditionedSharpness();
         this.layout = new TraceLayout(run.replicas() > 1, sharpness, preconditioned,
-                run.landscape() instanceof Decomposer d ? d.extraColumns() : List.of(),
-                run.record().path(), run.landscape().dimension());
+                extraColumns, run.record().path(), run.landscape().dimension());
         this.stop = new Divergence(run.record().divergenceThreshold());
         this.fast = fastPaths ? StraightValleySteps.of(run, stop).orElse(null) : null;
         this.sparsePath = fastPaths && run.optimizer() instanceof GradientDescent;
