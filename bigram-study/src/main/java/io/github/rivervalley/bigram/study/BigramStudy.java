@@ -300,6 +300,7 @@ public final class BigramStudy {
             }
             out.append(String.format(Locale.ROOT, "%-10s %12.5f %12.5f %12.5f%n", o.schedule(), o.finalLoss(), river, hill));
         }
+        out.append('\n').append(new Verdict(result).text());
         out.append(String.format(Locale.ROOT, "%nloss drop during each decay and the share from the hill (uncertain) groups:%n"));
         out.append(DecayShares.text(result.decays()));
         return out.toString();
@@ -318,6 +319,7 @@ public final class BigramStudy {
                     .put("mass", data.groupMass(g)).put("lower_bound", data.groupLowerBound(g))
                     .put("min_entropy", data.groupMinEntropy(g)).put("max_entropy", data.groupMaxEntropy(g));
         }
+        new Verdict(result).json(root);
         ArrayNode runs = root.putArray("runs");
         for (Outcome o : result.outcomes()) {
             ObjectNode r = runs.addObject().put("schedule", o.schedule()).put("run", o.run().name()).put("final_line", o.finalLine())
