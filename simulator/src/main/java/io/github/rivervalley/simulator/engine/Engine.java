@@ -68,6 +68,7 @@ final class Engine {
     private final Worker[] workers;
     private final int maxRows;
     private final boolean sharpness;
+    private final IterateCapture iterates;
     private final boolean preconditioned;
     private final BlockStatistics[] statistics;
     private final int maxWindowSteps;
@@ -100,6 +101,7 @@ final class Engine {
         this.layout = new TraceLayout(run.replicas() > 1, sharpness, preconditioned,
                 extraColumns, run.record().path(), run.landscape().dimension());
         this.stop = new Divergence(run.record().divergenceThreshold());
+        this.iterates = new IterateCapture(run.record().iterates());
         this.fast = fastPaths ? StraightValleySteps.of(run, stop).orElse(null) : null;
         this.sparsePath = fastPaths && run.optimizer() instanceof GradientDescent;
         this.probe = run.landscape() instanceof Decomposer ? HillProbe.of(run.landscape()).orElse(null) : null;
@@ -226,7 +228,11 @@ final class Engine {
             long limit = Math.min(line.endStep(), current + maxWindowSteps);
             while (nextRow >= 0 && window.rowCount < maxRows && nextRow <= limit) {
                 window.rowSteps[window.rowCount++] = nextRow;
+                boolean capture = iterates.isCaptured(nextRow);
                 nextRow = plan.next(nextRow);
+                if (capture) {
+                    break; // the window ends here, so the replicas hold this step's iterates when it is done
+                }
             }
             window.end = window.rowCount > 0 ? window.rowSteps[window.rowCount - 1] : limit;
             window.eventSteps.clear();
@@ -250,6 +256,9 @@ final class Engine {
             int span = (int) (window.end - window.start);
             lr.fill(window.start, span, lrs);
             parallel(pool, (block, worker) -> advanceBlock(block, replicas, window, worker));
+            if (window.rowCount > 0 && window.rowSteps[window.rowCount - 1] == window.end) {
+                iterates.capture(line.name(), window.end, replicas, observers);
+            }
             emitRows(line, window, observers);
             current = window.end;
             firstWindow = false;

@@ -16,6 +16,7 @@ import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
 import java.io.IOException;
@@ -80,6 +81,11 @@ public final class Simulation {
                         + typeName(resolved, "optimizer") + "; expected false (only adam and adamw precondition)");
             }
         }
+        List<Long> iterates = resolved.record().iterates();
+        if (!iterates.isEmpty() && iterates.get(iterates.size() - 1) > resolved.steps()) {
+            throw new SpecException("record.iterates", iterates.get(iterates.size() - 1) + " is not allowed; expected steps from 0 to "
+                    + resolved.steps() + " (the run's steps)");
+        }
         double[] start = resolved.start() != null ? resolved.start() : landscape.defaultStart();
         if (start.length != landscape.dimension()) {
             throw new SpecException("start", "a list of " + start.length + " numbers is not allowed; expected a list of "
@@ -100,7 +106,8 @@ public final class Simulation {
         RunSummary summary;
         try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
             try (Writer writer = traceFile.writer()) {
-                summary = execute(run, threads, List.of(new CsvTraceWriter(writer)));
+                summary = execute(run, threads, run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer))
+                        : List.of(new CsvTraceWriter(writer), new IterateFiles(dir)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + dir.resolve(TRACE_FILE), e);
             }
