@@ -2,7 +2,7 @@ package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.bigram.study.BigramStudy;
 import io.github.rivervalley.reports.chart.ChartFiles;
-import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.chart.ComparisonChart;
 import io.github.rivervalley.reports.report.HtmlReport;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
@@ -62,7 +62,7 @@ final class BigramStudyCommand implements Callable<Integer> {
         }
         for (int g = 0; g < result.data().groupCount(); g++) {
             String column = "excess_" + result.data().groupName(g);
-            JFreeChart chart = Charts.comparison(runs, column);
+            JFreeChart chart = ComparisonChart.of(column).draw(runs);
             chart.setTitle("Excess over the entropy of " + result.data().groupLabel(g) + ", every run");
             ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
         }

@@ -67,10 +67,10 @@ final class ProbeCommand implements Callable<Integer> {
         AtomicFile.writeString(dir.resolve(name + ".csv"), SegmentProbe.csv(probe));
         double[] alpha = probe.stream().mapToDouble(SegmentProbe.Point::alpha).toArray();
         ChartFiles.write(NotebookCharts.lines("Along the segment " + from + " -> " + to + " (" + which.text() + ")",
-                "a (0 = " + from + ", 1 = " + to + ")", "loss", false, List.of(
+                "a (0 = " + from + ", 1 = " + to + ")", "loss",
                         new NotebookCharts.Series("loss", alpha, probe.stream().mapToDouble(SegmentProbe.Point::loss).toArray()),
                         new NotebookCharts.Series("river loss", alpha, probe.stream().mapToDouble(SegmentProbe.Point::riverLoss).toArray()),
-                        new NotebookCharts.Series("hill excess", alpha, probe.stream().mapToDouble(SegmentProbe.Point::hillExcess).toArray()))),
+                        new NotebookCharts.Series("hill excess", alpha, probe.stream().mapToDouble(SegmentProbe.Point::hillExcess).toArray())),
                 dir, name, 900, 520);
         PrintWriter stdout = command.commandLine().getOut();
         SegmentProbe.Point mid = probe.get(probe.size() / 2);
