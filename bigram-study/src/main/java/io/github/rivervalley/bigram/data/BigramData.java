@@ -342,14 +342,7 @@ public final class BigramData {
      * or {@code k4 (hill, H 1.386)}.
      */
     public String groupLabel(int g) {
-        double lo = groupMinEntropy(g);
-        double hi = groupMaxEntropy(g);
-        String range = lo == hi ? entropyText(lo) : entropyText(lo) + "-" + entropyText(hi);
-        return groupNames.get(g) + " (" + (river[g] ? "river" : "hill") + ", H " + range + ")";
-    }
-
-    private static String entropyText(double h) {
-        return h == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.3g", h);
+        return GroupLabel.of(this, g);
     }
 
     /**
