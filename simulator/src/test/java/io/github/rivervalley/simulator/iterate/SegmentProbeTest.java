@@ -65,6 +65,18 @@ class SegmentProbeTest {
         assertThrows(IllegalArgumentException.class, () -> IterateFiles.read(run, "main", 2000, IterateFiles.Kind.MEAN));
     }
 
+    /** 70 replicas are two blocks of 64: one or two threads must store the same bits. */
+    @Test
+    void storedIteratesDoNotDependOnTheThreadCount(@TempDir Path dir) {
+        RunSpec spec = spec(SPEC);
+        Simulation.run(spec, dir.resolve("one"), 1);
+        Simulation.run(spec, dir.resolve("two"), 2);
+        for (IterateFiles.Kind kind : IterateFiles.Kind.values()) {
+            assertEquals(box(IterateFiles.read(dir.resolve("one/probe"), "main", 2950, kind)),
+                    box(IterateFiles.read(dir.resolve("two/probe"), "main", 2950, kind)), kind.text());
+        }
+    }
+
     @Test
     void hillExcessAlongTheSegmentIsTheParabola(@TempDir Path dir) {
         RunSpec spec = spec(SPEC);
