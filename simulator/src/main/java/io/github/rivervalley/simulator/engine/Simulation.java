@@ -18,6 +18,7 @@ import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
 import java.io.IOException;
@@ -83,6 +84,11 @@ public final class Simulation {
                         + typeName(resolved, "optimizer") + "; expected false (only adam and adamw precondition)");
             }
         }
+        List<Long> iterates = resolved.record().iterates();
+        if (!iterates.isEmpty() && iterates.get(iterates.size() - 1) > resolved.steps()) {
+            throw new SpecException("record.iterates", iterates.get(iterates.size() - 1) + " is not allowed; expected steps from 0 to "
+                    + resolved.steps() + " (the run's steps)");
+        }
         double[] start = resolved.start() != null ? resolved.start() : landscape.defaultStart();
         if (start.length != landscape.dimension()) {
             throw new SpecException("start", "a list of " + start.length + " numbers is not allowed; expected a list of "
@@ -105,7 +111,8 @@ public final class Simulation {
             Path dir = staged.path();
             try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
                 try (Writer writer = traceFile.writer()) {
-                    summary = execute(run, threads, List.of(new CsvTraceWriter(writer)));
+                    summary = execute(run, threads, run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer))
+                            : List.of(new CsvTraceWriter(writer), new IterateFiles(dir)));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + staged.target().resolve(TRACE_FILE), e);
                 }
