@@ -210,6 +210,35 @@ public final class FactoredModel implements BigramModel {
         }
     }
 
+    /**
+     * Closed form: the logits are linear in {@code E_i}, so token i's embedding block of the Hessian is
+     * {@code pi_i U^T (diag(p_i) - p_i p_i^T) U}, of trace {@code pi_i (sum_j p_ij |U_j|^2 - |sum_j p_ij U_j|^2)}.
+     */
+    @Override
+    public void groupTrace(double[] x, double[] out) {
+        Arrays.fill(out, 0, data.groupCount(), 0.0);
+        double[] z = new double[v];
+        double[] mean = new double[k];
+        for (int i = 0; i < v; i++) {
+            double pi = data.frequency(i);
+            if (pi == 0) {
+                continue;
+            }
+            logits(x, i, z);
+            SoftmaxRows.softmax(z, 0, v, z, 0);
+            Arrays.fill(mean, 0.0);
+            double second = 0.0;
+            for (int j = 0; j < v; j++) {
+                int u = uOffset + j * k;
+                second += z[j] * dot(x, u, x, u, k);
+                for (int c = 0; c < k; c++) {
+                    mean[c] += z[j] * x[u + c];
+                }
+            }
+            out[data.groupOf(i)] += pi * (second - dot(mean, 0, mean, 0, k));
+        }
+    }
+
     /** Top eigenvalue of the full Hessian ({@link Sharpness#of}). */
     @Override
     public double sharpness(double[] x) {

@@ -11,6 +11,8 @@ import io.github.rivervalley.bigram.model.BigramModel;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.Csv;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
@@ -211,10 +213,13 @@ public final class BigramStudy {
     public Result run(Path out, int threads) {
         Result result = execute(threads);
         for (Outcome o : result.outcomes()) {
-            Path dir = out.resolve(o.run().name());
-            AtomicFile.writeString(dir.resolve(Simulation.TRACE_FILE), o.trace().toCsv());
-            AtomicFile.writeString(dir.resolve(Simulation.SPEC_FILE), SpecReader.instance().toYaml(o.spec().resolved()));
-            AtomicFile.writeString(dir.resolve(Simulation.SUMMARY_FILE), Simulation.summaryJson(o.trace().summary()));
+            try (StagedDirectory staged = StagedDirectory.begin(out.resolve(o.run().name()))) { // the run's files as a whole
+                Path dir = staged.path();
+                AtomicFile.writeString(dir.resolve(Simulation.TRACE_FILE), o.trace().toCsv());
+                AtomicFile.writeString(dir.resolve(Simulation.SPEC_FILE), SpecReader.instance().toYaml(o.spec().resolved()));
+                AtomicFile.writeString(dir.resolve(Simulation.SUMMARY_FILE), Simulation.summaryJson(o.trace().summary()));
+                staged.commit();
+            }
         }
         AtomicFile.writeString(out.resolve("decay-shares.csv"), DecayShares.csv(result.decays()));
         AtomicFile.writeString(out.resolve("final-groups.csv"), finalGroupsCsv(result));
@@ -239,7 +244,7 @@ public final class BigramStudy {
             Trace trace = o.trace();
             int[] index = columns.stream().mapToInt(c -> trace.layout().indexOf(c)).toArray();
             for (TraceRow row : trace.rows()) {
-                out.append(o.run().name()).append(',').append(o.schedule()).append(',').append(row.line()).append(',').append(row.step());
+                out.append(Csv.field(o.run().name())).append(',').append(o.schedule()).append(',').append(Csv.field(row.line())).append(',').append(row.step());
                 for (int i : index) {
                     out.append(',').append(row.get(i));
                 }
@@ -261,7 +266,7 @@ public final class BigramStudy {
         }
         out.append('\n');
         for (Outcome o : result.outcomes()) {
-            out.append(o.run().name()).append(',').append(o.schedule()).append(',').append(o.finalLine()).append(',')
+            out.append(Csv.field(o.run().name())).append(',').append(o.schedule()).append(',').append(Csv.field(o.finalLine())).append(',')
                     .append(o.finalStep()).append(',').append(o.finalLoss());
             for (double v : o.finalGroupLoss()) {
                 out.append(',').append(v);
@@ -278,10 +283,13 @@ public final class BigramStudy {
     public static String text(Result result) {
         BigramData data = result.data();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "data: V = %d, L* = %.5f, groups:", data.vocabularySize(), data.lowerBound()));
+        out.append(String.format(Locale.ROOT, "data: V = %d, L* = %.5f; a group is a river when every token has entropy <= %s nats%n",
+                data.vocabularySize(), data.lowerBound(), BigramData.RIVER_MAX_ENTROPY));
+        out.append(String.format(Locale.ROOT, "%-8s %-6s %7s %7s %19s%n", "group", "role", "tokens", "mass", "entropy (nats)"));
         for (int g = 0; g < data.groupCount(); g++) {
-            out.append(String.format(Locale.ROOT, " %s (%s, %d tokens, mass %.3f)", data.groupName(g),
-                    data.isRiverGroup(g) ? "river" : "hill", data.groupSize(g), data.groupMass(g)));
+            out.append(String.format(Locale.ROOT, "%-8s %-6s %7d %7.3f %9.4f - %7.4f%n", data.groupName(g),
+                    data.isRiverGroup(g) ? "river" : "hill", data.groupSize(g), data.groupMass(g),
+                    data.groupMinEntropy(g), data.groupMaxEntropy(g)));
         }
         out.append(String.format(Locale.ROOT, "%nequal compute: %d steps per schedule%n%n", result.totalCompute()));
         out.append(String.format(Locale.ROOT, "%-10s %12s %12s %12s%n", "schedule", "final loss", "river excess", "hill excess"));
@@ -297,6 +305,7 @@ public final class BigramStudy {
             }
             out.append(String.format(Locale.ROOT, "%-10s %12.5f %12.5f %12.5f%n", o.schedule(), o.finalLoss(), river, hill));
         }
+        out.append('\n').append(new Verdict(result).text());
         out.append(String.format(Locale.ROOT, "%nloss drop during each decay and the share from the hill (uncertain) groups:%n"));
         out.append(DecayShares.text(result.decays()));
         return out.toString();
@@ -312,8 +321,10 @@ public final class BigramStudy {
         ArrayNode groups = root.putArray("groups");
         for (int g = 0; g < data.groupCount(); g++) {
             groups.addObject().put("name", data.groupName(g)).put("river", data.isRiverGroup(g)).put("tokens", data.groupSize(g))
-                    .put("mass", data.groupMass(g)).put("lower_bound", data.groupLowerBound(g));
+                    .put("mass", data.groupMass(g)).put("lower_bound", data.groupLowerBound(g))
+                    .put("min_entropy", data.groupMinEntropy(g)).put("max_entropy", data.groupMaxEntropy(g));
         }
+        new Verdict(result).json(root);
         ArrayNode runs = root.putArray("runs");
         for (Outcome o : result.outcomes()) {
             ObjectNode r = runs.addObject().put("schedule", o.schedule()).put("run", o.run().name()).put("final_line", o.finalLine())

@@ -20,5 +20,6 @@ final class Subcommands {
         cli.addSubcommand(new BigramStudyCommand());
         cli.addSubcommand(new NotebookCommand());
         cli.addSubcommand(new BenchCommand());
+        cli.addSubcommand(new ProbeCommand());
     }
 }

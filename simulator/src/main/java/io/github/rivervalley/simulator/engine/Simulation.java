@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.noise.NoiseModel;
 import io.github.rivervalley.simulator.observe.CsvTraceWriter;
 import io.github.rivervalley.simulator.observe.StepObserver;
 import io.github.rivervalley.simulator.observe.TraceRecorder;
 import io.github.rivervalley.simulator.optim.Optimizer;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.theory.Exactness;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
@@ -65,6 +68,7 @@ public final class Simulation {
     public static Run prepare(RunSpec spec) {
         RunSpec resolved = spec.resolved();
         Landscape landscape = within("landscape", () -> resolved.landscape().build());
+        checkMemory(resolved, landscape);
         Schedule schedule = within("schedule", () -> resolved.schedule().build(resolved.steps()));
         Optimizer optimizer = within("optimizer", () -> resolved.optimizer().build());
         NoiseModel noise = within("noise", () -> resolved.noise().build());
@@ -82,6 +86,11 @@ public final class Simulation {
                 throw new SpecException("record.preconditionedSharpness", "true is not allowed with optimizer "
                         + typeName(resolved, "optimizer") + "; expected false (only adam and adamw precondition)");
             }
+        }
+        List<Long> iterates = resolved.record().iterates();
+        if (!iterates.isEmpty() && iterates.get(iterates.size() - 1) > resolved.steps()) {
+            throw new SpecException("record.iterates", iterates.get(iterates.size() - 1) + " is not allowed; expected steps from 0 to "
+                    + resolved.steps() + " (the run's steps)");
         }
         if (resolved.isExpected()) {
             checkExpected(resolved, landscape, optimizer, noise);
@@ -109,6 +118,10 @@ public final class Simulation {
         if (spec.record().path()) {
             throw new SpecException("record.path", "true is not allowed with replicas: expected; expected false (there is no sample path without sampling)");
         }
+        if (!spec.record().iterates().isEmpty()) {
+            throw new SpecException("record.iterates", spec.record().iterates() + " is not allowed with replicas: expected;"
+                    + " expected no iterates (an expected-value run has no sampled iterates)");
+        }
         if (spec.record().sharpnessEvery() > 0) {
             throw new SpecException("record.sharpnessEvery", spec.record().sharpnessEvery()
                     + " is not allowed with replicas: expected; expected 0 (an expected-value run has no sampled iterates)");
@@ -117,25 +130,30 @@ public final class Simulation {
 
     /**
      * Runs {@code spec} and writes {@code outDir/<name>/trace.csv}, {@code summary.json} and the resolved
-     * {@code spec.yaml}. Each file appears complete or not at all; {@code summary.json} is written last,
-     * so its presence marks a finished run.
+     * {@code spec.yaml}. The directory is written whole: the files go to a hidden staging sibling that
+     * replaces {@code outDir/<name>} only when all three are complete ({@link StagedDirectory}), so an
+     * earlier run of the same name is either kept intact or replaced entirely.
      */
     public static RunSummary run(RunSpec spec, Path outDir, int threads) {
         Run run = prepare(spec);
         boolean expected = spec.resolved().isExpected();
-        Path dir = outDir.resolve(run.name());
         RunSummary summary;
-        try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
-            try (Writer writer = traceFile.writer()) {
-                List<StepObserver> observers = List.of(new CsvTraceWriter(writer));
-                summary = expected ? ExpectedRun.execute(run, observers) : execute(run, threads, observers);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + dir.resolve(TRACE_FILE), e);
+        try (StagedDirectory staged = StagedDirectory.begin(outDir.resolve(run.name()))) {
+            Path dir = staged.path();
+            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
+                try (Writer writer = traceFile.writer()) {
+                    List<StepObserver> observers = run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer))
+                            : List.of(new CsvTraceWriter(writer), new IterateFiles(dir));
+                    summary = expected ? ExpectedRun.execute(run, observers) : execute(run, threads, observers);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + staged.target().resolve(TRACE_FILE), e);
+                }
+                traceFile.commit();
             }
-            traceFile.commit();
+            AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
+            AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
+            staged.commit();
         }
-        AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
-        AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
         return summary;
     }
 
@@ -201,6 +219,28 @@ public final class Simulation {
             return json.writeValueAsString(summary) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Refuses a run whose replicas cannot fit in the heap, before their state is allocated: every replica
+     * holds at least its iterate, and a fork (a WSD branch) copies it, so 2 x 8 bytes per coordinate and
+     * replica is a lower bound. Also refuses more log-spaced rows than a line has steps.
+     */
+    private static void checkMemory(RunSpec spec, Landscape landscape) {
+        long perReplica = MemoryBudget.times(landscape.dimension(), 2 * Double.BYTES);
+        within("", () -> {
+            MemoryBudget.require("landscape", "a landscape of dimension " + landscape.dimension(), perReplica,
+                    "one replica's state (2 x 8 bytes per coordinate)");
+            int replicas = spec.isExpected() ? 1 : spec.replicas(); // an expected-value run holds no replicas
+            MemoryBudget.require("replicas", replicas, MemoryBudget.times(replicas, perReplica),
+                    "the replicas' state (2 x 8 bytes per coordinate and replica, " + landscape.dimension() + " coordinates)");
+            return null;
+        });
+        int logSpaced = spec.record().logSpaced();
+        if (logSpaced > spec.steps() + 1) {
+            throw new SpecException("record.logSpaced", logSpaced + " is not allowed; expected at most " + (spec.steps() + 1)
+                    + " (a line of " + spec.steps() + " steps has no more distinct steps to record)");
         }
     }
 

@@ -18,8 +18,8 @@ import java.io.IOException;
  */
 public final class Replicas {
 
-    /** The {@code replicas} value of an expected-value run. */
-    public static final int EXPECTED = 0;
+    /** The {@code replicas} value of an expected-value run (no count can be written as it: numbers below 1 are errors). */
+    public static final int EXPECTED = Integer.MIN_VALUE;
 
     /** The spelling in specs. */
     public static final String EXPECTED_NAME = "expected";
@@ -41,7 +41,11 @@ public final class Replicas {
                 }
                 throw InvalidFormatException.from(p, "replicas", text, Replicas.class);
             }
-            return context.readValue(p, Integer.class);
+            Integer value = context.readValue(p, Integer.class);
+            if (value != null && value == EXPECTED) {
+                throw InvalidFormatException.from(p, "replicas", value, Replicas.class);
+            }
+            return value;
         }
     }
 

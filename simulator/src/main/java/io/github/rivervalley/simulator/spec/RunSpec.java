@@ -44,9 +44,7 @@ public record RunSpec(
 
     public RunSpec {
         Check.present("name", name);
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new InvalidValueException("name", "'" + name + "'", "a name of letters, digits, '.', '_' and '-' (it names the output directory)");
-        }
+        Names.check("name", name, "it names the output directory");
         Check.present("steps", steps);
         Check.positive("steps", steps);
         if (replicas != null && replicas != Replicas.EXPECTED && replicas < 1) {

@@ -9,8 +9,9 @@ import java.util.List;
  * The content of {@code summary.json}: what a run delivered, per line and per checkpoint. Written by
  * the simulator once a run is complete (its presence marks the run as done for resumable sweeps) and
  * read back by reports and sweep merges. Non-finite numbers (diverged lines) are written as
- * {@code null}. Nothing here depends on wall-clock time, so a run's outputs are a pure function of its
- * spec.
+ * {@code null}; every key is always written (a fully diverged line has null values, the main line a
+ * null parent, a single replica a null {@code loss_se}). Nothing here depends on wall-clock time, so a
+ * run's outputs are a pure function of its spec.
  *
  * @param name run name
  * @param steps the spec's {@code steps}
@@ -25,7 +26,7 @@ import java.util.List;
  *     them (null in summaries written before theory existed)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunSummary(
         String name,
         long steps,
@@ -65,7 +66,7 @@ public record RunSummary(
      * @param worstColumn its column
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TheoryResult(
             boolean exact,
             String reason,
@@ -85,7 +86,7 @@ public record RunSummary(
      * @param firstDivergenceStep the earliest step at which a replica diverged, or null
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record LineResult(
             String name,
             String parent,
@@ -105,7 +106,7 @@ public record RunSummary(
      * expected values where the run has theory (else null, omitted from JSON).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CheckpointResult(
             long budget,
             String line,
