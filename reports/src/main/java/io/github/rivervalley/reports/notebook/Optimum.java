@@ -9,7 +9,6 @@ import io.github.rivervalley.simulator.spec.PiecewiseScheduleSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.theory.ModeSystem;
 import io.github.rivervalley.simulator.theory.MomentAdjoint;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,15 +32,7 @@ public record Optimum(double[] rates, double loss, PiecewiseScheduleSpec spec, L
         Bounds bounds = new Bounds(run.steps(), run.schedule().peak(), warmup, 0.0, true);
         MomentAdjoint adjoint = new MomentAdjoint(ModeSystem.of(run.landscape(), run.noise(), run.start()), run.optimizer());
         List<FamilySearch.Candidate> families = new FamilySearch(adjoint, bounds).all();
-        KnotSchedule knots = new KnotSchedule(bounds, 100);
-        List<double[]> starts = new ArrayList<>();
-        double[] peak = new double[knots.knots()];
-        java.util.Arrays.fill(peak, 1.0);
-        starts.add(peak);
-        for (FamilySearch.Candidate c : families) {
-            starts.add(knots.knotsOf(c.rates()));
-        }
-        FreeFormSearch.Result best = new FreeFormSearch(adjoint, knots).search(2000, starts);
+        FreeFormSearch.Result best = new FreeFormSearch(adjoint, new KnotSchedule(bounds, 100)).searchFrom(2000, families);
         return new Optimum(best.rates(), best.loss(), best.spec(), families);
     }
 
