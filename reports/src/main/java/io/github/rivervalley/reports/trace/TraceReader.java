@@ -137,7 +137,11 @@ public final class TraceReader {
             for (int f = 0; f < fields; f++) {
                 int k = numericIndex[f];
                 if (k >= 0) {
-                    values[k] = Decimals.parse(b, fieldStart[f], fieldEnd[f]);
+                    try {
+                        values[k] = Decimals.parse(b, fieldStart[f], fieldEnd[f]);
+                    } catch (NumberFormatException e) {
+                        throw error("column " + header[f] + ": " + e.getMessage());
+                    }
                 }
             }
             double step = values[stepIndex];

@@ -91,6 +91,8 @@ public final class SpecReader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException("", "spec file " + file + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException("", "spec file " + file + " is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             throw new SpecException("", "cannot read spec file " + file + ": " + e.getMessage());
         }
