@@ -45,7 +45,8 @@ public final class Sharpness {
 
     /** The {@code k} largest Hessian eigenvalues at {@code x}, in decreasing order (dense or Lanczos by dimension). */
     public static double[] top(Landscape landscape, double[] x, int k) {
-        int d = landscape.dimension();
+        int d = Check.present("landscape", landscape).dimension();
+        Check.point("x", x, d);
         Check.inClosedRange("k", Check.positive("k", k), 1, d);
         if (d <= DENSE_LIMIT) {
             return Arrays.copyOf(dense(landscape, x), k);
