@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -81,11 +80,6 @@ public final class SpecReader {
     /** The shared reader (thread-safe once built). */
     public static SpecReader instance() {
         return INSTANCE;
-    }
-
-    /** The configured mapper, for writers that need the same conventions (YAML, registered types). */
-    public ObjectMapper mapper() {
-        return mapper;
     }
 
     /** Reads a spec file as a tree, reporting a missing file or bad YAML as a {@link SpecException}. */
@@ -321,15 +315,5 @@ public final class SpecReader {
             return "";
         }
         return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    /** Whether the exception chain holds a Jackson problem (for callers that bind through other APIs). */
-    static Optional<JacksonException> jacksonCause(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof JacksonException je) {
-                return Optional.of(je);
-            }
-        }
-        return Optional.empty();
     }
 }
