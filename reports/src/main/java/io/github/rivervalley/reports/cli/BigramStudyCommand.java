@@ -28,13 +28,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Compare schedules on a bigram language model, split by token group.",
         description = {
-            "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate at equal compute",
-            "and splits every decay's loss drop by token group (river: every token's entropy <= 0.05 nats;",
-            "hill: the others).",
-            "Writes DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
-            "group-curves.csv, study.json, study.txt, charts/excess-<group>.png|svg (each group's",
-            "excess over its entropy for every run) and the HTML report DIR/report/index.html.",
-            "The results do not depend on --threads."
+            "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate",
+            "at equal compute and splits every decay's loss drop by token group (river:",
+            "every token's entropy <= 0.05 nats; hill: the others). Writes",
+            "DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
+            "group-curves.csv, study.json, study.txt (with the schedules ranked by final",
+            "loss), charts/excess-<group>.png|svg (each group's excess over its entropy",
+            "for every run) and the HTML report DIR/report/index.html. The results do",
+            "not depend on --threads."
         })
 final class BigramStudyCommand implements Callable<Integer> {
 

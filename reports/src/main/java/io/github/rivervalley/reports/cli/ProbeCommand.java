@@ -25,11 +25,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Loss, river loss and hill excess along the segment between two stored iterates.",
         description = {
-            "Reads two iterates a run stored (record.iterates in its spec) and evaluates the run's landscape at",
-            "evenly spaced points of the straight segment between them: x(a) = (1 - a) FROM + a TO, a in [0, 1].",
-            "Writes probe-<FROM>-<TO>.csv (alpha, loss, river_loss, hill_excess, river_coord, hill_dist) and a",
-            "chart (.png, .svg) into --out. Under a constant rate the loss between two iterates far apart along",
-            "the river dips in the middle (both ends are up the walls); after a decay it is monotone."
+            "Reads two iterates a run stored (record.iterates in its spec) and evaluates",
+            "the run's landscape at evenly spaced points of the straight segment between",
+            "them: x(a) = (1 - a) FROM + a TO, a in [0, 1]. Writes probe-<FROM>-<TO>.csv",
+            "(alpha, loss, river_loss, hill_excess, river_coord, hill_dist) and a chart",
+            "(.png, .svg) into --out. With both ends up the walls (a high rate) the hill",
+            "excess dips in the middle; toward an end after a decay it falls."
         })
 final class ProbeCommand implements Callable<Integer> {
 
