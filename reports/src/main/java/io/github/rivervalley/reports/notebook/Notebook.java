@@ -306,6 +306,26 @@ public final class Notebook {
         return new Result(run, family, Simulation.trace(run));
     }
 
+    /**
+     * The exact expected values of {@code run} from the moment engine: what the replica means of
+     * {@link #run(Run)} converge to with infinitely many replicas, computed without sampling (replicas and
+     * seed do not matter). Only where that is exact: straight and rotated valleys with a linear or quadratic
+     * river, under gd, sgd, momentum or nesterov (otherwise an error says why).
+     */
+    public static Result expected(Run run) {
+        return new Result(named(run, run.name() + " expected"), family(run.schedule()), Simulation.expectedTrace(run));
+    }
+
+    /** The expected values of GD (exact gradients). */
+    public static Result expected(Landscape landscape, Schedule schedule, Optimizer optimizer) {
+        return expected(setup(landscape, schedule, optimizer));
+    }
+
+    /** The expected values under {@code noise}: SGD's (or momentum's) replica means, without the replicas. */
+    public static Result expected(Landscape landscape, Schedule schedule, Optimizer optimizer, NoiseModel noise) {
+        return expected(setup(landscape, schedule, optimizer).withNoise(noise));
+    }
+
     /** A deterministic run: exact gradients, one replica. */
     public static Result run(Landscape landscape, Schedule schedule, Optimizer optimizer) {
         return run(setup(landscape, schedule, optimizer));

@@ -265,6 +265,9 @@ public final class SpecReader {
     }
 
     private static String describe(Class<?> type) {
+        if (type == Replicas.class) {
+            return Replicas.ALLOWED;
+        }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number";
         }
