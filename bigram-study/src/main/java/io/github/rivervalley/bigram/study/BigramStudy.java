@@ -18,6 +18,7 @@ import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
 import io.github.rivervalley.simulator.trace.TraceRow;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -215,9 +216,9 @@ public final class BigramStudy {
         for (Outcome o : result.outcomes()) {
             try (StagedDirectory staged = StagedDirectory.begin(out.resolve(o.run().name()))) { // the run's files as a whole
                 Path dir = staged.path();
-                AtomicFile.writeString(dir.resolve(Simulation.TRACE_FILE), o.trace().toCsv());
-                AtomicFile.writeString(dir.resolve(Simulation.SPEC_FILE), SpecReader.instance().toYaml(o.spec().resolved()));
-                AtomicFile.writeString(dir.resolve(Simulation.SUMMARY_FILE), Simulation.summaryJson(o.trace().summary()));
+                AtomicFile.writeString(dir.resolve(RunDirectory.TRACE), o.trace().toCsv());
+                AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(o.spec().resolved()));
+                AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), Simulation.summaryJson(o.trace().summary()));
                 staged.commit();
             }
         }

@@ -14,6 +14,7 @@ import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public final class HtmlReport {
         List<Path> dirs = Runs.find(runsDirectory, target);
         if (dirs.isEmpty()) {
             throw new TraceFormatException("no runs under " + runsDirectory + ": expected directories holding a "
-                    + Runs.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
+                    + RunDirectory.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
         List<Run> runs = inParallel(dirs.stream().map(dir -> (Callable<Run>) () -> Runs.read(dir, reader)).toList());
         try (StagedDirectory staged = directory.stage()) {

@@ -4,6 +4,7 @@ import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.IoErrors;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +178,7 @@ public final class SweepRunner {
             try {
                 executor.execute(run.runSpec(), dir);
                 if (RunDirs.summary(runDir) == null) {
-                    reason = "the run ended without writing " + RunDirs.SUMMARY;
+                    reason = "the run ended without writing " + RunDirectory.SUMMARY;
                 }
             } catch (SpecException e) {
                 reason = e.getMessage();
@@ -193,11 +194,11 @@ public final class SweepRunner {
             }
             if (reason != null) {
                 RunDirs.deleteTree(runDir);
-                AtomicFile.writeString(runDir.resolve(RunDirs.ERROR), reason + "\n");
+                AtomicFile.writeString(runDir.resolve(RunDirectory.ERROR), reason + "\n");
                 return Ending.FAILED;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            AtomicFile.writeString(runDir.resolve(RunDirs.TIMING),
+            AtomicFile.writeString(runDir.resolve(RunDirectory.TIMING),
                     String.format(Locale.ROOT, "{\"wall_seconds\": %.3f}%n", seconds));
             ok = true;
             return Ending.DONE;
@@ -212,13 +213,13 @@ public final class SweepRunner {
      */
     private void writeSweepSpec() {
         String yaml = SpecReader.instance().toYaml(sweep.spec().toTree());
-        Path file = dir.resolve(RunDirs.SWEEP_SPEC);
+        Path file = dir.resolve(RunDirectory.SWEEP_SPEC);
         try {
             Files.createDirectories(dir);
             if (Files.exists(file)) {
                 String existing = Files.readString(file, StandardCharsets.UTF_8);
                 if (!existing.equals(yaml)) {
-                    throw new SpecException("--out", dir + " already holds a different sweep (" + RunDirs.SWEEP_SPEC
+                    throw new SpecException("--out", dir + " already holds a different sweep (" + RunDirectory.SWEEP_SPEC
                             + " differs); use a new directory, or the same sweep file to resume");
                 }
                 return;
