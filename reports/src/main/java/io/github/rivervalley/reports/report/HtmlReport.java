@@ -58,11 +58,11 @@ public final class HtmlReport {
     }
 
     /** What was written. */
-    public record Result(Path index, int runs, int charts) {
+    public record Written(Path index, int runs, int charts) {
     }
 
     /** Reads every run under {@code runsDirectory} and writes the report into {@code out}, replacing it. */
-    public Result write(Path runsDirectory, Path out) {
+    public Written write(Path runsDirectory, Path out) {
         ReportDirectory directory = new ReportDirectory(runsDirectory, out);
         Path target = directory.target();
         List<Path> dirs = Runs.find(runsDirectory, target);
@@ -76,7 +76,7 @@ public final class HtmlReport {
             Files.createDirectories(staging.resolve("charts"));
             int charts = build(runsDirectory, runs, staging, target);
             staged.commit();
-            return new Result(target.resolve("index.html"), runs.size(), charts);
+            return new Written(target.resolve("index.html"), runs.size(), charts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + target, e);
         }

@@ -37,7 +37,7 @@ final class Worker {
     final double[] preconditioner;
     /** Lane arrays of the specialised straight-valley loop. */
     final StraightValleySteps.Lanes lanes = new StraightValleySteps.Lanes(Engine.BLOCK);
-    private Sharpness sharpness;
+    private SharpnessMeter sharpness;
 
     Worker(Landscape landscape, GradientOracle oracle, int extras) {
         this.landscape = landscape;
@@ -93,9 +93,9 @@ final class Worker {
         System.arraycopy(x, 0, out, offset + 2, coordinates);
     }
 
-    private Sharpness sharpness() {
+    private SharpnessMeter sharpness() {
         if (sharpness == null) {
-            sharpness = new Sharpness(landscape);
+            sharpness = new SharpnessMeter(landscape);
         }
         return sharpness;
     }

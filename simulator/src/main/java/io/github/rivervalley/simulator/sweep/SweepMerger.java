@@ -102,7 +102,7 @@ public final class SweepMerger {
         int done = 0;
         List<String> failed = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Sweep.Run run : sweep.runs()) {
+        for (Sweep.Job run : sweep.runs()) {
             Path runDir = dir.resolve(run.name());
             RunDirs.State state = RunDirs.state(runDir);
             JsonNode summary = state == RunDirs.State.DONE ? RunDirs.summary(runDir) : null;

@@ -101,9 +101,9 @@ public final class SweepRunner {
 
     private Outcome runLocked(int threads, Shard shard, boolean retryFailed, Listener listener) {
         writeSweepSpec();
-        List<Sweep.Run> mine = new ArrayList<>();
-        List<Sweep.Run> todo = new ArrayList<>();
-        for (Sweep.Run run : sweep.runs()) {
+        List<Sweep.Job> mine = new ArrayList<>();
+        List<Sweep.Job> todo = new ArrayList<>();
+        for (Sweep.Job run : sweep.runs()) {
             if (!shard.owns(run.index())) {
                 continue;
             }
@@ -126,7 +126,7 @@ public final class SweepRunner {
             });
             try {
                 List<Future<Ending>> futures = new ArrayList<>();
-                for (Sweep.Run run : todo) {
+                for (Sweep.Job run : todo) {
                     futures.add(pool.submit(() -> execute(run, progress)));
                 }
                 for (int i = 0; i < todo.size(); i++) {
@@ -167,7 +167,7 @@ public final class SweepRunner {
      * an I/O error or running out of memory is the machine's, not the run's: the run directory is removed
      * and nothing is recorded, so the next invocation redoes it.
      */
-    private Ending execute(Sweep.Run run, Progress progress) {
+    private Ending execute(Sweep.Job run, Progress progress) {
         Path runDir = dir.resolve(run.name());
         progress.started();
         boolean ok = false;
