@@ -55,7 +55,7 @@ final class BigramStudyCommand implements Callable<Integer> {
     public Integer call() {
         int n = Threads.resolve(threads);
         BigramStudy study = BigramStudy.read(spec);
-        BigramStudy.Result result = study.run(out, n);
+        BigramStudy.Comparison result = study.run(out, n);
         TraceReader reader = new TraceReader();
         List<Run> runs = new ArrayList<>();
         for (RunSpec run : study.runs()) {
@@ -67,7 +67,7 @@ final class BigramStudyCommand implements Callable<Integer> {
             chart.setTitle("Excess over the entropy of " + result.data().groupLabel(g) + ", every run");
             ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
         }
-        HtmlReport.Result report = new HtmlReport(reader, n).write(out, out.resolve("report"));
+        HtmlReport.Written report = new HtmlReport(reader, n).write(out, out.resolve("report"));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.print(BigramStudy.text(result));
         stdout.println();

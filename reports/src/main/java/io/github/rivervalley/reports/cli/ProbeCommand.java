@@ -4,6 +4,7 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.iterate.SegmentProbe;
@@ -61,7 +62,7 @@ final class ProbeCommand implements Callable<Integer> {
         IterateFiles.Kind which = kind(kind);
         double[] a = read("--from", from, which);
         double[] b = read("--to", to, which);
-        RunSpec spec = SpecReader.instance().read(runDir.resolve(Simulation.SPEC_FILE), RunSpec.class);
+        RunSpec spec = SpecReader.instance().read(runDir.resolve(RunDirectory.SPEC), RunSpec.class);
         List<SegmentProbe.Point> probe = SegmentProbe.along(Simulation.prepare(spec).landscape(), a, b, points);
         Path dir = out != null ? out : runDir.resolve("probe");
         String name = "probe-" + from.replace('@', '_') + "-" + to.replace('@', '_');

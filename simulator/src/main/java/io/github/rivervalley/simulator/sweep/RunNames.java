@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.sweep;
 
+import io.github.rivervalley.simulator.results.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class RunNames {
     /** Longest run name before it is shortened with a hash suffix (file names allow 255 bytes). */
     private static final int MAX_NAME = 160;
     /** File names the sweep directory itself uses; no run may take them. */
-    static final Set<String> RESERVED = Set.of("sweep.csv", "sweep.json", "sweep-spec.yaml");
+    static final Set<String> RESERVED = Set.of(RunDirectory.SWEEP_CSV, RunDirectory.SWEEP_JSON, RunDirectory.SWEEP_SPEC);
 
     private RunNames() {
     }

@@ -45,7 +45,7 @@ class SummaryKeysTest {
     void fullyDivergedLineKeepsEveryKeyWithNullValues(@TempDir Path dir) throws IOException {
         RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(DIVERGING, "test spec"), RunSpec.class);
         Simulation.run(spec, dir, 1);
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("div").resolve(Simulation.SUMMARY_FILE).toFile());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("div").resolve(io.github.rivervalley.simulator.results.RunDirectory.SUMMARY).toFile());
         assertEquals(TOP, keys(json));
         JsonNode line = json.get("lines").get(0);
         assertEquals(LINE, keys(line));
