@@ -284,10 +284,13 @@ public final class BigramStudy {
     public static String text(Comparison result) {
         BigramData data = result.data();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "data: V = %d, L* = %.5f, groups:", data.vocabularySize(), data.lowerBound()));
+        out.append(String.format(Locale.ROOT, "data: V = %d, L* = %.5f; a group is a river when every token has entropy <= %s nats%n",
+                data.vocabularySize(), data.lowerBound(), BigramData.RIVER_MAX_ENTROPY));
+        out.append(String.format(Locale.ROOT, "%-8s %-6s %7s %7s %19s%n", "group", "role", "tokens", "mass", "entropy (nats)"));
         for (int g = 0; g < data.groupCount(); g++) {
-            out.append(String.format(Locale.ROOT, " %s (%s, %d tokens, mass %.3f)", data.groupName(g),
-                    data.isRiverGroup(g) ? "river" : "hill", data.groupSize(g), data.groupMass(g)));
+            out.append(String.format(Locale.ROOT, "%-8s %-6s %7d %7.3f %9.4f - %7.4f%n", data.groupName(g),
+                    data.isRiverGroup(g) ? "river" : "hill", data.groupSize(g), data.groupMass(g),
+                    data.groupMinEntropy(g), data.groupMaxEntropy(g)));
         }
         out.append(String.format(Locale.ROOT, "%nequal compute: %d steps per schedule%n%n", result.totalCompute()));
         out.append(String.format(Locale.ROOT, "%-10s %12s %12s %12s%n", "schedule", "final loss", "river excess", "hill excess"));
@@ -303,6 +306,7 @@ public final class BigramStudy {
             }
             out.append(String.format(Locale.ROOT, "%-10s %12.5f %12.5f %12.5f%n", o.schedule(), o.finalLoss(), river, hill));
         }
+        out.append('\n').append(new Verdict(result).text());
         out.append(String.format(Locale.ROOT, "%nloss drop during each decay and the share from the hill (uncertain) groups:%n"));
         out.append(DecayShares.text(result.decays()));
         return out.toString();
@@ -318,8 +322,10 @@ public final class BigramStudy {
         ArrayNode groups = root.putArray("groups");
         for (int g = 0; g < data.groupCount(); g++) {
             groups.addObject().put("name", data.groupName(g)).put("river", data.isRiverGroup(g)).put("tokens", data.groupSize(g))
-                    .put("mass", data.groupMass(g)).put("lower_bound", data.groupLowerBound(g));
+                    .put("mass", data.groupMass(g)).put("lower_bound", data.groupLowerBound(g))
+                    .put("min_entropy", data.groupMinEntropy(g)).put("max_entropy", data.groupMaxEntropy(g));
         }
+        new Verdict(result).json(root);
         ArrayNode runs = root.putArray("runs");
         for (Outcome o : result.outcomes()) {
             ObjectNode r = runs.addObject().put("schedule", o.schedule()).put("run", o.run().name()).put("final_line", o.finalLine())

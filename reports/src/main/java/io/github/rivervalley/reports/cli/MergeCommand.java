@@ -45,6 +45,9 @@ public final class MergeCommand implements Callable<Integer> {
             report = SweepMerger.merge(dir); // names what is wrong with DIR
         } else {
             try (SweepLock lock = SweepLock.exclusive(dir)) {
+                if (!lock.held()) {
+                    spec.commandLine().getErr().println("warning: " + lock.note());
+                }
                 report = SweepMerger.merge(dir);
             }
         }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a simulation spec and writes DIR/<name>/trace.csv (one row per recorded step and line),",
             "summary.json (final values per line, checkpoints, divergence) and spec.yaml (the resolved spec).",
-            "The results do not depend on --threads."
+            "The results do not depend on --threads. The directory is written whole: a rerun",
+            "of the same name replaces the earlier run entirely, or (killed, disk full) leaves it."
         })
 final class RunCommand implements Callable<Integer> {
 

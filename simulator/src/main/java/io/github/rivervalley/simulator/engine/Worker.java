@@ -1,6 +1,7 @@
 package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.landscapes.Decomposer;
+import io.github.rivervalley.landscapes.GroupCurvature;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.noise.GradientOracle;
 import io.github.rivervalley.simulator.optim.Optimizer;
@@ -37,6 +38,8 @@ final class Worker {
     final double[] preconditioner;
     /** Lane arrays of the specialised straight-valley loop. */
     final StraightValleySteps.Lanes lanes = new StraightValleySteps.Lanes(Engine.BLOCK);
+    private final GroupCurvature curvature;
+    private final double[] curvatureValues;
     private SharpnessMeter sharpness;
 
     Worker(Landscape landscape, GradientOracle oracle, int extras) {
@@ -46,7 +49,11 @@ final class Worker {
         int dimension = landscape.dimension();
         this.gradient = new double[dimension];
         this.exactGradient = new double[dimension];
-        this.measured = new double[Decomposer.Measure.COUNT + extras];
+        int measuredExtras = ExtraColumns.measured(landscape).size();
+        this.measured = new double[Decomposer.Measure.COUNT + measuredExtras];
+        // Extra slots beyond the decomposer's hold the per-group curvature (ExtraColumns).
+        this.curvature = extras > measuredExtras ? (GroupCurvature) landscape : null;
+        this.curvatureValues = new double[extras - measuredExtras];
         this.values = new double[FIRST_EXTRA + extras];
         this.preconditioner = new double[dimension];
     }
@@ -75,6 +82,15 @@ final class Worker {
         } else {
             Arrays.fill(values, Double.NaN);
             values[LOSS] = loss;
+        }
+        if (curvature != null) {
+            int at = FIRST_EXTRA + measured.length - Decomposer.Measure.COUNT;
+            if (withSharpness) {
+                curvature.groupCurvature(x, curvatureValues);
+                System.arraycopy(curvatureValues, 0, values, at, curvatureValues.length);
+            } else {
+                Arrays.fill(values, at, at + curvatureValues.length, Double.NaN);
+            }
         }
         values[GRAD_NORM] = Math.sqrt(norm2);
         values[SHARPNESS] = withSharpness ? sharpness().top(x) : Double.NaN;

@@ -2,17 +2,16 @@ package io.github.rivervalley.simulator.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rivervalley.simulator.engine.RunFiles;
+import io.github.rivervalley.simulator.io.StagedDirectory;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import io.github.rivervalley.simulator.engine.RunFiles;
-import io.github.rivervalley.simulator.results.RunDirectory;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The files a sweep keeps per run, and what they say about the run's state. A run directory is
@@ -92,13 +91,8 @@ final class RunDirs {
 
     /** Deletes a directory and everything in it (nothing when it does not exist). */
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            StagedDirectory.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + dir, e);
         }

@@ -67,6 +67,9 @@ final class RunNames {
      * it is, a mapping by its {@code type} (schedule families) or its values, a list by its elements.
      */
     static String text(JsonNode value) {
+        if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            return Double.toString(value.doubleValue()); // 1e999 reads as Infinity: no decimal form
+        }
         if (value.isNumber()) {
             BigDecimal decimal = value.decimalValue().stripTrailingZeros();
             return decimal.scale() < 0 ? decimal.toBigInteger().toString() : decimal.toPlainString();
