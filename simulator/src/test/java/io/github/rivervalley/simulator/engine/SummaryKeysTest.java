@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class SummaryKeysTest {
     void fullyDivergedLineKeepsEveryKeyWithNullValues(@TempDir Path dir) throws IOException {
         RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(DIVERGING, "test spec"), RunSpec.class);
         Simulation.run(spec, dir, 1);
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("div").resolve(io.github.rivervalley.simulator.results.RunDirectory.SUMMARY).toFile());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("div").resolve(RunDirectory.SUMMARY).toFile());
         assertEquals(TOP, keys(json));
         JsonNode line = json.get("lines").get(0);
         assertEquals(LINE, keys(line));
