@@ -234,6 +234,7 @@ public final class HtmlReport {
             }
             out.append(".</p>\n");
         }
+        out.append(TheoryHeadline.html(sorted));
         List<Headlines.DecaySplit> splits = new ArrayList<>();
         for (Run run : sorted) {
             splits.addAll(Headlines.decaySplits(run));
