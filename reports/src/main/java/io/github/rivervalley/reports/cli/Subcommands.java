@@ -19,5 +19,7 @@ final class Subcommands {
         cli.addSubcommand(new BigramStudyCommand());
         cli.addSubcommand(new NotebookCommand());
         cli.addSubcommand(new BenchCommand());
+        cli.addSubcommand(new FitCommand());
+        cli.addSubcommand(new PredictCommand());
     }
 }

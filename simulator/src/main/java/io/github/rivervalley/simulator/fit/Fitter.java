@@ -209,8 +209,8 @@ public final class Fitter {
                 .maxIterations(options.maxIterations())
                 .build();
         LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(1e-15)
-                .withParameterRelativeTolerance(1e-15)
+                .withCostRelativeTolerance(1e-12)
+                .withParameterRelativeTolerance(1e-12)
                 .withOrthoTolerance(1e-15);
         LeastSquaresOptimizer.Optimum optimum;
         try {

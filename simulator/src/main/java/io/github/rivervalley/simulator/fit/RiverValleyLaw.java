@@ -45,6 +45,9 @@ public final class RiverValleyLaw implements Law {
     private final double referenceTime;
     private final int modes;
     private final boolean spectrum;
+    private final boolean offset;
+    /** Index of the first hill parameter (after the river's). */
+    private final int h0;
     private final List<Parameter> parameters;
 
     /**
@@ -53,8 +56,10 @@ public final class RiverValleyLaw implements Law {
      * @param modes the number of hill modes (1 to 16)
      * @param spectrum whether the modes form a geometric spectrum described by {@code E, Tfast, Tslow}
      *     (needs at least 2 modes) rather than each having its own {@code E, T}
+     * @param offset whether the river's power law has a fitted time offset {@code tau0}:
+     *     {@code A ((tau + tau0) / tau_ref)^-alpha}
      */
-    public RiverValleyLaw(double referenceRate, double referenceTime, int modes, boolean spectrum) {
+    public RiverValleyLaw(double referenceRate, double referenceTime, int modes, boolean spectrum, boolean offset) {
         if (!(referenceRate > 0) || Double.isInfinite(referenceRate)) {
             throw new InvalidValueException("referenceRate", referenceRate, "a finite rate > 0");
         }
@@ -68,10 +73,15 @@ public final class RiverValleyLaw implements Law {
         this.referenceTime = referenceTime;
         this.modes = modes;
         this.spectrum = spectrum;
+        this.offset = offset;
+        this.h0 = offset ? 4 : 3;
         List<Parameter> ps = new ArrayList<>();
         ps.add(new Parameter("Linf", "river loss as the learning-rate area grows without bound", -1e3, 1e3, false, 0, 1));
         ps.add(new Parameter("A", "river loss above Linf at the reference time", 1e-12, 1e6, true, 1e-12, 1e6));
         ps.add(new Parameter("alpha", "exponent of the river's power law in intrinsic time", 1e-4, 10, true, 1e-4, 10));
+        if (offset) {
+            ps.add(new Parameter("tau0", "time offset of the river's power law, in steps at the reference rate", 1e-9, 1e9, true, 1e-9, 1e9));
+        }
         String excess = "stationary hill excess at the reference rate";
         String time = "hill relaxation time at the reference rate, in steps";
         if (spectrum) {
@@ -100,7 +110,7 @@ public final class RiverValleyLaw implements Law {
             lo = Math.min(lo, tau[0]);
             hi = Math.max(hi, tau[tau.length - 1]);
         }
-        return new RiverValleyLaw(referenceRate, Math.sqrt(lo * hi), modes, spectrum);
+        return new RiverValleyLaw(referenceRate, Math.sqrt(lo * hi), modes, spectrum, offset);
     }
 
     /** The intrinsic time at every row: the rate area before it in steps at {@code rate}. */
@@ -135,13 +145,14 @@ public final class RiverValleyLaw implements Law {
         m.put("referenceTime", referenceTime);
         m.put("modes", (double) modes);
         m.put("spectrum", spectrum ? 1.0 : 0.0);
+        m.put("riverOffset", offset ? 1.0 : 0.0);
         return m;
     }
 
     /** The law these constants describe (the inverse of {@link #constants()}). */
     public static RiverValleyLaw of(Map<String, Double> constants) {
         return new RiverValleyLaw(constants.get("referenceRate"), constants.get("referenceTime"),
-                constants.get("modes").intValue(), constants.get("spectrum") != 0);
+                constants.get("modes").intValue(), constants.get("spectrum") != 0, constants.getOrDefault("riverOffset", 0.0) != 0);
     }
 
     /** The reference rate {@code eta_ref}. */
@@ -165,8 +176,8 @@ public final class RiverValleyLaw implements Law {
     private void modes(double[] theta, double[] e, double[] t, double[][] de, double[][] dt) {
         if (!spectrum) {
             for (int j = 0; j < modes; j++) {
-                e[j] = theta[3 + 2 * j];
-                t[j] = theta[4 + 2 * j];
+                e[j] = theta[h0 + 2 * j];
+                t[j] = theta[h0 + 1 + 2 * j];
                 if (de != null) {
                     de[j][2 * j] = 1;
                     dt[j][2 * j + 1] = 1;
@@ -174,9 +185,9 @@ public final class RiverValleyLaw implements Law {
             }
             return;
         }
-        double total = theta[3];
-        double fast = theta[4];
-        double slow = theta[5];
+        double total = theta[h0];
+        double fast = theta[h0 + 1];
+        double slow = theta[h0 + 2];
         for (int j = 0; j < modes; j++) {
             double w = j / (double) (modes - 1);
             e[j] = total / modes;
@@ -191,7 +202,7 @@ public final class RiverValleyLaw implements Law {
 
     @Override
     public void predict(double[] theta, Curve curve, double[] out, double[][] jacobian) {
-        int hillParams = parameters.size() - 3;
+        int hillParams = parameters.size() - h0;
         double[] e = new double[modes];
         double[] t = new double[modes];
         double[][] de = new double[modes][hillParams];
@@ -199,8 +210,9 @@ public final class RiverValleyLaw implements Law {
         modes(theta, e, t, de, dt);
         double[] tau = intrinsicTimes(curve, referenceRate);
         int rows = curve.size();
+        double shift = offset ? theta[3] : 0;
         for (int i = 0; i < rows; i++) {
-            double logTau = Math.log(tau[i] / referenceTime);
+            double logTau = Math.log((tau[i] + shift) / referenceTime);
             double power = Math.exp(-theta[2] * logTau);
             out[i] = theta[0] + theta[1] * power;
             if (jacobian != null) {
@@ -209,6 +221,9 @@ public final class RiverValleyLaw implements Law {
                 g[0] = 1;
                 g[1] = power;
                 g[2] = -theta[1] * power * logTau;
+                if (offset) {
+                    g[3] = -theta[2] * theta[1] * power / (tau[i] + shift);
+                }
             }
         }
         double[] excess = new double[rows];
@@ -219,7 +234,7 @@ public final class RiverValleyLaw implements Law {
                 out[i] += excess[i];
                 if (jacobian != null) {
                     for (int k = 0; k < hillParams; k++) {
-                        jacobian[i][3 + k] += excess[i] / e[j] * de[j][k] + slope[i] * dt[j][k];
+                        jacobian[i][h0 + k] += excess[i] / e[j] * de[j][k] + slope[i] * dt[j][k];
                     }
                 }
             }
@@ -258,11 +273,11 @@ public final class RiverValleyLaw implements Law {
     @Override
     public int[] canonicalOrder(double[] theta) {
         int[] order = Law.super.canonicalOrder(theta);
-        if (!spectrum && modes == 2 && theta[6] < theta[4]) {
-            order[3] = 5;
-            order[4] = 6;
-            order[5] = 3;
-            order[6] = 4;
+        if (!spectrum && modes == 2 && theta[h0 + 3] < theta[h0 + 1]) {
+            order[h0] = h0 + 2;
+            order[h0 + 1] = h0 + 3;
+            order[h0 + 2] = h0;
+            order[h0 + 3] = h0 + 1;
         }
         return order;
     }
@@ -282,7 +297,7 @@ public final class RiverValleyLaw implements Law {
         double[][] parts = new double[2][rows];
         double[] excess = new double[rows];
         for (int i = 0; i < rows; i++) {
-            parts[0][i] = theta[0] + theta[1] * Math.exp(-theta[2] * Math.log(tau[i] / referenceTime));
+            parts[0][i] = theta[0] + theta[1] * Math.exp(-theta[2] * Math.log((tau[i] + (offset ? theta[3] : 0)) / referenceTime));
         }
         for (int j = 0; j < modes; j++) {
             hillExcess(curve, e[j], t[j], excess, null);
@@ -296,16 +311,20 @@ public final class RiverValleyLaw implements Law {
     @Override
     public double[][] startBox(List<Curve> curves) {
         double m = Fits.minLoss(curves);
-        int h = parameters.size() - 3;
-        double[] lo = new double[3 + h];
-        double[] hi = new double[3 + h];
+        int h = parameters.size() - h0;
+        double[] lo = new double[h0 + h];
+        double[] hi = new double[h0 + h];
         lo[0] = 0.5 * m;
         hi[0] = 0.95 * m;
         lo[1] = 0.01 * m;
         hi[1] = 0.3 * m;
         lo[2] = 0.1;
         hi[2] = 1.0;
-        for (int k = 3; k < 3 + h; k++) {
+        if (offset) {
+            lo[3] = 1e-3 * referenceTime;
+            hi[3] = 0.3 * referenceTime;
+        }
+        for (int k = h0; k < h0 + h; k++) {
             boolean excess = parameters.get(k).name().startsWith("E");
             lo[k] = excess ? 0.002 * m / modesPerExcess() : 1;
             hi[k] = excess ? 0.1 * m / modesPerExcess() : 3000;

@@ -19,9 +19,9 @@ class LawsTest {
     private static final double PEAK = 3e-4;
 
     static Stream<Arguments> laws() {
-        RiverValleyLaw one = new RiverValleyLaw(PEAK, 3000, 1, false);
-        RiverValleyLaw two = new RiverValleyLaw(PEAK, 3000, 2, false);
-        RiverValleyLaw spectrum = new RiverValleyLaw(PEAK, 3000, 4, true);
+        RiverValleyLaw one = new RiverValleyLaw(PEAK, 3000, 1, false, false);
+        RiverValleyLaw two = new RiverValleyLaw(PEAK, 3000, 2, false, false);
+        RiverValleyLaw spectrum = new RiverValleyLaw(PEAK, 3000, 4, true, false);
         return Stream.of(
                 Arguments.of(one, new double[] {3.0, 0.4, 0.5, 0.12, 80}),
                 Arguments.of(two, new double[] {3.0, 0.4, 0.5, 0.08, 30, 0.05, 400}),
@@ -80,7 +80,7 @@ class LawsTest {
 
     @Test
     void fitIsDeterministic() {
-        Law law = new RiverValleyLaw(PEAK, 3000, 1, false);
+        Law law = new RiverValleyLaw(PEAK, 3000, 1, false, false);
         double[] theta = {3.0, 0.4, 0.5, 0.12, 80};
         List<Curve> curves = curves(law, theta);
         assertEquals(Fitter.fit(law, curves, Fitter.Options.DEFAULT), Fitter.fit(law, curves, Fitter.Options.DEFAULT));
