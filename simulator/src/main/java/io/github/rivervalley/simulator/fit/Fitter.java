@@ -41,8 +41,8 @@ public final class Fitter {
      */
     public record Options(int starts, int refine, long seed, double huberDelta, int maxIterations) {
 
-        /** 24 starts, the best 3 refined, seed 1, delta 1e-3, 400 iterations. */
-        public static final Options DEFAULT = new Options(24, 3, 1, 1e-3, 400);
+        /** 24 starts, the best 2 refined, seed 1, delta 1e-3, 400 iterations. */
+        public static final Options DEFAULT = new Options(24, 2, 1, 1e-3, 400);
 
         public Options {
             if (starts < 1) {
@@ -209,8 +209,8 @@ public final class Fitter {
                 .maxIterations(options.maxIterations())
                 .build();
         LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(1e-12)
-                .withParameterRelativeTolerance(1e-12)
+                .withCostRelativeTolerance(1e-10)
+                .withParameterRelativeTolerance(1e-10)
                 .withOrthoTolerance(1e-15);
         LeastSquaresOptimizer.Optimum optimum;
         try {

@@ -70,7 +70,7 @@ public final class MultiPowerLaw implements Law {
         }
         int[] at = new int[changes];
         double[] gap = new double[changes];
-        double[] q = new double[changes];
+        double[] q = new double[changes]; // C eta_k^-gamma
         double[] logEta = new double[changes];
         int j = 0;
         for (int k = 1; k <= n; k++) {
@@ -80,7 +80,7 @@ public final class MultiPowerLaw implements Law {
                 at[j] = k;
                 gap[j] = eta - before;
                 logEta[j] = eta > 0 ? Math.log(eta) : 0;
-                q[j] = eta > 0 ? Math.exp(-gamma * logEta[j]) : Double.POSITIVE_INFINITY;
+                q[j] = eta > 0 ? c * Math.exp(-gamma * logEta[j]) : Double.POSITIVE_INFINITY; // C eta_k^-gamma
                 j++;
             }
         }
@@ -98,13 +98,13 @@ public final class MultiPowerLaw implements Law {
                     continue;
                 }
                 double d = total - prefix[at[i] - 1];
-                double x = c * q[i] * d;
+                double x = q[i] * d;
                 double logY = Math.log(1 + x); // as published: (1 + x)^-beta; Math.log is an intrinsic, log1p is not
                 double p = Math.exp(-beta * logY);
                 sum += gap[i] * (1 - p);
                 if (jacobian != null) {
                     double w = gap[i] * beta * p / (1 + x);
-                    sumC += w * q[i] * d;
+                    sumC += w * x;
                     sumBeta += gap[i] * p * logY;
                     sumGamma -= w * x * logEta[i];
                 }
@@ -117,7 +117,7 @@ public final class MultiPowerLaw implements Law {
                 g[1] = power;
                 g[2] = -a * power * Math.log(total);
                 g[3] = sum;
-                g[4] = b * sumC;
+                g[4] = b * sumC / c;
                 g[5] = b * sumBeta;
                 g[6] = b * sumGamma;
             }
