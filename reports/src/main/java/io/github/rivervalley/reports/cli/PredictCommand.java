@@ -5,6 +5,11 @@ import io.github.rivervalley.simulator.fit.CurveSource;
 import io.github.rivervalley.simulator.fit.Fit;
 import io.github.rivervalley.simulator.fit.FitFile;
 import io.github.rivervalley.simulator.fit.Prediction;
+import io.github.rivervalley.simulator.fit.RiverValleyLaw;
+import io.github.rivervalley.simulator.fit.ValleyBridge;
+import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.BufferedWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -43,6 +48,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "N", description = "a row every N steps (default: about 1000 rows)")
     Integer every;
 
+    @Option(names = "--run-spec", paramLabel = "FILE.yaml", description = {"also write a run spec of the river-valley fit's valley under",
+        "this schedule (rivervalley run FILE.yaml simulates it)"})
+    Path runSpec;
+
+    @Option(names = "--replicas", paramLabel = "N", description = "replicas in the --run-spec (default: ${DEFAULT-VALUE})")
+    int replicas = 64;
+
     @Spec
     CommandSpec command;
 
@@ -55,6 +67,14 @@ final class PredictCommand implements Callable<Integer> {
         }
         int n = every != null ? every : Math.max(1, rates.length / 1000);
         long[] steps = Prediction.steps(rates.length, n);
+        if (runSpec != null) {
+            Fit rv = fits.stream().filter(f -> f.law().name().equals(RiverValleyLaw.NAME)).findFirst()
+                    .orElseThrow(() -> new InvalidValueException("--run-spec", runSpec, "a FIT.json with a river-valley fit"));
+            String name = runSpec.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            ScheduleFileSpec file = SpecReader.instance().read(schedule, ScheduleFileSpec.class);
+            AtomicFile.writeString(runSpec, "# The valley of a fitted river-valley law (rivervalley predict --run-spec): see docs/fit.md.\n"
+                    + SpecReader.instance().toYaml(ValleyBridge.runSpec(rv, file, name, replicas, 1)));
+        }
         if (out != null) {
             Prediction.write(fits, rates, steps, out);
         } else {

@@ -163,6 +163,7 @@ public final class FitReport {
         topRenderer.setSeriesPaint(0, Palette.BLACK);
         topRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
         XYLineAndShapeRenderer bottomRenderer = new XYLineAndShapeRenderer(true, false);
+        bottomRenderer.setDefaultSeriesVisibleInLegend(false); // same colours as the lines above
         int s = 1;
         for (ProtocolResult.LawResult lr : r.laws()) {
             double[] pred = lr.fit().predict(c);
