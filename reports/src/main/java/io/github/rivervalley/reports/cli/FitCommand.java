@@ -65,6 +65,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--line", paramLabel = "NAME", description = "line of a trace.csv or schedule to use (default: main)")
     String line;
 
+    @Option(names = "--min-step", paramLabel = "N", description = "leave out rows before step N (an early transient the laws do not model)")
+    Long minStep;
+
     @Option(names = "--hill-modes", paramLabel = "N", description = "hill modes of the river-valley law (default: ${DEFAULT-VALUE})")
     int hillModes = RiverValleyLaw.DEFAULT_MODES;
 
@@ -106,7 +109,8 @@ final class FitCommand implements Callable<Integer> {
                 int eq = arg.indexOf('=');
                 Path csv = Path.of(eq < 0 ? arg : arg.substring(0, eq));
                 Path schedule = eq < 0 ? null : Path.of(arg.substring(eq + 1));
-                loaded.add(CurveSource.load(csv, schedule, columns, null, warnings));
+                Curve c = CurveSource.load(csv, schedule, columns, null, warnings);
+                loaded.add(minStep == null ? c : c.from(minStep));
             }
             result = Protocol.run("fit", loaded, List.of(), Protocol.expand(List.of(law == null ? "all" : law)), hillModes, spectrum, options);
         }

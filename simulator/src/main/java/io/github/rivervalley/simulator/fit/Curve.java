@@ -75,6 +75,18 @@ public record Curve(String name, long[] steps, double[] loss, double[] rates) {
         return new Curve(name, Arrays.copyOf(steps, n), Arrays.copyOf(loss, n), rates);
     }
 
+    /** The same curve keeping only rows with {@code step >= minStep} (the rates stay: they start at step 0). */
+    public Curve from(long minStep) {
+        int first = 0;
+        while (first < steps.length && steps[first] < minStep) {
+            first++;
+        }
+        if (first == steps.length) {
+            throw new InvalidValueException("minStep", minStep, "a step at or before the last row's (" + steps[steps.length - 1] + ") of curve " + name);
+        }
+        return new Curve(name, Arrays.copyOfRange(steps, first, steps.length), Arrays.copyOfRange(loss, first, loss.length), rates);
+    }
+
     @Override
     public String toString() {
         return "Curve[" + name + ", " + steps.length + " rows, steps " + steps[0] + ".." + steps[steps.length - 1] + "]";

@@ -15,7 +15,8 @@ import java.util.List;
  * Reads loss curves from CSV: a header, then one row per recorded step (rows may be sparse, every
  * {@code k} steps, say). Column names are selectable ({@link Columns}); W&B and TensorBoard exports use
  * other headers. A file with a {@code line} column (the simulator's {@code trace.csv}) keeps the rows of
- * one line. Rows at step 0 (the state before any update, with no learning-rate area) are skipped.
+ * one line; a branch's rows (which start at its fork) are preceded by the {@code main} line's rows before
+ * the fork, so a WSD branch is read as the whole path that trained it. Rows at step 0 (the state before any update, with no learning-rate area) are skipped.
  */
 public final class CurveCsv {
 
@@ -69,10 +70,9 @@ public final class CurveCsv {
             int loss = column(file, names, columns.loss(), true);
             int lr = column(file, names, columns.lr(), false);
             int line = names.indexOf("line");
-            long[] steps = new long[16];
-            double[] losses = new double[16];
-            double[] lrs = new double[16];
-            int[] fileRows = new int[16];
+            Accumulator acc = new Accumulator();
+            List<String> mainRows = new ArrayList<>();
+            List<Integer> mainRowNumbers = new ArrayList<>();
             int n = 0;
             int row = 1;
             long previous = -1;
@@ -87,7 +87,26 @@ public final class CurveCsv {
                     throw new CurveFormatException(file, row, columns.step(), f.length + " fields", names.size() + " fields, one per header column");
                 }
                 if (line >= 0 && !f[line].trim().equals(columns.line())) {
+                    if (f[line].trim().equals(MAIN) && n == 0) {
+                        mainRows.add(text); // a branch's rows start at its fork: the main line's rows before it lead there
+                        mainRowNumbers.add(row);
+                    }
                     continue;
+                }
+                if (line >= 0 && n == 0 && !mainRows.isEmpty()) {
+                    long fork = parseStep(file, row, columns.step(), f[step]);
+                    for (int m = 0; m < mainRows.size(); m++) {
+                        String[] g = mainRows.get(m).split(",", -1);
+                        long s = parseStep(file, mainRowNumbers.get(m), columns.step(), g[step]);
+                        if (s < fork && s > previous) {
+                            if (s > 0) {
+                                n = append(file, mainRowNumbers.get(m), g, step, loss, lr, columns, n, acc);
+                            }
+                            previous = s;
+                            previousRow = mainRowNumbers.get(m);
+                        }
+                    }
+                    mainRows.clear();
                 }
                 long s = parseStep(file, row, columns.step(), f[step]);
                 if (s <= previous) {
@@ -99,39 +118,55 @@ public final class CurveCsv {
                 if (s == 0) {
                     continue; // the state before training: no learning-rate area yet
                 }
-                double l = parse(file, row, columns.loss(), f[loss]);
-                if (!(l > 0) || Double.isInfinite(l)) {
-                    throw new CurveFormatException(file, row, columns.loss(), f[loss].trim(), "a finite loss > 0");
-                }
-                double r = Double.NaN;
-                if (lr >= 0) {
-                    r = parse(file, row, columns.lr(), f[lr]);
-                    if (!(r >= 0) || Double.isInfinite(r)) {
-                        throw new CurveFormatException(file, row, columns.lr(), f[lr].trim(), "a finite learning rate >= 0");
-                    }
-                }
-                if (n == steps.length) {
-                    steps = Arrays.copyOf(steps, 2 * n);
-                    losses = Arrays.copyOf(losses, 2 * n);
-                    lrs = Arrays.copyOf(lrs, 2 * n);
-                    fileRows = Arrays.copyOf(fileRows, 2 * n);
-                }
-                steps[n] = s;
-                losses[n] = l;
-                lrs[n] = r;
-                fileRows[n] = row;
-                n++;
+                n = append(file, row, f, step, loss, lr, columns, n, acc);
             }
             if (n == 0) {
                 throw new CurveFormatException(file, row, columns.step(), "no rows" + (line >= 0 ? " of line '" + columns.line() + "'" : "")
                         + " after step 0", "at least one row with a step >= 1");
             }
             String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            return new Rows(file, name, Arrays.copyOf(steps, n), Arrays.copyOf(losses, n), lr >= 0 ? Arrays.copyOf(lrs, n) : null,
-                    Arrays.copyOf(fileRows, n));
+            return new Rows(file, name, Arrays.copyOf(acc.steps, n), Arrays.copyOf(acc.losses, n), lr >= 0 ? Arrays.copyOf(acc.lrs, n) : null,
+                    Arrays.copyOf(acc.fileRows, n));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The name of the root line in a simulator trace. */
+    private static final String MAIN = "main";
+
+    /** Growing row arrays. */
+    private static final class Accumulator {
+        long[] steps = new long[16];
+        double[] losses = new double[16];
+        double[] lrs = new double[16];
+        int[] fileRows = new int[16];
+    }
+
+    /** Parses one row's loss (and lr) into {@code acc} at index {@code n}; returns {@code n + 1}. */
+    private static int append(Path file, int row, String[] f, int step, int loss, int lr, Columns columns, int n, Accumulator acc) {
+        double l = parse(file, row, columns.loss(), f[loss]);
+        if (!(l > 0) || Double.isInfinite(l)) {
+            throw new CurveFormatException(file, row, columns.loss(), f[loss].trim(), "a finite loss > 0");
+        }
+        double r = Double.NaN;
+        if (lr >= 0) {
+            r = parse(file, row, columns.lr(), f[lr]);
+            if (!(r >= 0) || Double.isInfinite(r)) {
+                throw new CurveFormatException(file, row, columns.lr(), f[lr].trim(), "a finite learning rate >= 0");
+            }
+        }
+        if (n == acc.steps.length) {
+            acc.steps = Arrays.copyOf(acc.steps, 2 * n);
+            acc.losses = Arrays.copyOf(acc.losses, 2 * n);
+            acc.lrs = Arrays.copyOf(acc.lrs, 2 * n);
+            acc.fileRows = Arrays.copyOf(acc.fileRows, 2 * n);
+        }
+        acc.steps[n] = parseStep(file, row, columns.step(), f[step]);
+        acc.losses[n] = l;
+        acc.lrs[n] = r;
+        acc.fileRows[n] = row;
+        return n + 1;
     }
 
     private static int column(Path file, List<String> names, String name, boolean required) {
