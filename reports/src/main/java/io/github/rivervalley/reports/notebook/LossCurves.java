@@ -45,7 +45,7 @@ public final class LossCurves {
     public static ProtocolResult protocol(String file) {
         ProtocolResult r = Protocol.run(Path.of(file), null, RiverValleyLaw.DEFAULT_MODES, false, Fitter.Options.DEFAULT, new ArrayList<>());
         System.out.print(ErrorTable.text(r));
-        System.out.println("saved " + FitReport.write(r, Notebook.outDir().resolve("fit-" + r.name())));
+        System.out.println("saved " + FitReport.write(r, NotebookCharts.outDir().resolve("fit-" + r.name())));
         return r;
     }
 

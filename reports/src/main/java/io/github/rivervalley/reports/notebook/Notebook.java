@@ -12,7 +12,6 @@ import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.RotatedValley;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.landscapes.spectral.Sharpness;
-import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.noise.NoNoise;
@@ -27,16 +26,15 @@ import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.RecordSpec;
 import io.github.rivervalley.simulator.trace.TraceColumns;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.jfree.chart.JFreeChart;
 
 /**
- * The notebook API: one static import ({@code import static ...notebook.Notebook.*;}) gives short
- * factories with sensible defaults for every part of a simulation, a way to run it, and terminal and
- * chart views of the result. Every factory delegates to the library's own ({@code Landscapes},
+ * The notebook API: static imports of this class and of {@link NotebookCharts} ({@code import static
+ * ...notebook.Notebook.*;}, {@code import static ...notebook.NotebookCharts.*;}, as {@code startup.jsh}
+ * does) give short factories with sensible defaults for every part of a simulation, a way to run it,
+ * terminal views of the result (here) and charts (there). Every factory delegates to the library's own ({@code Landscapes},
  * {@code Schedules}, {@code Optimizers}, {@code Noises}); nothing here re-implements the science.
  *
  * <pre>{@code
@@ -52,8 +50,6 @@ import org.jfree.chart.JFreeChart;
  */
 public final class Notebook {
 
-    /** System property that sets where {@link #save} writes (default {@code notebooks/out}). */
-    public static final String OUT_PROPERTY = "rivervalley.notebook.out";
     /** Replicas of a noisy run when none are given. */
     public static final int DEFAULT_REPLICAS = 16;
 
@@ -365,87 +361,5 @@ public final class Notebook {
         }
         return new Text(TextPlots.table(List.of("run", "step", "compute", TraceColumns.LOSS, TraceColumns.RIVER_LOSS,
                 TraceColumns.HILL_EXCESS, "diverged"), rows));
-    }
-
-    // ------------------------------------------------------------------ charts
-
-    /** Loss of every line of each result, overlaid; colour = schedule family. */
-    public static JFreeChart lossChart(Result... results) {
-        return NotebookCharts.column(TraceColumns.LOSS, results);
-    }
-
-    /** Any column of every line of each result, overlaid. */
-    public static JFreeChart chart(String column, Result... results) {
-        return NotebookCharts.column(column, results);
-    }
-
-    /** Loss, river loss and hill excess of one result, with the replica band. */
-    public static JFreeChart decompositionChart(Result result) {
-        return NotebookCharts.decomposition(result, false);
-    }
-
-    /** The decomposition on a log axis (values {@code <= 0} are left out). */
-    public static JFreeChart decompositionChart(Result result, boolean log) {
-        return NotebookCharts.decomposition(result, log);
-    }
-
-    /** Sharpness against {@code 2/eta} (record it with {@link #everyWithSharpness}). */
-    public static JFreeChart sharpnessChart(Result result) {
-        if (!result.has(TraceColumns.SHARPNESS)) {
-            throw new IllegalArgumentException("result " + result.name() + " has no sharpness column; record it with "
-                    + "setup(...).withRecord(everyWithSharpness(n))");
-        }
-        return NotebookCharts.sharpness(result);
-    }
-
-    /** Loss, river loss and hill excess at every checkpoint against the compute spent to reach it, one curve per result. */
-    public static JFreeChart frontierChart(Result... results) {
-        return NotebookCharts.frontier(results);
-    }
-
-    /** The learning rate of every line of a result, phases shaded, checkpoints marked. */
-    public static JFreeChart scheduleChart(Result result) {
-        return NotebookCharts.schedule(result);
-    }
-
-    /** The iterate's path across the valley (river coordinate against signed hill displacement), coloured by phase. */
-    public static JFreeChart trajectoryChart(Result result) {
-        return NotebookCharts.trajectory(result);
-    }
-
-    /** River coordinate and hill distance against step. */
-    public static JFreeChart riverAndHillChart(Result result) {
-        return NotebookCharts.riverAndHill(result);
-    }
-
-    /** A line chart of your own series: {@code lines("title", "x", "y", series("a", xs, ys), ...)}. */
-    public static JFreeChart lines(String title, String xLabel, String yLabel, NotebookCharts.Series... series) {
-        return NotebookCharts.lines(title, xLabel, yLabel, false, List.of(series));
-    }
-
-    /** The same on a log y axis. */
-    public static JFreeChart logLines(String title, String xLabel, String yLabel, NotebookCharts.Series... series) {
-        return NotebookCharts.lines(title, xLabel, yLabel, true, List.of(series));
-    }
-
-    /** A named series for {@link #lines}. */
-    public static NotebookCharts.Series series(String name, double[] x, double[] y) {
-        return new NotebookCharts.Series(name, x, y);
-    }
-
-    /** Where charts are saved: the {@value #OUT_PROPERTY} system property, else {@code notebooks/out}. */
-    public static Path outDir() {
-        return Path.of(System.getProperty(OUT_PROPERTY, "notebooks/out")).toAbsolutePath().normalize();
-    }
-
-    /** Saves the chart as {@code <outDir>/<name>.png} and {@code .svg} (headless), prints both paths and returns the PNG's. */
-    public static Path save(JFreeChart chart, String name) {
-        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("chart name '" + name + "' is not allowed; expected letters, digits, '.', '_' or '-'");
-        }
-        ChartFiles.Written files = NotebookCharts.save(chart, outDir(), name);
-        System.out.println("saved " + files.png());
-        System.out.println("saved " + files.svg());
-        return files.png();
     }
 }

@@ -87,7 +87,7 @@ class SweepCommandTest {
             assertEquals(checkpoint.get("loss").asDouble(), row.value("loss"), 0.0, "copied exactly");
             assertEquals(checkpoint.get("hill_excess").asDouble(), row.value("hill_excess"), 0.0);
             assertEquals(summary.get("seed").asLong(), row.seed());
-            // Compute per checkpoint k (SCIENCE.md section 5): cosine trains one run per budget, so it has
+            // Compute per checkpoint k (docs/science.md section 5): cosine trains one run per budget, so it has
             // spent sum_{j<=k} B_j; WSD and WSD-S have spent (1-p) B_k + sum_{j<=k} p B_j.
             int k = 0;
             while (budgets[k] != row.budget()) {
@@ -174,7 +174,8 @@ class SweepCommandTest {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String name = dir.relativize(file).toString();
-                if (file.getFileName().toString().startsWith("timing.json")) {
+                // Lock files (.sweep*.lock) hold the process that last locked the directory.
+                if (file.getFileName().toString().startsWith("timing.json") || name.endsWith(".lock")) {
                     continue;
                 }
                 String text = Files.readString(file, StandardCharsets.UTF_8);

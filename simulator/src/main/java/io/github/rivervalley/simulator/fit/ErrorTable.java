@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.fit;
 
+import io.github.rivervalley.simulator.io.Csv;
 import java.util.Locale;
 
 /** The protocol's error table as text (printed) and CSV (saved): every curve, every law side by side. */
@@ -45,7 +46,7 @@ public final class ErrorTable {
         StringBuilder b = new StringBuilder("curve,role,law,rows,pred_e,worst_e,r2\n");
         for (ProtocolResult.LawResult lr : r.laws()) {
             for (CurveErrors e : lr.errors()) {
-                b.append(e.curve()).append(',').append(r.fitted().contains(e.curve()) ? "fit" : "held-out").append(',')
+                b.append(Csv.field(e.curve())).append(',').append(r.fitted().contains(e.curve()) ? "fit" : "held-out").append(',')
                         .append(lr.fit().law().name()).append(',').append(e.rows()).append(',').append(e.predE()).append(',')
                         .append(e.worstE()).append(',').append(e.r2()).append('\n');
             }

@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -53,13 +52,13 @@ public final class SpecReader {
     private final ObjectMapper mapper;
 
     private SpecReader() {
-        YAMLFactory yaml = YAMLFactory.builder()
+        YAMLFactory yaml = YamlFloats.factory(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 // "type: wsd" as a plain key, never a YAML tag ("!<wsd>"), so written specs read back.
-                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-                .build();
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID));
         mapper = new ObjectMapper(yaml);
+        mapper.registerModule(YamlFloats.module());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -77,11 +76,6 @@ public final class SpecReader {
     /** The shared reader (thread-safe once built). */
     public static SpecReader instance() {
         return INSTANCE;
-    }
-
-    /** The configured mapper, for writers that need the same conventions (YAML, registered types). */
-    public ObjectMapper mapper() {
-        return mapper;
     }
 
     /** Reads a spec file as a tree, reporting a missing file or bad YAML as a {@link SpecException}. */
@@ -315,15 +309,5 @@ public final class SpecReader {
             return "";
         }
         return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    /** Whether the exception chain holds a Jackson problem (for callers that bind through other APIs). */
-    static Optional<JacksonException> jacksonCause(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof JacksonException je) {
-                return Optional.of(je);
-            }
-        }
-        return Optional.empty();
     }
 }

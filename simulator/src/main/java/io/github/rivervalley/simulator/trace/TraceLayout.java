@@ -37,11 +37,6 @@ public final class TraceLayout {
     private final int path;
     private final int pathCoordinates;
 
-    /** Without path columns. */
-    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras) {
-        this(standardErrors, sharpness, preconditionedSharpness, extras, false, 0);
-    }
-
     /**
      * @param standardErrors whether to include the {@code *_se} columns (more than one replica)
      * @param sharpness whether to include {@code sharpness}

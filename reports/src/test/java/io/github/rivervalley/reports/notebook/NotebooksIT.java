@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * jshell, as {@code ./rivervalley notebook FILE} does, and checks that it reports no error and saves
  * charts that decode.
  */
-class NotebooksTest {
+class NotebooksIT {
 
     /**
      * A notebook that hangs (for example one that forgot {@code /exit} and waits for input) is killed
@@ -82,7 +82,7 @@ class NotebooksTest {
         List<String> command = List.of(jshell.toString(), "--class-path", classPath,
                 "-J-Djava.awt.headless=true", "-R-Djava.awt.headless=true",
                 "-J-Dfile.encoding=UTF-8", "-R-Dfile.encoding=UTF-8",
-                "-R-D" + Notebook.OUT_PROPERTY + "=" + out,
+                "-R-D" + NotebookCharts.OUT_PROPERTY + "=" + out,
                 "--startup", "DEFAULT", "--startup", "PRINTING",
                 "--startup", root().resolve("notebooks/startup.jsh").toString(),
                 notebook.toString());
