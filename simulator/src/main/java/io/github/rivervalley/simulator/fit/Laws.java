@@ -37,7 +37,7 @@ public final class Laws {
         if (name.equals(MomentumLaw.NAME)) {
             return new MomentumLaw();
         }
-        return new RiverValleyLaw(Fits.peakRate(curves), 1, hillModes, spectrum, Boolean.getBoolean("rv.offset")).referencedTo(curves);
+        return new RiverValleyLaw(Fits.peakRate(curves), 1, hillModes, spectrum, false).referencedTo(curves);
     }
 
     /** The law {@code name} with saved constants (from a fit file). */
