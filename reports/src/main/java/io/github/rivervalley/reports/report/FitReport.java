@@ -150,18 +150,28 @@ public final class FitReport {
         }
     }
 
-    private static JFreeChart curveChart(ProtocolResult r, int i) {
-        Curve c = r.curves().get(i);
-        XYSeriesCollection top = new XYSeriesCollection();
-        XYSeriesCollection bottom = new XYSeriesCollection();
+    /** The curve's loss as the first series of a new collection. */
+    private static XYSeriesCollection lossPoints(Curve c) {
         XYSeries data = new XYSeries("loss", false, false);
         for (int k = 0; k < c.size(); k++) {
             data.add(c.steps()[k], c.loss()[k]);
         }
-        top.addSeries(data);
-        XYLineAndShapeRenderer topRenderer = new XYLineAndShapeRenderer(false, true);
-        topRenderer.setSeriesPaint(0, Palette.BLACK);
-        topRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+        return new XYSeriesCollection(data);
+    }
+
+    /** Black points for series 0 (the loss), nothing else drawn until set. */
+    private static XYLineAndShapeRenderer dots() {
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        dots.setSeriesPaint(0, Palette.BLACK);
+        dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+        return dots;
+    }
+
+    private static JFreeChart curveChart(ProtocolResult r, int i) {
+        Curve c = r.curves().get(i);
+        XYSeriesCollection top = lossPoints(c);
+        XYSeriesCollection bottom = new XYSeriesCollection();
+        XYLineAndShapeRenderer topRenderer = dots();
         XYLineAndShapeRenderer bottomRenderer = new XYLineAndShapeRenderer(true, false);
         bottomRenderer.setDefaultSeriesVisibleInLegend(false); // same colours as the lines above
         int s = 1;
@@ -219,17 +229,8 @@ public final class FitReport {
         }
         lossAxis.setRange(lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo));
         XYPlot plot = new XYPlot(stacked, new NumberAxis("step"), lossAxis, area);
-        XYSeriesCollection points = new XYSeriesCollection();
-        XYSeries data = new XYSeries("loss", false, false);
-        for (int k = 0; k < c.size(); k++) {
-            data.add(c.steps()[k], c.loss()[k]);
-        }
-        points.addSeries(data);
-        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        dots.setSeriesPaint(0, Palette.BLACK);
-        dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
-        plot.setDataset(1, points);
-        plot.setRenderer(1, dots);
+        plot.setDataset(1, lossPoints(c));
+        plot.setRenderer(1, dots());
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart(c.name() + ": river + hill", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         RiverValleyTheme.INSTANCE.apply(chart);
