@@ -69,6 +69,10 @@ public final class FitReport {
             for (ProtocolResult.LawResult lr : r.laws()) {
                 if (lr.fit().law() instanceof RiverValleyLaw) {
                     ChartFiles.write(decomposition(lr.fit(), c), charts, name + "-parts", WIDTH, 420);
+                    double[][] parts = lr.fit().law().decompose(lr.fit().theta(), c);
+                    int last = c.size() - 1;
+                    h.append(String.format(Locale.ROOT, "<p>At step %d the loss is %.4f: river part %.4f, hill part %.4f (what a long"
+                            + " enough decay to rate 0 would remove, by the fit).</p>\n", c.steps()[last], c.loss()[last], parts[0][last], parts[1][last]));
                     figure(h, name + "-parts", "River-valley decomposition: river part (blue, the progress a full decay would reveal)"
                             + " and hill part (orange, the excess a decay removes) stacked, with the loss (black points).");
                     break;
@@ -132,8 +136,8 @@ public final class FitReport {
             for (HillReading.Mode m : hill.modes()) {
                 h.append(String.format(Locale.ROOT, "<li>a hill mode that relaxes in %.1f steps at the peak rate (curvature %.4g per unit rate,"
                         + " so 1/(2 eta lambda) = %.1f steps) and keeps a stationary excess of %.4f in the loss at the peak rate (noise variance %.4g);"
-                        + " a slow decay to 0.1x the peak removes about 90%% of it.</li>\n",
-                        m.relaxationSteps(), m.curvature(), m.relaxationSteps(), m.stationaryExcess(), m.noise()));
+                        + " a decay to 0.1x the peak removes about 90%% of it if it lasts well over %.0f steps (its relaxation time at 0.1x).</li>\n",
+                        m.relaxationSteps(), m.curvature(), m.relaxationSteps(), m.stationaryExcess(), m.noise(), 10 * m.relaxationSteps()));
             }
             h.append("</ul>\n");
         }
