@@ -30,14 +30,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Fit loss-curve laws (river-valley, mpl, mtl) to loss curves; score predictions.",
         description = {
-            "Fits each law to all the curves at once and writes DIR/fit.json (parameters with",
-            "standard errors, per-curve errors), DIR/errors.csv and an HTML report DIR/report/index.html.",
-            "A curve is CSV with columns step,loss (names selectable); its per-step learning rate",
-            "comes from SCHEDULE.yaml (a schedule spec, exact) when given as CURVE.csv=SCHEDULE.yaml,",
-            "else it is rebuilt from the lr column (warning when rows are too sparse). The simulator's",
-            "trace.csv works as is (line main, or --line). With --protocol FILE.yaml: fit on the",
-            "protocol's fit curves, predict the others, print the error table. Laws and formulas:",
-            "docs/fit.md. Example: rivervalley fit --protocol examples/loss-curves/protocol-25M.yaml"
+            "Fits each law to all the curves at once; writes DIR/fit.json (parameters",
+            "with standard errors, per-curve errors), DIR/errors.csv and the HTML",
+            "report DIR/report/index.html.",
+            "A curve is CSV with columns step,loss (names selectable). Its learning",
+            "rate per step comes from SCHEDULE.yaml (a schedule spec, exact) when given",
+            "as CURVE.csv=SCHEDULE.yaml, else it is rebuilt from the lr column (with a",
+            "warning when the rows are too sparse). The simulator's trace.csv works as",
+            "is (line main, or --line).",
+            "With --protocol FILE.yaml: fit on the protocol's fit curves, predict the",
+            "others, print the error table. Laws and formulas: docs/fit.md.",
+            "Example: rivervalley fit --protocol examples/loss-curves/protocol-25M.yaml"
         })
 final class FitCommand implements Callable<Integer> {
 

@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Predict the loss curve of any schedule from a fit.json.",
         description = {
-            "Prints CSV step,lr,loss_<law>... for every law in FIT.json (from rivervalley fit), and for",
-            "the river-valley law its parts river_loss and hill_excess. SCHEDULE.yaml is a schedule",
-            "spec (any type: wsd, wsd-s, cyclic-cosine, piecewise, ...); a row at step s is the loss",
-            "after s updates."
+            "Prints CSV step,lr,loss_<law>... for every law in FIT.json (written by",
+            "rivervalley fit), and for the river-valley law its parts river_loss and",
+            "hill_excess. SCHEDULE.yaml is any schedule spec (wsd, wsd-s,",
+            "cyclic-cosine, piecewise, ...); a row at step s is the loss after s",
+            "updates. --run-spec also writes the fitted valley as a run spec."
         })
 final class PredictCommand implements Callable<Integer> {
 
