@@ -4,6 +4,7 @@ import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.landscapes.spectral.Sharpness;
+import io.github.rivervalley.simulator.noise.GradientOracle;
 import java.util.Arrays;
 import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.random.Well19937c;
@@ -33,6 +34,7 @@ public final class FactoredModel implements BigramModel {
     private final int uOffset;
     private final int bOffset;
     private final ThreadLocal<double[]> scratch;
+    private final boolean float32;
 
     /**
      * @param embedding k >= 1
@@ -40,6 +42,15 @@ public final class FactoredModel implements BigramModel {
      * @param seed initialisation seed
      */
     public FactoredModel(BigramData data, int embedding, Double initScale, long seed) {
+        this(data, embedding, initScale, seed, false);
+    }
+
+    /**
+     * @param float32 the minibatch gradient in float32 arithmetic ({@link FactoredMinibatch32}); the exact
+     *     value, gradient and curvature stay float64
+     */
+    public FactoredModel(BigramData data, int embedding, Double initScale, long seed, boolean float32) {
+        this.float32 = float32;
         this.data = Check.present("data", data);
         this.v = data.vocabularySize();
         this.k = Check.positive("embedding", embedding);
@@ -257,8 +268,8 @@ public final class FactoredModel implements BigramModel {
     }
 
     @Override
-    public FactoredMinibatch newMinibatchOracle(int batchSize) {
-        return new FactoredMinibatch(this, batchSize);
+    public GradientOracle newMinibatchOracle(int batchSize) {
+        return float32 ? new FactoredMinibatch32(this, batchSize) : new FactoredMinibatch(this, batchSize);
     }
 
     /** {@code sum_c a[ao + c] b[bo + c]} with four partial sums (independent chains run in parallel). */
@@ -289,6 +300,6 @@ public final class FactoredModel implements BigramModel {
 
     @Override
     public String toString() {
-        return "FactoredModel[V=" + v + ", k=" + k + ", d=" + dimension() + ", initScale=" + initScale + ", " + data + "]";
+        return "FactoredModel[V=" + v + ", k=" + k + ", d=" + dimension() + ", initScale=" + initScale + (float32 ? ", float32" : "") + ", " + data + "]";
     }
 }

@@ -8,11 +8,15 @@ import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -157,5 +161,22 @@ final class ChartStyle {
 
     static String capitalized(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The trace's phases, or one stable phase over the whole line when it has none (a constant rate). */
+    static List<Phase> phasesOrStable(Trace t) {
+        return t.phases().isEmpty()
+                ? List.of(new Phase(Phase.Kind.STABLE, t.firstStep(), Math.max(t.lastStep(), t.firstStep() + 1)))
+                : t.phases();
+    }
+
+    /** Legend entries for the trajectory charts: one thick line per phase kind, in the phase colours. */
+    static LegendItemCollection phaseLegend(Set<Phase.Kind> kinds) {
+        LegendItemCollection items = new LegendItemCollection();
+        for (Phase.Kind kind : kinds) {
+            items.add(new LegendItem(kind.label() + " phase", null, null, null,
+                    new Line2D.Double(-8, 0, 8, 0), new BasicStroke(3f), Palette.phase(kind)));
+        }
+        return items;
     }
 }

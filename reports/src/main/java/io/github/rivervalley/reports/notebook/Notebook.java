@@ -11,6 +11,7 @@ import io.github.rivervalley.landscapes.analytic.Landscapes;
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.RotatedValley;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
+import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.spectral.Sharpness;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
@@ -284,6 +285,9 @@ public final class Notebook {
      * the river at coordinate 0.
      */
     public static Run setup(Landscape landscape, Schedule schedule, Optimizer optimizer) {
+        Check.present("landscape", landscape);
+        Check.present("schedule", schedule);
+        Check.present("optimizer", optimizer);
         Run base = Run.of("run", landscape, schedule);
         String family = family(schedule);
         return new Run(family + " " + optimizer.toString().replaceAll("\\(.*", ""), landscape, optimizer, new NoNoise(), schedule,

@@ -22,6 +22,7 @@ import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.theory.Exactness;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -47,10 +48,6 @@ import java.util.function.Supplier;
  */
 public final class Simulation {
 
-    /** File names inside a run's output directory. */
-    public static final String TRACE_FILE = "trace.csv";
-    public static final String SUMMARY_FILE = "summary.json";
-    public static final String SPEC_FILE = "spec.yaml";
 
     private Simulation() {
     }
@@ -140,18 +137,18 @@ public final class Simulation {
         RunSummary summary;
         try (StagedDirectory staged = StagedDirectory.begin(outDir.resolve(run.name()))) {
             Path dir = staged.path();
-            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
+            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(RunDirectory.TRACE))) {
                 try (Writer writer = traceFile.writer()) {
                     List<StepObserver> observers = run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer))
                             : List.of(new CsvTraceWriter(writer), new IterateFiles(dir));
                     summary = expected ? ExpectedRun.execute(run, observers) : execute(run, threads, observers);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + staged.target().resolve(TRACE_FILE), e);
+                    throw new UncheckedIOException("cannot write " + staged.target().resolve(RunDirectory.TRACE), e);
                 }
                 traceFile.commit();
             }
-            AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
-            AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
+            AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(spec.resolved()));
+            AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), summaryJson(summary));
             staged.commit();
         }
         return summary;
