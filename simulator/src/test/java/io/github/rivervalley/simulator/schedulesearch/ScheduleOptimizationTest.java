@@ -62,11 +62,5 @@ class ScheduleOptimizationTest {
                 () -> ScheduleOptimization.run(spec(SPEC.replace("warmup: 20", "warmup: 600")), dir, 1));
         assertEquals("constraints.warmup", warmup.field());
         assertTrue(Files.notExists(dir.resolve("small")), "nothing written");
-        SpecException both = assertThrows(SpecException.class, () -> spec(SPEC + "law: {fit: fit.json}\n"));
-        assertEquals("law", both.field());
-        String lawOnly = "name: law\nsteps: 100\nlaw: {fit: " + dir.resolve("missing.json") + "}\nconstraints: {peak: 0.1}\n";
-        SpecException missing = assertThrows(SpecException.class, () -> ScheduleOptimization.run(spec(lawOnly), dir, 1));
-        assertEquals("law.fit", missing.field());
-        assertTrue(Files.notExists(dir.resolve("law")), "nothing written");
     }
 }
