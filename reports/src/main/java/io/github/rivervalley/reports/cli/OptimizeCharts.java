@@ -6,13 +6,9 @@ import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.LineSchedule;
-import io.github.rivervalley.simulator.fit.Curve;
-import io.github.rivervalley.simulator.fit.Prediction;
 import io.github.rivervalley.simulator.schedulesearch.KnotSchedule;
-import io.github.rivervalley.simulator.schedulesearch.OptimizeSpec;
 import io.github.rivervalley.simulator.schedulesearch.ScheduleOptimization;
 import io.github.rivervalley.simulator.spec.RunSpec;
-import io.github.rivervalley.simulator.spec.ScheduleSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.theory.ExpectedRow;
 import io.github.rivervalley.simulator.theory.MomentEngine;
@@ -34,25 +30,17 @@ final class OptimizeCharts {
     private OptimizeCharts() {
     }
 
-    static List<Path> write(Path dir, ScheduleOptimization.Outcome outcome, OptimizeSpec spec) {
+    static List<Path> write(Path dir, ScheduleOptimization.Outcome outcome) {
         List<NotebookCharts.Series> rates = new ArrayList<>();
         List<NotebookCharts.Series> losses = new ArrayList<>();
         for (ScheduleOptimization.Entry e : outcome.schedules()) {
-            Path file = dir.resolve(e.file());
-            double[] r = spec.law() != null ? KnotSchedule.rates(SpecReader.instance().read(file, ScheduleSpec.class).build(spec.steps()))
-                    : KnotSchedule.rates(Simulation.prepare(SpecReader.instance().read(file, RunSpec.class)).schedule());
+            Run run = Simulation.prepare(SpecReader.instance().read(dir.resolve(e.file()), RunSpec.class));
+            double[] r = KnotSchedule.rates(run.schedule());
             double[] steps = new double[r.length];
             for (int t = 0; t < r.length; t++) {
                 steps[t] = t;
             }
             rates.add(NotebookCharts.series(e.schedule(), steps, r));
-            if (spec.law() != null) {
-                long[] rows = Prediction.steps(r.length, Math.max(1, r.length / POINTS));
-                losses.add(NotebookCharts.series(e.schedule(), java.util.Arrays.stream(rows).asDoubleStream().toArray(),
-                        ScheduleOptimization.fitOf(spec.law()).predict(Curve.ofSchedule(e.schedule(), rows, r))));
-                continue;
-            }
-            Run run = Simulation.prepare(SpecReader.instance().read(file, RunSpec.class));
             // The path to the final checkpoint as one line (WSD: the main line, then its last branch).
             Line path = new Line(Line.MAIN, Optional.empty(), 0, r.length, t -> r[(int) t], List.of());
             List<ExpectedRow> rows = MomentEngine.of(run.landscape(), run.optimizer(), run.noise(),
@@ -65,8 +53,7 @@ final class OptimizeCharts {
         List<Path> written = new ArrayList<>();
         written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": schedules", "step", "learning rate",
                 rates.toArray(NotebookCharts.Series[]::new)), charts, "schedules", 1000, 600).png());
-        String what = spec.law() != null ? "predicted loss (" + spec.law().fit() + ")" : "exact expected loss";
-        written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": " + what, "step", spec.law() != null ? "predicted loss" : "expected loss",
+        written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": exact expected loss", "step", "expected loss",
                 losses.toArray(NotebookCharts.Series[]::new)), charts, "expected-loss", 1000, 600).png());
         return written;
     }

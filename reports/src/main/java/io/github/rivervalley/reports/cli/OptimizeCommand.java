@@ -18,8 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Find the schedule with the lowest expected final loss for a valley and a budget.",
         description = {
-            "Reads an optimize spec (a valley run without a schedule, or a law fitted by rivervalley fit; the",
-            "budget and the constraints: peak,",
+            "Reads an optimize spec (a valley run without a schedule, the budget and the constraints: peak,",
             "warmup, floor, non-increasing; see docs/spec.md), searches every step's rate on the exact expected",
             "loss (moment engine, adjoint gradient, projected steps that keep the constraints) and the best",
             "WSD, cosine and constant schedules (BOBYQA), and writes DIR/<name>/: optimal.yaml (a run spec with",
@@ -46,13 +45,12 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         OptimizeSpec optimizeSpec = SpecReader.instance().read(spec, OptimizeSpec.class);
         ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, out, Threads.resolve(threads));
-        OptimizeCharts.write(out.resolve(outcome.name()), outcome, optimizeSpec);
+        OptimizeCharts.write(out.resolve(outcome.name()), outcome);
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + out.resolve(outcome.name()) + " (optimal.yaml, comparison.csv, schedules.csv, optimize.json,"
                 + " charts/schedules and charts/expected-loss; " + outcome.iterations() + " iterations)");
         for (ScheduleOptimization.Entry e : outcome.schedules()) {
-            stdout.println(String.format(Locale.ROOT, "  %-9s %s final loss %.10g (+%.3g)%s", e.schedule(),
-                    optimizeSpec.law() != null ? "predicted" : "expected", e.expectedLoss(),
+            stdout.println(String.format(Locale.ROOT, "  %-9s expected final loss %.10g (+%.3g)%s", e.schedule(), e.expectedLoss(),
                     e.gapToOptimal(), e.simulatedLoss() == null ? ""
                             : String.format(Locale.ROOT, "; simulated %.6g +- %.2g", e.simulatedLoss(), e.simulatedSe())));
         }

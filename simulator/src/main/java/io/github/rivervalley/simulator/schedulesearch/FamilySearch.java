@@ -40,15 +40,11 @@ public final class FamilySearch {
     public record Candidate(String family, ScheduleSpec spec, double[] rates, double loss) {
     }
 
-    private final ScheduleObjective objective;
+    private final MomentAdjoint adjoint;
     private final Bounds bounds;
 
     public FamilySearch(MomentAdjoint adjoint, Bounds bounds) {
-        this(ScheduleObjective.of(adjoint), bounds);
-    }
-
-    public FamilySearch(ScheduleObjective objective, Bounds bounds) {
-        this.objective = Check.present("objective", objective);
+        this.adjoint = Check.present("adjoint", adjoint);
         this.bounds = Check.present("bounds", bounds);
     }
 
@@ -115,7 +111,7 @@ public final class FamilySearch {
 
     private Candidate candidate(String family, ScheduleSpec spec) {
         double[] rates = KnotSchedule.rates(spec.build(bounds.steps()));
-        return new Candidate(family, spec, rates, objective.loss(rates));
+        return new Candidate(family, spec, rates, adjoint.loss(rates));
     }
 
     private ConstantScheduleSpec constantSpec(double level) {

@@ -23,19 +23,12 @@ public final class FreeFormSearch {
     public record Result(double[] knots, PiecewiseScheduleSpec spec, double[] rates, double loss, int iterations) {
     }
 
-    /** Step of the central differences in the knots (ratios of the peak), for objectives without an exact gradient. */
-    private static final double DIFFERENCE = 1e-6;
-
-    private final ScheduleObjective objective;
+    private final MomentAdjoint adjoint;
     private final KnotSchedule schedule;
     private final double[] rateGradient;
 
     public FreeFormSearch(MomentAdjoint adjoint, KnotSchedule schedule) {
-        this(ScheduleObjective.of(adjoint), schedule);
-    }
-
-    public FreeFormSearch(ScheduleObjective objective, KnotSchedule schedule) {
-        this.objective = Check.present("objective", objective);
+        this.adjoint = Check.present("adjoint", adjoint);
         this.schedule = Check.present("schedule", schedule);
         this.rateGradient = new double[(int) schedule.bounds().steps()];
     }
@@ -132,26 +125,9 @@ public final class FreeFormSearch {
     }
 
     private double evaluate(double[] knots, double[] gradient) {
-        double[] rates = schedule.rates(knots);
-        double loss = objective.lossAndGradient(rates, rateGradient);
-        if (!Double.isNaN(loss)) {
-            schedule.knotGradient(rateGradient, gradient);
-            return loss;
-        }
-        // No exact gradient: differences in each knot (central, one-sided at a bound: the schedule must stay valid).
-        double lo = schedule.bounds().lowestRatio();
-        double[] shifted = knots.clone();
-        for (int j = 0; j < knots.length; j++) {
-            double hi = Math.min(1.0, knots[j] + DIFFERENCE);
-            double low = Math.max(lo, knots[j] - DIFFERENCE);
-            shifted[j] = hi;
-            double up = objective.loss(schedule.rates(shifted));
-            shifted[j] = low;
-            double down = objective.loss(schedule.rates(shifted));
-            shifted[j] = knots[j];
-            gradient[j] = (up - down) / (hi - low);
-        }
-        return objective.loss(rates);
+        double loss = adjoint.lossAndGradient(schedule.rates(knots), rateGradient);
+        schedule.knotGradient(rateGradient, gradient);
+        return loss;
     }
 
     /** The nearest point of the constraint set (Euclidean, in ratio space). */

@@ -17,8 +17,7 @@ import io.github.rivervalley.simulator.spec.ScheduleSpec;
  *
  * @param name output name (the optimal run spec is {@code <name>-optimal})
  * @param steps the budget
- * @param landscape, start, optimizer, noise as in a run spec (the moment engine must be exact for them), or
- * @param law instead of a valley: a fitted law whose predicted final loss is minimised
+ * @param landscape, start, optimizer, noise as in a run spec (the moment engine must be exact for them)
  * @param constraints peak, warmup, floor, nonIncreasing
  * @param segments free-form resolution: segments after the warmup (default 100)
  * @param iterations most projected-gradient iterations (default 2000)
@@ -26,23 +25,14 @@ import io.github.rivervalley.simulator.spec.ScheduleSpec;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeSpec(String name, Long steps, LandscapeSpec landscape, double[] start, OptimizerSpec optimizer, NoiseSpec noise,
-        Law law, Constraints constraints, Integer segments, Integer iterations, Verify verify) {
+        Constraints constraints, Integer segments, Integer iterations, Verify verify) {
 
     public OptimizeSpec {
         Check.present("name", name);
         Names.check("name", name, "it names the output directory");
         Check.positive("steps", Check.present("steps", steps));
-        if (law == null) {
-            Check.present("landscape", landscape);
-            Check.present("optimizer", optimizer);
-        } else {
-            for (Object given : new Object[] {landscape, start, optimizer, noise, verify}) {
-                if (given != null) {
-                    throw new InvalidValueException("law", "a law together with a valley (landscape, start, optimizer, noise or verify)",
-                            "either a fitted law or a valley run, not both");
-                }
-            }
-        }
+        Check.present("landscape", landscape);
+        Check.present("optimizer", optimizer);
         Check.present("constraints", constraints);
         segments = segments == null ? 100 : Check.positive("segments", segments);
         iterations = iterations == null ? 2000 : Check.positive("iterations", iterations);
@@ -61,20 +51,6 @@ public record OptimizeSpec(String name, Long steps, LandscapeSpec landscape, dou
             warmup = warmup == null ? 0L : Check.nonNegative("warmup", warmup);
             floor = floor == null ? 0.0 : Check.inClosedRange("floor", floor, 0, 1);
             nonIncreasing = nonIncreasing == null || nonIncreasing;
-        }
-    }
-
-    /**
-     * A fitted law to optimise: a {@code fit.json} of {@code rivervalley fit} (path relative to the working
-     * directory) and the law in it (default: the file's first).
-     *
-     * @param fit the fit file
-     * @param name the law's name ({@code river-valley}, {@code mpl}, {@code mtl})
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Law(String fit, String name) {
-        public Law {
-            Check.present("fit", fit);
         }
     }
 

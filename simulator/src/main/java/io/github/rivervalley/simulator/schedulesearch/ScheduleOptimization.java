@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
-import io.github.rivervalley.simulator.fit.Fit;
-import io.github.rivervalley.simulator.fit.FitFile;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.spec.ConstantScheduleSpec;
+import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.ScheduleSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -28,12 +27,11 @@ import java.util.Locale;
 
 /**
  * {@code rivervalley optimize}: validates an {@link OptimizeSpec}, finds the free-form optimum and the best
- * WSD, cosine and constant schedules for its budget and constraints on the exact expected final loss of a
- * valley run (or the final loss a fitted law predicts), and writes into {@code DIR/<name>/}:
+ * WSD, cosine and constant schedules for its budget and constraints on the exact expected final loss, and
+ * writes into {@code DIR/<name>/}:
  * <ul>
  *   <li>{@code optimal.yaml}: a run spec with the optimum as a {@code piecewise} schedule ({@code rivervalley run}
- *       runs it), and {@code wsd.yaml}, {@code cosine.yaml}, {@code constant.yaml} for the best of each family
- *       (optimising a law: the schedule blocks alone, for {@code rivervalley predict});</li>
+ *       runs it), and {@code wsd.yaml}, {@code cosine.yaml}, {@code constant.yaml} for the best of each family;</li>
  *   <li>{@code comparison.csv}: each schedule's expected final loss, its gap to the optimum, and with
  *       {@code verify} the Monte Carlo mean and standard error of the same runs (under {@code runs/});</li>
  *   <li>{@code schedules.csv}: the rate of every step of the four schedules;</li>
@@ -61,9 +59,15 @@ public final class ScheduleOptimization {
     /** Runs the search (and the verification, on {@code threads} threads) and writes the files. */
     public static Outcome run(OptimizeSpec spec, Path outDir, int threads) {
         Bounds bounds = within(spec::bounds);
-        ScheduleObjective objective = spec.law() != null ? lawObjective(spec.law()) : valleyObjective(spec, bounds);
-        List<FamilySearch.Candidate> families = new FamilySearch(objective, bounds).all();
-        FreeFormSearch.Result optimal = new FreeFormSearch(objective, new KnotSchedule(bounds, spec.segments()))
+        Run valley = Simulation.prepare(spec.runSpec(spec.name() + "-optimal",
+                new ConstantScheduleSpec(bounds.peak(), bounds.warmup(), null, null)));
+        Exactness exactness = Exactness.of(valley.landscape(), valley.optimizer(), valley.noise());
+        if (!exactness.exact()) {
+            throw new SpecException("optimizer", "this valley run has no exact expected loss to optimise: " + exactness.reason());
+        }
+        MomentAdjoint adjoint = new MomentAdjoint(ModeSystem.of(valley.landscape(), valley.noise(), valley.start()), valley.optimizer());
+        List<FamilySearch.Candidate> families = new FamilySearch(adjoint, bounds).all();
+        FreeFormSearch.Result optimal = new FreeFormSearch(adjoint, new KnotSchedule(bounds, spec.segments()))
                 .searchFrom(spec.iterations(), families);
 
         Path dir = outDir.resolve(spec.name());
@@ -79,12 +83,13 @@ public final class ScheduleOptimization {
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
+            RunSpec run = spec.runSpec(spec.name() + "-" + names.get(i), specs.get(i));
             String file = names.get(i) + ".yaml";
-            AtomicFile.writeString(dir.resolve(file), specText(spec, names.get(i), specs.get(i)));
+            AtomicFile.writeString(dir.resolve(file), SpecReader.instance().toYaml(run.resolved()));
             Double mean = null;
             Double se = null;
             if (spec.verify() != null) {
-                RunSummary summary = Simulation.run(spec.runSpec(spec.name() + "-" + names.get(i), specs.get(i)), dir.resolve("runs"), threads);
+                RunSummary summary = Simulation.run(run, dir.resolve("runs"), threads);
                 RunSummary.CheckpointResult last = summary.checkpoints().get(summary.checkpoints().size() - 1);
                 mean = last.loss();
                 se = last.lossSe();
@@ -101,44 +106,6 @@ public final class ScheduleOptimization {
             throw new UncheckedIOException(e);
         }
         return outcome;
-    }
-
-    private static ScheduleObjective valleyObjective(OptimizeSpec spec, Bounds bounds) {
-        Run valley = Simulation.prepare(spec.runSpec(spec.name() + "-optimal",
-                new ConstantScheduleSpec(bounds.peak(), bounds.warmup(), null, null)));
-        Exactness exactness = Exactness.of(valley.landscape(), valley.optimizer(), valley.noise());
-        if (!exactness.exact()) {
-            throw new SpecException("optimizer", "this valley run has no exact expected loss to optimise: " + exactness.reason());
-        }
-        return ScheduleObjective.of(new MomentAdjoint(ModeSystem.of(valley.landscape(), valley.noise(), valley.start()), valley.optimizer()));
-    }
-
-    private static ScheduleObjective lawObjective(OptimizeSpec.Law law) {
-        return ScheduleObjective.of(fitOf(law));
-    }
-
-    /** The fitted law a spec's {@code law} block names. */
-    public static Fit fitOf(OptimizeSpec.Law law) {
-        List<Fit> fits;
-        try {
-            fits = FitFile.read(Path.of(law.fit()));
-        } catch (RuntimeException e) {
-            throw new SpecException("law.fit", "'" + law.fit() + "' is not allowed; expected a fit.json written by rivervalley fit ("
-                    + e.getMessage() + ")", e);
-        }
-        for (Fit fit : fits) {
-            if (law.name() == null || fit.law().name().equals(law.name())) {
-                return fit;
-            }
-        }
-        throw new SpecException("law.name", "'" + law.name() + "' is not allowed; expected one of the laws in " + law.fit() + ": "
-                + fits.stream().map(f -> f.law().name()).toList());
-    }
-
-    /** What a schedule's file holds: a run spec of the valley, or (optimising a law) the schedule block alone. */
-    private static String specText(OptimizeSpec spec, String name, ScheduleSpec schedule) {
-        Object text = spec.law() != null ? schedule : spec.runSpec(spec.name() + "-" + name, schedule).resolved();
-        return SpecReader.instance().toYaml(text);
     }
 
     private static String schedulesCsv(List<String> names, List<double[]> rates) {

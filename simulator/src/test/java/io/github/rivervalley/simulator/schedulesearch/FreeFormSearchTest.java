@@ -87,24 +87,6 @@ class FreeFormSearchTest {
         assertArrayEquals(a.rates(), built, "the piecewise spec runs with exactly the optimised rates");
     }
 
-    /**
-     * An objective without an exact gradient (a fitted law) is searched with differences in the knots; on the
-     * valley of the decay test, hiding the adjoint gradient reaches the same optimum: the loss within
-     * 1e-6 relative of the exact-gradient search (both stop on a relative improvement below 1e-12 per step
-     * over 20 iterations; differences of 1e-6 in the knots carry errors of order 1e-12 in the gradient).
-     */
-    @Test
-    void withoutAnExactGradientDifferencesReachTheSameOptimum() {
-        StraightValley valley = new StraightValley(new RiverProfile.Linear(0.0), new double[] {4.0, 1.0});
-        Bounds bounds = new Bounds(400, 0.2, 20, 0.0, true);
-        MomentAdjoint adjoint = new MomentAdjoint(ModeSystem.of(valley, Noises.hill(0.5), new double[] {0, 2, 2}), Optimizers.gd());
-        KnotSchedule knots = new KnotSchedule(bounds, 20);
-        FreeFormSearch.Result exact = new FreeFormSearch(adjoint, knots).search(3000);
-        FreeFormSearch.Result differences = new FreeFormSearch((ScheduleObjective) adjoint::loss, knots).search(3000);
-        assertTrue(bounds.admits(differences.rates(), 1e-12));
-        assertEquals(exact.loss(), differences.loss(), 1e-6 * Math.abs(exact.loss()), "exact " + exact.loss() + ", differences " + differences.loss());
-    }
-
     @Test
     void poolAdjacentViolatorsGivesTheNearestNonIncreasingSequence() {
         double[] a = {1, 3, 2};
