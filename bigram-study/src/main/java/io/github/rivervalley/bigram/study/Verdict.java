@@ -19,7 +19,7 @@ final class Verdict {
 
     private final List<BigramStudy.Outcome> ranked;
 
-    Verdict(BigramStudy.Result result) {
+    Verdict(BigramStudy.Comparison result) {
         List<BigramStudy.Outcome> sorted = new ArrayList<>(result.outcomes());
         sorted.sort(Comparator.comparingDouble(BigramStudy.Outcome::finalLoss));
         this.ranked = List.copyOf(sorted);

@@ -26,7 +26,7 @@ class BigramStudyTest {
     @Test
     void syntheticExample(@TempDir Path out) throws Exception {
         BigramStudy study = BigramStudy.read(EXAMPLE);
-        BigramStudy.Result result = study.run(out, 2);
+        BigramStudy.Comparison result = study.run(out, 2);
         BigramData data = result.data();
         assertEquals(4, result.outcomes().size());
 
@@ -112,7 +112,7 @@ class BigramStudyTest {
         ObjectNode tree = (ObjectNode) SpecReader.instance().readTree(EXAMPLES.resolve("bigram-text.yaml"));
         ObjectNode data = (ObjectNode) tree.get("landscape").get("data");
         data.put("file", Path.of("..").resolve(data.get("file").asText()).toString());
-        BigramStudy.Result result = BigramStudy.of(tree).execute(2);
+        BigramStudy.Comparison result = BigramStudy.of(tree).execute(2);
         assertEquals(200, result.data().vocabularySize());
         for (DecayDrop d : result.decays()) {
             if (!d.run().equals("cosine")) {

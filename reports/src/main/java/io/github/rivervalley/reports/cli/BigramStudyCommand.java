@@ -28,13 +28,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Compare schedules on a bigram language model, split by token group.",
         description = {
-            "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate at equal compute",
-            "and splits every decay's loss drop by token group (river: every token's entropy <= 0.05 nats;",
-            "hill: the others).",
-            "Writes DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
-            "group-curves.csv, study.json, study.txt, charts/excess-<group>.png|svg (each group's",
-            "excess over its entropy for every run) and the HTML report DIR/report/index.html.",
-            "The results do not depend on --threads."
+            "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate",
+            "at equal compute and splits every decay's loss drop by token group (river:",
+            "every token's entropy <= 0.05 nats; hill: the others). Writes",
+            "DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
+            "group-curves.csv, study.json, study.txt (with the schedules ranked by final",
+            "loss), charts/excess-<group>.png|svg (each group's excess over its entropy",
+            "for every run) and the HTML report DIR/report/index.html. The results do",
+            "not depend on --threads."
         })
 final class BigramStudyCommand implements Callable<Integer> {
 
@@ -54,7 +55,7 @@ final class BigramStudyCommand implements Callable<Integer> {
     public Integer call() {
         int n = Threads.resolve(threads);
         BigramStudy study = BigramStudy.read(spec);
-        BigramStudy.Result result = study.run(out, n);
+        BigramStudy.Comparison result = study.run(out, n);
         TraceReader reader = new TraceReader();
         List<Run> runs = new ArrayList<>();
         for (RunSpec run : study.runs()) {
@@ -66,7 +67,7 @@ final class BigramStudyCommand implements Callable<Integer> {
             chart.setTitle("Excess over the entropy of " + result.data().groupLabel(g) + ", every run");
             ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
         }
-        HtmlReport.Result report = new HtmlReport(reader, n).write(out, out.resolve("report"));
+        HtmlReport.Written report = new HtmlReport(reader, n).write(out, out.resolve("report"));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.print(BigramStudy.text(result));
         stdout.println();

@@ -4,11 +4,13 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.iterate.SegmentProbe;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Loss, river loss and hill excess along the segment between two stored iterates.",
         description = {
-            "Reads two iterates a run stored (record.iterates in its spec) and evaluates the run's landscape at",
-            "evenly spaced points of the straight segment between them: x(a) = (1 - a) FROM + a TO, a in [0, 1].",
-            "Writes probe-<FROM>-<TO>.csv (alpha, loss, river_loss, hill_excess, river_coord, hill_dist) and a",
-            "chart (.png, .svg) into --out. Under a constant rate the loss between two iterates far apart along",
-            "the river dips in the middle (both ends are up the walls); after a decay it is monotone."
+            "Reads two iterates a run stored (record.iterates in its spec) and evaluates",
+            "the run's landscape at evenly spaced points of the straight segment between",
+            "them: x(a) = (1 - a) FROM + a TO, a in [0, 1]. Writes probe-<FROM>-<TO>.csv",
+            "(alpha, loss, river_loss, hill_excess, river_coord, hill_dist) and a chart",
+            "(.png, .svg) into --out. With both ends up the walls (a high rate) the hill",
+            "excess dips in the middle; toward an end after a decay it falls."
         })
 final class ProbeCommand implements Callable<Integer> {
 
@@ -60,7 +63,7 @@ final class ProbeCommand implements Callable<Integer> {
         IterateFiles.Kind which = kind(kind);
         double[] a = read("--from", from, which);
         double[] b = read("--to", to, which);
-        RunSpec spec = SpecReader.instance().read(runDir.resolve(Simulation.SPEC_FILE), RunSpec.class);
+        RunSpec spec = SpecReader.instance().read(runDir.resolve(RunDirectory.SPEC), RunSpec.class);
         List<SegmentProbe.Point> probe = SegmentProbe.along(Simulation.prepare(spec).landscape(), a, b, points);
         Path dir = out != null ? out : runDir.resolve("probe");
         String name = "probe-" + from.replace('@', '_') + "-" + to.replace('@', '_');

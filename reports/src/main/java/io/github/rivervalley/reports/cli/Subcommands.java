@@ -13,6 +13,7 @@ final class Subcommands {
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new OptimizeCommand());
         cli.addSubcommand(new SweepCommand());
         cli.addSubcommand(new MergeCommand());
         cli.addSubcommand(new DemoCommand());
@@ -20,5 +21,7 @@ final class Subcommands {
         cli.addSubcommand(new NotebookCommand());
         cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new ProbeCommand());
+        cli.addSubcommand(new FitCommand());
+        cli.addSubcommand(new PredictCommand());
     }
 }

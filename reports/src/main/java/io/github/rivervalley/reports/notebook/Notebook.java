@@ -11,6 +11,7 @@ import io.github.rivervalley.landscapes.analytic.Landscapes;
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.RotatedValley;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
+import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.spectral.Sharpness;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
@@ -284,6 +285,9 @@ public final class Notebook {
      * the river at coordinate 0.
      */
     public static Run setup(Landscape landscape, Schedule schedule, Optimizer optimizer) {
+        Check.present("landscape", landscape);
+        Check.present("schedule", schedule);
+        Check.present("optimizer", optimizer);
         Run base = Run.of("run", landscape, schedule);
         String family = family(schedule);
         return new Run(family + " " + optimizer.toString().replaceAll("\\(.*", ""), landscape, optimizer, new NoNoise(), schedule,
@@ -300,6 +304,26 @@ public final class Notebook {
     public static Result run(Run run) {
         String family = family(run.schedule());
         return new Result(run, family, Simulation.trace(run));
+    }
+
+    /**
+     * The exact expected values of {@code run} from the moment engine: what the replica means of
+     * {@link #run(Run)} converge to with infinitely many replicas, computed without sampling (replicas and
+     * seed do not matter). Only where that is exact: straight and rotated valleys with a linear or quadratic
+     * river, under gd, sgd, momentum or nesterov (otherwise an error says why).
+     */
+    public static Result expected(Run run) {
+        return new Result(named(run, run.name() + " expected"), family(run.schedule()), Simulation.expectedTrace(run));
+    }
+
+    /** The expected values of GD (exact gradients). */
+    public static Result expected(Landscape landscape, Schedule schedule, Optimizer optimizer) {
+        return expected(setup(landscape, schedule, optimizer));
+    }
+
+    /** The expected values under {@code noise}: SGD's (or momentum's) replica means, without the replicas. */
+    public static Result expected(Landscape landscape, Schedule schedule, Optimizer optimizer, NoiseModel noise) {
+        return expected(setup(landscape, schedule, optimizer).withNoise(noise));
     }
 
     /** A deterministic run: exact gradients, one replica. */

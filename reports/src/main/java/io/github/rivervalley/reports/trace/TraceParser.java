@@ -54,7 +54,11 @@ final class TraceParser {
         for (int f = 0; f < fields; f++) {
             int k = numericIndex[f];
             if (k >= 0) {
-                values[k] = Decimals.parse(b, fieldStart[f], fieldEnd[f]);
+                try {
+                    values[k] = Decimals.parse(b, fieldStart[f], fieldEnd[f]);
+                } catch (NumberFormatException e) {
+                    throw error("column " + header[f] + ": " + e.getMessage());
+                }
             }
         }
         double step = values[stepIndex];

@@ -10,6 +10,7 @@ import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.LearningRate;
 import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.theory.TheoryTrack;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceLayout;
 import io.github.rivervalley.simulator.trace.TraceRow;
@@ -57,6 +58,8 @@ final class Engine {
     private final Divergence stop;
     private final StepLoop steps;
     private final RowMaker rows;
+    /** The exact expected values beside the simulated ones, or null where there is no exact theory. */
+    private final TheoryTrack theory;
     private final Worker[] workers;
     private final int maxRows;
     private final boolean sharpness;
@@ -90,8 +93,9 @@ final class Engine {
         this.width = Worker.width(extras);
         this.sharpness = run.record().sharpnessEvery() > 0;
         this.preconditioned = run.record().preconditionedSharpness();
+        this.theory = TheoryTrack.of(run.landscape(), run.optimizer(), run.noise(), run.schedule(), run.start()).orElse(null);
         this.layout = new TraceLayout(run.replicas() > 1, sharpness, preconditioned,
-                extraColumns, run.record().path(), run.landscape().dimension());
+                extraColumns, run.record().path(), run.landscape().dimension(), theory != null);
         this.stop = new Divergence(run.record().divergenceThreshold());
         this.iterates = new IterateCapture(run.record().iterates());
         HillProbe probe = run.landscape() instanceof Decomposer ? HillProbe.of(run.landscape()).orElse(null) : null;
@@ -354,6 +358,9 @@ final class Engine {
             }
             long step = window.rowSteps[row];
             double[] values = rows.values(step, rows.lr(line, step), n, mean, m2, diverged);
+            if (theory != null) {
+                theory.fill(line, step, values, layout.theory());
+            }
             if (layout.path() >= 0) {
                 System.arraycopy(statistics[0].path, row * layout.pathWidth(), values, layout.path(), layout.pathWidth());
             }

@@ -40,7 +40,7 @@ final class Worker {
     final StraightValleySteps.Lanes lanes = new StraightValleySteps.Lanes(Engine.BLOCK);
     private final GroupCurvature curvature;
     private final double[] curvatureValues;
-    private Sharpness sharpness;
+    private SharpnessMeter sharpness;
 
     Worker(Landscape landscape, GradientOracle oracle, int extras) {
         this.landscape = landscape;
@@ -109,9 +109,9 @@ final class Worker {
         System.arraycopy(x, 0, out, offset + 2, coordinates);
     }
 
-    private Sharpness sharpness() {
+    private SharpnessMeter sharpness() {
         if (sharpness == null) {
-            sharpness = new Sharpness(landscape);
+            sharpness = new SharpnessMeter(landscape);
         }
         return sharpness;
     }

@@ -52,13 +52,13 @@ public final class SpecReader {
     private final ObjectMapper mapper;
 
     private SpecReader() {
-        YAMLFactory yaml = YamlFloats.factory(YAMLFactory.builder()
+        YAMLFactory yaml = SpecYaml.factory(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 // "type: wsd" as a plain key, never a YAML tag ("!<wsd>"), so written specs read back.
                 .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID));
         mapper = new ObjectMapper(yaml);
-        mapper.registerModule(YamlFloats.module());
+        mapper.registerModule(SpecYaml.module());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -70,6 +70,10 @@ public final class SpecReader {
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // ... and "name: 123" is a number where text belongs: say so rather than turn it into "123".
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
         mapper.findAndRegisterModules();
     }
 
@@ -85,6 +89,8 @@ public final class SpecReader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException("", "spec file " + file + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException("", "spec file " + file + " is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             throw new SpecException("", "cannot read spec file " + file + ": " + e.getMessage());
         }
@@ -259,6 +265,9 @@ public final class SpecReader {
     }
 
     private static String describe(Class<?> type) {
+        if (type == Replicas.class) {
+            return Replicas.ALLOWED;
+        }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number";
         }

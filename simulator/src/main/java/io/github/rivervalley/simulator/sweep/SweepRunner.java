@@ -1,7 +1,9 @@
 package io.github.rivervalley.simulator.sweep;
 
+import io.github.rivervalley.simulator.concurrent.Pool;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.IoErrors;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
@@ -12,10 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 /**
  * Executes a sweep (or one shard of it) into a directory, resumably.
@@ -100,9 +99,9 @@ public final class SweepRunner {
 
     private Outcome runLocked(int threads, Shard shard, boolean retryFailed, Listener listener) {
         writeSweepSpec();
-        List<Sweep.Run> mine = new ArrayList<>();
-        List<Sweep.Run> todo = new ArrayList<>();
-        for (Sweep.Run run : sweep.runs()) {
+        List<Sweep.Job> mine = new ArrayList<>();
+        List<Sweep.Job> todo = new ArrayList<>();
+        for (Sweep.Job run : sweep.runs()) {
             if (!shard.owns(run.index())) {
                 continue;
             }
@@ -118,31 +117,16 @@ public final class SweepRunner {
         List<String> unfinished = new ArrayList<>();
         if (!todo.isEmpty()) {
             Progress progress = new Progress(listener, mine.size() - todo.size());
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
-                Thread t = new Thread(r, "sweep-worker");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Ending>> futures = new ArrayList<>();
-                for (Sweep.Run run : todo) {
-                    futures.add(pool.submit(() -> execute(run, progress)));
-                }
+            try (Pool pool = new Pool(Math.min(threads, todo.size()), "sweep-worker", "sweep")) {
+                List<Ending> endings = pool.all(todo.stream().map(run -> (Callable<Ending>) () -> execute(run, progress)).toList());
                 for (int i = 0; i < todo.size(); i++) {
-                    Ending ending = futures.get(i).get();
+                    Ending ending = endings.get(i);
                     if (ending == Ending.FAILED) {
                         failed.add(todo.get(i).name());
                     } else if (ending != Ending.DONE) {
                         unfinished.add(todo.get(i).name() + ": " + ending.reason);
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("sweep interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         }
         listener.end();
@@ -166,7 +150,7 @@ public final class SweepRunner {
      * an I/O error or running out of memory is the machine's, not the run's: the run directory is removed
      * and nothing is recorded, so the next invocation redoes it.
      */
-    private Ending execute(Sweep.Run run, Progress progress) {
+    private Ending execute(Sweep.Job run, Progress progress) {
         Path runDir = dir.resolve(run.name());
         progress.started();
         boolean ok = false;
@@ -177,7 +161,7 @@ public final class SweepRunner {
             try {
                 executor.execute(run.runSpec(), dir);
                 if (RunDirs.summary(runDir) == null) {
-                    reason = "the run ended without writing " + RunDirs.SUMMARY;
+                    reason = "the run ended without writing " + RunDirectory.SUMMARY;
                 }
             } catch (SpecException e) {
                 reason = e.getMessage();
@@ -193,11 +177,11 @@ public final class SweepRunner {
             }
             if (reason != null) {
                 RunDirs.deleteTree(runDir);
-                AtomicFile.writeString(runDir.resolve(RunDirs.ERROR), reason + "\n");
+                AtomicFile.writeString(runDir.resolve(RunDirectory.ERROR), reason + "\n");
                 return Ending.FAILED;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            AtomicFile.writeString(runDir.resolve(RunDirs.TIMING),
+            AtomicFile.writeString(runDir.resolve(RunDirectory.TIMING),
                     String.format(Locale.ROOT, "{\"wall_seconds\": %.3f}%n", seconds));
             ok = true;
             return Ending.DONE;
@@ -212,13 +196,13 @@ public final class SweepRunner {
      */
     private void writeSweepSpec() {
         String yaml = SpecReader.instance().toYaml(sweep.spec().toTree());
-        Path file = dir.resolve(RunDirs.SWEEP_SPEC);
+        Path file = dir.resolve(RunDirectory.SWEEP_SPEC);
         try {
             Files.createDirectories(dir);
             if (Files.exists(file)) {
                 String existing = Files.readString(file, StandardCharsets.UTF_8);
                 if (!existing.equals(yaml)) {
-                    throw new SpecException("--out", dir + " already holds a different sweep (" + RunDirs.SWEEP_SPEC
+                    throw new SpecException("--out", dir + " already holds a different sweep (" + RunDirectory.SWEEP_SPEC
                             + " differs); use a new directory, or the same sweep file to resume");
                 }
                 return;

@@ -1,6 +1,7 @@
 package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
@@ -18,16 +19,16 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * YAML's special floats, {@code .inf}, {@code -.inf} and {@code .nan} (YAML 1.1 and 1.2 core schema), read as
- * the doubles they are (Jackson's YAML parser takes them for malformed numbers) and written back the same
- * way, so a spec such as {@code divergenceThreshold: .inf} reads, validates by the field's own rule, and
- * round-trips through {@code spec.yaml}.
+ * The YAML dialect of specs, on top of Jackson's: the special floats {@code .inf}, {@code -.inf} and
+ * {@code .nan} (YAML 1.1 and 1.2 core schema) read as the doubles they are (Jackson's YAML parser takes them
+ * for malformed numbers) and are written back the same way, so {@code divergenceThreshold: .inf} reads,
+ * validates by the field's own rule and round-trips through {@code spec.yaml}; aliases are refused by name.
  */
-final class YamlFloats {
+final class SpecYaml {
 
     private static final Pattern SPECIAL = Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
-    private YamlFloats() {
+    private SpecYaml() {
     }
 
     /** A YAML factory whose parsers read the special floats. */
@@ -93,6 +94,21 @@ final class YamlFloats {
     private static final class Parser extends YAMLParser {
         Parser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options, ObjectCodec codec, Reader reader) {
             super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+        }
+
+        /**
+         * Refuses aliases ({@code *name}) with a message that says so: specs are small, and writing values out
+         * keeps them readable (and alias bombs impossible). Merge keys ({@code <<: *defaults}) use aliases too.
+         */
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            if (_currentIsAlias) {
+                JsonLocation at = currentTokenLocation();
+                throw new SpecException("", "YAML aliases such as *" + getText() + " (line " + at.getLineNr() + ", column "
+                        + at.getColumnNr() + ") are not supported, nor merge keys (<<) which use them; write the value out in full");
+            }
+            return token;
         }
 
         /** The number of a float token, parsed when first asked for; the special floats here. */
