@@ -38,6 +38,8 @@ final class ChartStyle {
     /** Stroke of a run's first (root) line. */
     static final Stroke MAIN = new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final Stroke THIN = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Stroke of the exact expected values (theory columns) drawn over the simulated means. */
+    static final Stroke THEORY = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f);
     private static final float[][] DASHES = {{9f, 5f}, {3f, 4f}, {12f, 4f, 3f, 4f}, {6f, 3f, 2f, 3f}};
     /** Band transparency: light enough that overlapping bands stay readable. */
     private static final float BAND_ALPHA = 0.22f;

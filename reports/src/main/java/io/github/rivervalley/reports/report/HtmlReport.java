@@ -234,6 +234,7 @@ public final class HtmlReport {
             }
             out.append(".</p>\n");
         }
+        out.append(TheoryHeadline.html(sorted));
         List<Headlines.DecaySplit> splits = new ArrayList<>();
         for (Run run : sorted) {
             splits.addAll(Headlines.decaySplits(run));
@@ -354,7 +355,7 @@ public final class HtmlReport {
         return slug;
     }
 
-    private static final String CSS = String.join("\n",
+    static final String CSS = String.join("\n",
             "body{margin:0;background:#f6f6f4;color:#222;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif}",
             "main{max-width:1160px;margin:0 auto;padding:24px}",
             "h1{font-size:28px;margin:0 0 4px}h2{font-size:22px;margin:32px 0 8px;border-bottom:2px solid #ddd;padding-bottom:4px}",

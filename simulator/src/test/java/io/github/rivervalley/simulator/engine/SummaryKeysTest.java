@@ -25,11 +25,12 @@ class SummaryKeysTest {
 
     /** The keys docs/spec.md (section "summary.json") promises. */
     private static final Set<String> TOP = Set.of("name", "steps", "replicas", "seed", "landscape", "schedule",
-            "total_compute", "lines", "checkpoints");
+            "total_compute", "lines", "checkpoints", "theory");
     private static final Set<String> LINE = Set.of("name", "parent", "fork_step", "end_step", "loss", "river_loss",
             "hill_excess", "river_coord", "hill_dist", "diverged", "first_divergence_step");
     private static final Set<String> CHECKPOINT = Set.of("budget", "line", "step", "compute", "loss", "river_loss",
-            "hill_excess", "river_coord", "loss_se", "diverged");
+            "hill_excess", "river_coord", "loss_se", "diverged", "theory_loss", "theory_river_loss", "theory_hill_excess",
+            "theory_river_coord");
 
     private static final String DIVERGING = """
             name: div
