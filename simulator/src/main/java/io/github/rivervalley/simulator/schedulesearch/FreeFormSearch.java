@@ -57,6 +57,18 @@ public final class FreeFormSearch {
         return best;
     }
 
+    /** {@link #search(int, List)} from the peak held to the end and from each family member's rates at the knots. */
+    public Result searchFrom(int maxIterations, List<FamilySearch.Candidate> families) {
+        List<double[]> starts = new java.util.ArrayList<>();
+        double[] peak = new double[schedule.knots()];
+        Arrays.fill(peak, 1.0);
+        starts.add(peak);
+        for (FamilySearch.Candidate c : families) {
+            starts.add(schedule.knotsOf(c.rates()));
+        }
+        return search(maxIterations, starts);
+    }
+
     private Result search(int maxIterations, double[] start) {
         int n = schedule.knots();
         double[] x = start.clone();

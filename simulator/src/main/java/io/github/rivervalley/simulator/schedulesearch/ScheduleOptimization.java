@@ -67,15 +67,8 @@ public final class ScheduleOptimization {
         }
         MomentAdjoint adjoint = new MomentAdjoint(ModeSystem.of(valley.landscape(), valley.noise(), valley.start()), valley.optimizer());
         List<FamilySearch.Candidate> families = new FamilySearch(adjoint, bounds).all();
-        KnotSchedule knots = new KnotSchedule(bounds, spec.segments());
-        List<double[]> starts = new ArrayList<>();
-        double[] peak = new double[knots.knots()];
-        java.util.Arrays.fill(peak, 1.0);
-        starts.add(peak);
-        for (FamilySearch.Candidate c : families) {
-            starts.add(knots.knotsOf(c.rates()));
-        }
-        FreeFormSearch.Result optimal = new FreeFormSearch(adjoint, knots).search(spec.iterations(), starts);
+        FreeFormSearch.Result optimal = new FreeFormSearch(adjoint, new KnotSchedule(bounds, spec.segments()))
+                .searchFrom(spec.iterations(), families);
 
         Path dir = outDir.resolve(spec.name());
         List<String> names = new ArrayList<>(List.of("optimal"));
