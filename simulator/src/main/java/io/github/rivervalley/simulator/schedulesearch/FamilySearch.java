@@ -40,12 +40,17 @@ public final class FamilySearch {
     public record Candidate(String family, ScheduleSpec spec, double[] rates, double loss) {
     }
 
-    private final MomentAdjoint adjoint;
+    private final ScheduleObjective objective;
     private final Bounds bounds;
 
-    public FamilySearch(MomentAdjoint adjoint, Bounds bounds) {
-        this.adjoint = Check.present("adjoint", adjoint);
+    public FamilySearch(ScheduleObjective objective, Bounds bounds) {
+        this.objective = Check.present("objective", objective);
         this.bounds = Check.present("bounds", bounds);
+    }
+
+    /** On the exact expected loss of a valley run. */
+    public FamilySearch(MomentAdjoint adjoint, Bounds bounds) {
+        this(ScheduleObjective.of(adjoint), bounds);
     }
 
     /** The best constant rate: one parameter, so a golden-section search on the level (BOBYQA needs two). */
@@ -111,7 +116,7 @@ public final class FamilySearch {
 
     private Candidate candidate(String family, ScheduleSpec spec) {
         double[] rates = KnotSchedule.rates(spec.build(bounds.steps()));
-        return new Candidate(family, spec, rates, adjoint.loss(rates));
+        return new Candidate(family, spec, rates, objective.loss(rates));
     }
 
     private ConstantScheduleSpec constantSpec(double level) {
