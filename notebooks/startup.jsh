@@ -31,10 +31,10 @@ void help() {
                       run(setup(landscape, schedule, optimizer).withNoise(..).withReplicas(64).withRecord(every(10)))
                       expected(landscape, schedule, optimizer [, noise]) or expected(setup(..)): exact replica means,
                       no sampling (straight/rotated valleys; gd, sgd, momentum, nesterov)
-          loss curves var c = curve("examples/loss-curves/25M/cosine_24000.csv", "examples/loss-curves/schedules/cosine_24000.yaml")
-                      fitLaw("river-valley", c), protocol("examples/loss-curves/protocol-25M.yaml"), predict(fit, "schedule.yaml")
           optimize    var o = optimize(setup(valley, wsd(0.05, 4000, 0.1), sgd()).withNoise(hillNoise(2)), 100)
                       best schedule for that budget and peak vs best wsd/cosine/constant; o.rates(), o.yaml()
+          loss curves var c = curve("examples/loss-curves/25M/cosine_24000.csv", "examples/loss-curves/schedules/cosine_24000.yaml")
+                      fitLaw("river-valley", c), protocol("examples/loss-curves/protocol-25M.yaml"), predict(fit, "schedule.yaml")
           look        r   r.loss()   r.table(8)   table(r, 0, 500, 1000)   sparkline(r, "loss")   plot(r, "loss", "river_loss")
                       compare(r1, r2)   r.column("hill_excess")   r.after(500)   r.until(100)
           charts      save(lossChart(r1, r2), "name")   chart("river_loss", r1, r2)   decompositionChart(r)   scheduleChart(r)

@@ -128,6 +128,7 @@ public final class BenchRunner {
             log.println();
             log.println("against the limits measured above (one core):");
             limits.forEach(log::println);
+            Files.write(options.out().resolve("limits.txt"), limits, StandardCharsets.UTF_8);
             log.flush();
         }
         if (options.compare()) {
