@@ -102,9 +102,8 @@ public final class FamilySearch {
 
     /** The best WSD with decay shape {@code shape}: its peak, decay fraction and floor. */
     public Candidate wsd(DecayShape shape) {
-        double minFraction = 1.0 / bounds.steps();
-        // a WSD decays over a fraction in (0, 1): without warmup, at most all steps but one
-        double maxFraction = (double) (bounds.steps() - Math.max(1, bounds.warmup())) / bounds.steps();
+        double minFraction = minFraction();
+        double maxFraction = maxFraction();
         double[] x = bobyqa(p -> candidate("wsd", wsdSpec(p[0], p[1], p[2], shape)).loss(),
                 new double[] {1.0, Math.min(0.2, maxFraction), 0.1},
                 new double[] {bounds.lowestRatio(), minFraction, 0.0}, new double[] {1.0, maxFraction, 1.0});
@@ -116,8 +115,8 @@ public final class FamilySearch {
      * only (the shape question of the phase diagram, without the peak's own trade-off).
      */
     public Candidate wsdAtPeak(DecayShape shape) {
-        double minFraction = 1.0 / bounds.steps();
-        double maxFraction = (double) (bounds.steps() - Math.max(1, bounds.warmup())) / bounds.steps();
+        double minFraction = minFraction();
+        double maxFraction = maxFraction();
         double[] x = bobyqa(p -> candidate("wsd", wsdSpec(1.0, p[0], p[1], shape)).loss(),
                 new double[] {Math.min(0.2, maxFraction), 0.1}, new double[] {minFraction, 0.0}, new double[] {maxFraction, 1.0});
         return candidate("wsd", wsdSpec(1.0, x[0], x[1], shape));
@@ -129,8 +128,8 @@ public final class FamilySearch {
      */
     public Candidate wsdAtPeak(DecayShape shape, double floor) {
         Check.inClosedRange("floor", floor, 0, 1);
-        double minFraction = 1.0 / bounds.steps();
-        double maxFraction = (double) (bounds.steps() - Math.max(1, bounds.warmup())) / bounds.steps();
+        double minFraction = minFraction();
+        double maxFraction = maxFraction();
         java.util.function.DoubleFunction<WsdScheduleSpec> spec = p -> new WsdScheduleSpec(bounds.peak(), bounds.warmup(),
                 WarmupShape.LINEAR, floor, shape, p, List.of(bounds.steps()));
         // The loss is not unimodal in the fraction (a short decay and a long one can both be local optima):
@@ -160,6 +159,16 @@ public final class FamilySearch {
     /** WSD, cosine and constant, best first. */
     public List<Candidate> all() {
         return List.of(wsd(), cosine(), constant()).stream().sorted((p, q) -> Double.compare(p.loss(), q.loss())).toList();
+    }
+
+    /** The shortest decay: one step. */
+    private double minFraction() {
+        return 1.0 / bounds.steps();
+    }
+
+    /** The longest decay: everything after the warmup, and (a WSD fraction is below 1) never every step. */
+    private double maxFraction() {
+        return (double) (bounds.steps() - Math.max(1, bounds.warmup())) / bounds.steps();
     }
 
     private double constantLoss(double level) {
