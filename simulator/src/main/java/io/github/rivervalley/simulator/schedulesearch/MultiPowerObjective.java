@@ -15,7 +15,7 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
  * {@code k <= i}; the last is a running sum, so the gradient costs {@code O(steps)}. A step at rate 0
  * settles at once ({@code G = 1}), as in the law.
  */
-public final class MultiPowerObjective implements ScheduleObjective {
+public final class MultiPowerObjective extends ScheduleObjective.Evaluated {
 
     private final double l0;
     private final double a;
@@ -41,20 +41,7 @@ public final class MultiPowerObjective implements ScheduleObjective {
     }
 
     @Override
-    public double loss(double[] rates) {
-        return run(rates, null);
-    }
-
-    @Override
-    public double lossAndGradient(double[] rates, double[] gradient) {
-        Check.present("gradient", gradient);
-        if (gradient.length != rates.length) {
-            throw new InvalidValueException("gradient", "length " + gradient.length, "length " + rates.length + " (one per rate)");
-        }
-        return run(rates, gradient);
-    }
-
-    private double run(double[] rates, double[] gradient) {
+    protected double evaluate(double[] rates, double[] gradient) {
         int n = rates.length;
         double total = 0;
         for (double r : rates) {

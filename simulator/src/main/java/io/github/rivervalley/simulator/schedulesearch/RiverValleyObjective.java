@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code d e(N) / d x_t = a_{t+1} (-k_t e_t / T_j + 2 x_t g_j)}. Cost {@code O(steps x modes)}; one array of
  * {@code steps} excesses is kept (reused across calls).
  */
-public final class RiverValleyObjective implements ScheduleObjective {
+public final class RiverValleyObjective extends ScheduleObjective.Evaluated {
 
     private final double referenceRate;
     private final double referenceTime;
@@ -48,20 +48,7 @@ public final class RiverValleyObjective implements ScheduleObjective {
     }
 
     @Override
-    public double loss(double[] rates) {
-        return run(rates, null);
-    }
-
-    @Override
-    public double lossAndGradient(double[] rates, double[] gradient) {
-        Check.present("gradient", gradient);
-        if (gradient.length != rates.length) {
-            throw new InvalidValueException("gradient", "length " + gradient.length, "length " + rates.length + " (one per rate)");
-        }
-        return run(rates, gradient);
-    }
-
-    private double run(double[] rates, double[] gradient) {
+    protected double evaluate(double[] rates, double[] gradient) {
         int steps = rates.length;
         double tau = 0.0;
         for (double rate : rates) {

@@ -32,4 +32,29 @@ public interface ScheduleObjective {
             }
         };
     }
+
+    /**
+     * An objective computed by one function of the rates that fills the gradient when asked (the fitted laws):
+     * {@link #evaluate} with {@code gradient} null for the loss alone.
+     */
+    abstract class Evaluated implements ScheduleObjective {
+
+        /** The final loss, and when {@code gradient} is not null the derivative for every rate written into it. */
+        protected abstract double evaluate(double[] rates, double[] gradient);
+
+        @Override
+        public final double loss(double[] rates) {
+            return evaluate(rates, null);
+        }
+
+        @Override
+        public final double lossAndGradient(double[] rates, double[] gradient) {
+            Check.present("gradient", gradient);
+            if (gradient.length != rates.length) {
+                throw new io.github.rivervalley.landscapes.check.InvalidValueException("gradient", "length " + gradient.length,
+                        "length " + rates.length + " (one per rate)");
+            }
+            return evaluate(rates, gradient);
+        }
+    }
 }
