@@ -33,6 +33,7 @@ void help() {
                       no sampling (straight/rotated valleys; gd, sgd, momentum, nesterov)
           optimize    var o = optimize(setup(valley, wsd(0.05, 4000, 0.1), sgd()).withNoise(hillNoise(2)), 100)
                       best schedule for that budget and peak vs best wsd/cosine/constant; o.rates(), o.yaml()
+                      optimize(fitLaw("river-valley", c1, c2), 24000, 3e-4, 2159): the same on a fitted law's prediction
           loss curves var c = curve("examples/loss-curves/25M/cosine_24000.csv", "examples/loss-curves/schedules/cosine_24000.yaml")
                       fitLaw("river-valley", c), protocol("examples/loss-curves/protocol-25M.yaml"), predict(fit, "schedule.yaml")
           look        r   r.loss()   r.table(8)   table(r, 0, 500, 1000)   sparkline(r, "loss")   plot(r, "loss", "river_loss")
