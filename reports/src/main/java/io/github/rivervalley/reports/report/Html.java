@@ -76,4 +76,9 @@ public final class Html {
         }
         return String.format(java.util.Locale.ROOT, "%.4g", value);
     }
+
+    /** A share as a whole percentage ({@code 0.734 -> "73%"}), or a dash when not finite. */
+    public static String percent(double share) {
+        return Double.isFinite(share) ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * share) : "&ndash;";
+    }
 }

@@ -95,8 +95,9 @@ public final class HtmlReport {
 
         // Cross-run charts first: they tell the story at a glance.
         List<Figure> overview = new ArrayList<>();
-        overview.add(job(jobs, "compare-loss", "Loss of every run. WSD stays high while its rate is at the peak and drops sharply at each decay, ending at or below cosine.", () -> Charts.comparison(runs, TraceColumns.LOSS), HEIGHT));
-        overview.add(job(jobs, "compare-river-loss", "River loss of every run: true progress along the valley floor. A high rate moves faster along the river, so WSD leads during its stable phase.", () -> Charts.comparison(runs, TraceColumns.RIVER_LOSS), HEIGHT));
+        Conclusions conclusions = Conclusions.of(runs);
+        overview.add(job(jobs, "compare-loss", Captions.compareLoss(runs, conclusions), () -> Charts.comparison(runs, TraceColumns.LOSS), HEIGHT));
+        overview.add(job(jobs, "compare-river-loss", Captions.compareRiverLoss(runs), () -> Charts.comparison(runs, TraceColumns.RIVER_LOSS), HEIGHT));
         if (Charts.hasCheckpoints(runs)) {
             overview.add(job(jobs, "budget-frontier", "Budget frontier: loss, river loss and hill excess of each checkpoint against the compute spent to obtain it (lower and further left is better).", () -> Charts.budgetFrontier(runs), 900));
         }
@@ -104,15 +105,12 @@ public final class HtmlReport {
             String slug = slug(run.name(), slugs);
             List<Figure> figures = new ArrayList<>();
             figures.add(job(jobs, slug + "-schedule", "Schedule: learning rate of every line (dashed: branches), phases read from the trace, checkpoints dotted.", () -> Charts.scheduleCard(run), 560));
-            figures.add(job(jobs, slug + "-decomposition", "Loss decomposition: loss = river loss + hill excess. At a high rate the hill excess keeps the loss up; a decay removes it and reveals the river progress.", () -> Charts.decomposition(run, false), HEIGHT));
-            figures.add(job(jobs, slug + "-decomposition-log", "Loss decomposition on a log scale: the hill excess falls by orders of magnitude in a decay.", () -> Charts.decomposition(run, true), HEIGHT));
-            String trajectory = Charts.hasPath(run)
-                    ? "Trajectory on the landscape: one sample iterate (replica 0) over the loss; it bounces between the walls while the rate is high and settles onto the valley floor in each decay."
-                    : "Trajectory in the plane (river coordinate, signed hill displacement): the band is how far the replicas bounce between the walls; it narrows onto the floor in each decay.";
-            figures.add(job(jobs, slug + "-trajectory", trajectory, () -> Charts.trajectory(run), HEIGHT));
+            figures.add(job(jobs, slug + "-decomposition", Captions.decomposition(run, false), () -> Charts.decomposition(run, false), HEIGHT));
+            figures.add(job(jobs, slug + "-decomposition-log", Captions.decomposition(run, true), () -> Charts.decomposition(run, true), HEIGHT));
+            figures.add(job(jobs, slug + "-trajectory", Captions.trajectory(run, Charts.hasPath(run)), () -> Charts.trajectory(run), HEIGHT));
             figures.add(job(jobs, slug + "-river-hill", "River coordinate (top) and mean distance from the valley floor (bottom) against step.", () -> Charts.riverAndHill(run), 760));
             if (Charts.hasSharpness(run)) {
-                figures.add(job(jobs, slug + "-sharpness", "Sharpness (top Hessian eigenvalue) and the stability threshold 2 / learning rate.", () -> Charts.sharpness(run), HEIGHT));
+                figures.add(job(jobs, slug + "-sharpness", Captions.sharpness(run), () -> Charts.sharpness(run), HEIGHT));
             }
             sections.add(new Section(run, slug, figures));
         }
@@ -130,7 +128,7 @@ public final class HtmlReport {
                 .append("Loss = river loss (true progress along the valley floor) + hill excess (the price of being up a wall). ")
                 .append("Charts open as SVG when clicked.</p></header>\n");
         body.append(contents(sections));
-        body.append(headlines(runs));
+        body.append(HeadlinesSection.html(runs, conclusions));
         body.append(runTable(sections, target));
         if (sweep.isPresent()) {
             if (!sweepFigures.isEmpty()) {
@@ -231,65 +229,12 @@ public final class HtmlReport {
     }
 
     private static String contents(List<Section> sections) {
-        StringBuilder out = new StringBuilder("<nav><a href=\"#headlines\">Headlines</a> &middot; <a href=\"#runs\">Runs</a> &middot; "
+        StringBuilder out = new StringBuilder("<nav><a href=\"#conclude\">What to conclude</a> &middot; <a href=\"#headlines\">Headlines</a> &middot; <a href=\"#runs\">Runs</a> &middot; "
                 + "<a href=\"#overview\">All runs compared</a>");
         for (Section s : sections) {
             out.append(" &middot; <a href=\"#run-").append(Html.escape(s.slug())).append("\">").append(Html.escape(s.run().name())).append("</a>");
         }
         return out.append("</nav>\n").toString();
-    }
-
-    private static String headlines(List<Run> runs) {
-        StringBuilder out = new StringBuilder("<section id=\"headlines\"><h2>Headlines</h2>\n");
-        out.append("<h3>Loss at each checkpoint</h3>\n<table><thead><tr><th>run</th><th>schedule</th><th>budget</th>"
-                + "<th>line</th><th>compute</th><th>loss</th><th>river loss</th><th>hill excess</th><th>diverged</th></tr></thead><tbody>\n");
-        List<Run> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparing(Run::family).thenComparing(Run::name));
-        for (Run run : sorted) {
-            for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
-                out.append("<tr><td>").append(Html.escape(run.name())).append("</td><td>").append(Html.escape(run.family()))
-                        .append("</td><td class=\"n\">").append(c.budget()).append("</td><td>").append(Html.escape(c.line()))
-                        .append("</td><td class=\"n\">").append(c.compute()).append("</td><td class=\"n\">").append(Html.number(c.loss()))
-                        .append("</td><td class=\"n\">").append(Html.number(c.riverLoss())).append("</td><td class=\"n\">")
-                        .append(Html.number(c.hillExcess())).append("</td><td class=\"n\">").append(c.diverged()).append("</td></tr>\n");
-            }
-        }
-        out.append("</tbody></table>\n");
-        List<Headlines.Best> best = Headlines.bestPerBudget(runs);
-        if (!best.isEmpty()) {
-            out.append("<p>Lowest loss per budget: ");
-            for (int i = 0; i < best.size(); i++) {
-                Headlines.Best b = best.get(i);
-                out.append(i == 0 ? "" : "; ").append("budget ").append(b.budget()).append(": <b>").append(Html.escape(b.run()))
-                        .append("</b> (").append(Html.escape(b.family())).append(", ").append(Html.number(b.loss())).append(")");
-            }
-            out.append(".</p>\n");
-        }
-        List<Headlines.DecaySplit> splits = new ArrayList<>();
-        for (Run run : sorted) {
-            splits.addAll(Headlines.decaySplits(run));
-        }
-        out.append("<h3>Where each decay's loss drop came from</h3>\n");
-        if (splits.isEmpty()) {
-            out.append("<p>No run has a decay phase (the learning rate never falls).</p>\n");
-        } else {
-            out.append("<p>Over each decay phase (found from the learning-rate column), the drop in loss splits exactly into the "
-                    + "drop in hill excess (settling onto the valley floor) and the drop in river loss (progress along the river "
-                    + "made during the decay). Values at the first and last step of the decay, replica means.</p>\n");
-            out.append("<table><thead><tr><th>run</th><th>line</th><th>decay steps</th><th>loss drop</th><th>from hill excess</th>"
-                    + "<th>from river loss</th><th>hill share</th></tr></thead><tbody>\n");
-            for (Headlines.DecaySplit s : splits) {
-                out.append("<tr><td>").append(Html.escape(s.run())).append("</td><td>").append(Html.escape(s.line()))
-                        .append("</td><td class=\"n\">").append(s.start()).append("&ndash;").append(s.end())
-                        .append("</td><td class=\"n\">").append(Html.number(s.lossDrop())).append("</td><td class=\"n\">")
-                        .append(Html.number(s.hillDrop())).append("</td><td class=\"n\">").append(Html.number(s.riverDrop()))
-                        .append("</td><td class=\"n\">")
-                        .append(Double.isNaN(s.hillShare()) ? "&ndash;" : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * s.hillShare()))
-                        .append("</td></tr>\n");
-            }
-            out.append("</tbody></table>\n");
-        }
-        return out.append("</section>\n").toString();
     }
 
     private static String runTable(List<Section> sections, Path target) {
@@ -447,5 +392,7 @@ public final class HtmlReport {
             "details{margin:12px 0}summary{cursor:pointer;font-weight:600}",
             ".family{font-size:14px;font-weight:600;border:2px solid;border-radius:12px;padding:1px 10px;margin-left:8px;vertical-align:middle}",
             ".files a{margin-right:10px}a{color:#0060a0}code{font-size:14px}",
+            ".conclude{background:#fffbe8;border:1px solid #e6d48a;border-radius:6px;padding:4px 16px;margin:12px 0}",
+            ".conclude li{margin:4px 0}.conclude .note{font-size:13px;color:#555}",
             "");
 }

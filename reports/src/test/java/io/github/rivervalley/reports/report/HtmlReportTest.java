@@ -89,24 +89,6 @@ class HtmlReportTest {
     }
 
     @Test
-    void bestPerBudgetIsTheLowestCheckpointLoss(@TempDir Path dir) throws IOException {
-        study(dir);
-        TraceReader reader = new TraceReader();
-        List<Run> runs = Runs.find(dir, null).stream().map(d -> Runs.read(d, reader)).toList();
-        List<Headlines.Best> best = Headlines.bestPerBudget(runs);
-        assertEquals(List.of(200L, 400L), best.stream().map(Headlines.Best::budget).toList());
-        for (Headlines.Best b : best) {
-            for (Run r : runs) {
-                for (var c : r.summary().checkpoints()) {
-                    if (c.budget() == b.budget()) {
-                        assertTrue(b.loss() <= c.loss(), b + " vs " + r.name());
-                    }
-                }
-            }
-        }
-    }
-
-    @Test
     void aSweepDirectoryGetsItsSummaryTable(@TempDir Path dir) throws IOException {
         study(dir);
         Files.writeString(dir.resolve("sweep.csv"), "run,schedule.type,budget,loss\nwsd,wsd,400,0.1\nodd,<b>,400,0.2\n");
