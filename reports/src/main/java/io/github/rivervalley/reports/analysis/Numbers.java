@@ -23,6 +23,7 @@ public final class Numbers {
     }
 
     public static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+        long whole = Math.round(100 * share);
+        return whole + "%"; // rounded first, so a tiny negative share never prints as "-0%"
     }
 }

@@ -88,22 +88,9 @@ public record Conclusions(List<Comparison> comparisons, List<Unmatched> unmatche
         java.util.TreeSet<Long> budgets = new java.util.TreeSet<>();
         groups.forEach(g -> budgets.addAll(g.budgets()));
         for (long budget : budgets) {
-            Map<Long, List<Entry>> byCompute = new LinkedHashMap<>();
-            for (SeedGroup g : groups) {
-                Optional<Estimate> loss = g.loss(budget);
-                if (loss.isPresent()) {
-                    byCompute.computeIfAbsent(g.compute(budget), c -> new ArrayList<>()).add(new Entry(g, loss.get()));
-                }
+            for (List<SeedGroup> problem : byLandscape(groups)) {
+                compare(budget, problem, comparisons, unmatched);
             }
-            byCompute.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                List<Entry> entries = new ArrayList<>(e.getValue());
-                if (entries.size() >= 2) {
-                    entries.sort(Comparator.comparingDouble(x -> x.loss().mean()));
-                    comparisons.add(new Comparison(budget, e.getKey(), entries));
-                } else {
-                    unmatched.add(new Unmatched(budget, e.getKey(), entries.get(0)));
-                }
-            });
         }
         List<DecayShare> shares = new ArrayList<>();
         for (SeedGroup g : groups) {
@@ -122,6 +109,43 @@ public record Conclusions(List<Comparison> comparisons, List<Unmatched> unmatche
             }
         }
         return new Conclusions(comparisons, unmatched, shares);
+    }
+
+    /** Losses compare only on the same landscape: the groups split by their spec's {@code landscape} block. */
+    private static List<List<SeedGroup>> byLandscape(List<SeedGroup> groups) {
+        Map<String, List<SeedGroup>> out = new LinkedHashMap<>();
+        for (SeedGroup g : groups) {
+            out.computeIfAbsent(g.runs().get(0).spec().path("landscape").toString(), k -> new ArrayList<>()).add(g);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * The groups that spent the same compute on {@code budget} ranked by mean loss; a group alone at its
+     * compute is listed as unmatched when some other group has this budget too.
+     */
+    private static void compare(long budget, List<SeedGroup> groups, List<Comparison> comparisons, List<Unmatched> unmatched) {
+        Map<Long, List<Entry>> byCompute = new java.util.TreeMap<>();
+        int present = 0;
+        for (SeedGroup g : groups) {
+            Optional<Estimate> loss = g.loss(budget);
+            if (loss.isPresent()) {
+                byCompute.computeIfAbsent(g.compute(budget), c -> new ArrayList<>()).add(new Entry(g, loss.get()));
+                present++;
+            }
+        }
+        if (present < 2) {
+            return;
+        }
+        byCompute.forEach((compute, entries) -> {
+            if (entries.size() >= 2) {
+                List<Entry> ranking = new ArrayList<>(entries);
+                ranking.sort(Comparator.comparingDouble(x -> x.loss().mean()));
+                comparisons.add(new Comparison(budget, compute, ranking));
+            } else {
+                unmatched.add(new Unmatched(budget, compute, entries.get(0)));
+            }
+        });
     }
 
     /** The comparison at {@code budget} that includes the schedule labelled {@code label}, if any. */
