@@ -164,10 +164,14 @@ public final class HtmlReport {
     private record Figure(String name, String caption, int height) {
         String html() {
             String png = "charts/" + name + ".png";
+            String png2x = "charts/" + ChartFiles.png2xName(name);
             String svg = "charts/" + name + ".svg";
-            return "<figure><a href=\"" + Html.escape(svg) + "\"><img src=\"" + Html.escape(png) + "\" width=\"" + WIDTH
-                    + "\" height=\"" + height + "\" alt=\"" + Html.escape(caption) + "\"></a><figcaption>" + Html.escape(caption)
-                    + " &middot; <a href=\"" + Html.escape(png) + "\">PNG</a> &middot; <a href=\"" + Html.escape(svg) + "\">SVG</a></figcaption></figure>\n";
+            String pdf = "charts/" + name + ".pdf";
+            return "<figure><a href=\"" + Html.escape(svg) + "\"><img src=\"" + Html.escape(png) + "\" srcset=\"" + Html.escape(png) + " 1x, "
+                    + Html.escape(png2x) + " 2x\" width=\"" + WIDTH + "\" height=\"" + height + "\" alt=\"" + Html.escape(caption)
+                    + "\"></a><figcaption>" + Html.escape(caption) + " &middot; <a href=\"" + Html.escape(png) + "\">PNG</a> &middot; <a href=\""
+                    + Html.escape(png2x) + "\">PNG 2x</a> &middot; <a href=\"" + Html.escape(svg) + "\">SVG</a> &middot; <a href=\""
+                    + Html.escape(pdf) + "\">PDF</a></figcaption></figure>\n";
         }
     }
 

@@ -26,6 +26,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -86,6 +89,17 @@ class ChartsTest {
             assertTrue(svg.getElementsByTagName("path").getLength() > 3, e.getKey() + ".svg has no series paths");
             long size = Files.size(w.svg());
             assertTrue(size > 5_000 && size < 3_000_000, e.getKey() + ".svg has " + size + " bytes");
+            BufferedImage image2x = ImageIO.read(w.png2x().toFile());
+            assertEquals(2000, image2x.getWidth());
+            assertEquals(1200, image2x.getHeight());
+            // The PDF parses (PDFBox), has one page of 0.6 times the pixel size in points, and renders to a non-blank image.
+            try (PDDocument pdf = Loader.loadPDF(w.pdf().toFile())) {
+                assertEquals(1, pdf.getNumberOfPages());
+                assertEquals(600f, pdf.getPage(0).getMediaBox().getWidth());
+                assertEquals(360f, pdf.getPage(0).getMediaBox().getHeight());
+                BufferedImage page = new PDFRenderer(pdf).renderImage(0);
+                assertTrue(distinctColours(page) > 8, e.getKey() + ".pdf renders (nearly) blank");
+            }
         }
     }
 
