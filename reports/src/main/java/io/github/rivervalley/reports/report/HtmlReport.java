@@ -47,6 +47,8 @@ public final class HtmlReport {
     /** Chart size in pixels (PNG) and user units (SVG). */
     static final int WIDTH = 1100;
     static final int HEIGHT = 620;
+    /** Characters of a runs-table cell; longer text is cut, in full on hover and in the run's spec section. */
+    static final int CELL = 36;
     /** Rows of a sweep table shown inline (the full table is linked). */
     static final int SWEEP_ROWS = 500;
 
@@ -252,9 +254,9 @@ public final class HtmlReport {
             out.append("<tr><td><a href=\"#run-").append(Html.escape(section.slug())).append("\">").append(Html.escape(run.name()))
                     .append("</a></td><td>").append(Html.escape(run.family())).append("</td><td class=\"n\">")
                     .append(Html.escape(run.specValue("schedule.peak").orElse("")))
-                    .append("</td><td>").append(Html.escape(s.landscape() != null ? s.landscape() : run.specValue("landscape.type").orElse("")))
-                    .append("</td><td>").append(Html.escape(run.specValue("optimizer.type").orElse("")))
-                    .append("</td><td>").append(Html.escape(describeNoise(run)))
+                    .append("</td><td>").append(Html.abbreviated(s.landscape() != null ? s.landscape() : run.specValue("landscape.type").orElse(""), CELL))
+                    .append("</td><td>").append(Html.abbreviated(run.specValue("optimizer.type").orElse(""), CELL))
+                    .append("</td><td>").append(Html.abbreviated(describeNoise(run), CELL))
                     .append("</td><td class=\"n\">").append(s.steps()).append("</td><td class=\"n\">").append(s.replicas())
                     .append("</td><td class=\"n\">").append(s.seed()).append("</td><td class=\"n\">").append(s.lines().size())
                     .append("</td><td class=\"n\">").append(s.totalCompute()).append("</td><td class=\"n\">").append(diverged)
