@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
  * A landscape whose river (the curve along the valley floor) is known exactly, so that every point
  * can be split into a river point and a displacement up the walls.
  *
- * <p>Definitions (SCIENCE.md section 2): the projection {@code Phi(x)} is the river point that
+ * <p>Definitions (docs/science.md section 2): the projection {@code Phi(x)} is the river point that
  * {@code x} belongs to; the river loss is {@code L(Phi(x))}; the hill excess is
  * {@code L(x) - L(Phi(x))}; the hill distance is {@code |x - Phi(x)|}. Each family documents which
  * projection it uses (for straight valleys the vertical and the orthogonal projections agree).

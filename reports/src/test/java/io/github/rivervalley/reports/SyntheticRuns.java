@@ -21,7 +21,7 @@ import org.hipparchus.special.Erf;
  * slope {@code slope} and noise of variance {@code noise} in the hill direction only. With LR
  * {@code eta_t}: the river coordinate advances by {@code slope * eta_t} per step (exact); the replica
  * mean of the hill coordinate follows GD, {@code m <- (1 - eta lambda) m}; its variance follows
- * {@code v <- (1 - eta lambda)^2 v + eta^2 noise} (SCIENCE.md section 4). The trace reports the exact
+ * {@code v <- (1 - eta lambda)^2 v + eta^2 noise} (docs/science.md section 4). The trace reports the exact
  * expectations: hill excess {@code lambda/2 (m^2 + v)}, hill distance the folded-normal mean, standard
  * errors for {@code replicas} Gaussian replicas.
  */

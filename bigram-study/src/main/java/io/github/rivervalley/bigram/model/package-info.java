@@ -3,7 +3,7 @@
  * token, convex) and {@link io.github.rivervalley.bigram.model.FactoredModel} ({@code logits = E[x] U^T + b},
  * non-convex). Their value is the exact population loss {@code sum_i pi_i CE(q_i, softmax(z_i))}, split by
  * token group into the part any model must pay (entropy) and the excess (KL), with the river/hill reading of
- * SCIENCE.md section 6. Minibatch oracles sample (token, successor) pairs for SGD; the tabular one touches
+ * docs/science.md section 6. Minibatch oracles sample (token, successor) pairs for SGD; the tabular one touches
  * only the rows in the batch.
  */
 package io.github.rivervalley.bigram.model;

@@ -12,7 +12,7 @@ import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The river/hill mechanism of SCIENCE.md section 6 on the tabular model, with plain minibatch SGD written out
+ * The river/hill mechanism of docs/science.md section 6 on the tabular model, with plain minibatch SGD written out
  * here ({@code x -= eta g} on the touched rows), independent of the simulator's optimizers.
  */
 class SgdPhysicsTest {
@@ -42,7 +42,7 @@ class SgdPhysicsTest {
     }
 
     /**
-     * Stationary hill excess at constant eta: about {@code eta Tr(H_hill) / (4B)} (SCIENCE.md section 4 with
+     * Stationary hill excess at constant eta: about {@code eta Tr(H_hill) / (4B)} (docs/science.md section 4 with
      * Fisher = Hessian), so doubling eta or halving B doubles it. The time average over the second half of a
      * 40000-step run (400 samples, autocorrelation time ~ B V / eta steps) has a relative standard error of a
      * few percent, well inside the 25% the claim allows. Meanwhile the deterministic tokens' excess keeps

@@ -87,7 +87,7 @@ class SweepCommandTest {
             assertEquals(checkpoint.get("loss").asDouble(), row.value("loss"), 0.0, "copied exactly");
             assertEquals(checkpoint.get("hill_excess").asDouble(), row.value("hill_excess"), 0.0);
             assertEquals(summary.get("seed").asLong(), row.seed());
-            // Compute per checkpoint k (SCIENCE.md section 5): cosine trains one run per budget, so it has
+            // Compute per checkpoint k (docs/science.md section 5): cosine trains one run per budget, so it has
             // spent sum_{j<=k} B_j; WSD and WSD-S have spent (1-p) B_k + sum_{j<=k} p B_j.
             int k = 0;
             while (budgets[k] != row.budget()) {

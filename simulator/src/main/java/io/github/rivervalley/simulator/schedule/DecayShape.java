@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Falling shapes for decays from ratio {@code a} (usually 1, the peak) to ratio {@code b} (the floor
- * {@code f}). With {@code a = 1} they are the formulas of SCIENCE.md section 5, as multiples of the peak:
+ * {@code f}). With {@code a = 1} they are the formulas of docs/science.md section 5, as multiples of the peak:
  * linear {@code 1-(1-f)u}, cosine {@code f+(1-f)(1+cos(pi u))/2}, 1-sqrt {@code f+(1-f)(1-sqrt(u))},
  * 1-square {@code f+(1-f)(1-u^2)}, inverse-proportional {@code 1/(1+(1/f-1)u)}, exponential {@code f^u}.
  *

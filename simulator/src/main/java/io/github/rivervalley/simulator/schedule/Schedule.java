@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <p>A schedule is a pure, immutable function of the step and safe to share between threads. Most
  * schedules train one line; WSD with several checkpoint budgets trains a constant main line plus one
- * decay branch per budget, each forked from the main line (SCIENCE.md section 5); cosine with several
+ * decay branch per budget, each forked from the main line (docs/science.md section 5); cosine with several
  * budgets trains one independent line per budget. The simulator runs exactly the lines listed here.
  *
  * <p>Step convention: step {@code t} (0-based) is the update that turns {@code x_t} into

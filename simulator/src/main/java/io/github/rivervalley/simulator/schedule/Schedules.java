@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The named schedule families (SCIENCE.md section 5), each built from phases with {@link LineBuilder}.
+ * The named schedule families (docs/science.md section 5), each built from phases with {@link LineBuilder}.
  *
  * <p>Conventions: step {@code t} is 0-based and {@code lr(t)} is the learning rate of update {@code t}.
  * Within a phase of {@code n} steps the progress is {@code u = (t - start + 1) / n}, so the last step of

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** GD on a straight valley against the closed forms of SCIENCE.md section 4. */
+/** GD on a straight valley against the closed forms of docs/science.md section 4. */
 class GradientDescentTest {
 
     /**

@@ -16,7 +16,7 @@ import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** GD and SGD do not notice a rotation of the valley; Adam does (SCIENCE.md section 2). */
+/** GD and SGD do not notice a rotation of the valley; Adam does (docs/science.md section 2). */
 class RotationTest {
 
     private static final StraightValley VALLEY = new StraightValley(new RiverProfile.Linear(0.5), new double[] {1.0, 3.0, 10.0, 0.5, 6.0});

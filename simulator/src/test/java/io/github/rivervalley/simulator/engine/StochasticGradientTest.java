@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SGD against the exact results on a quadratic hill (SCIENCE.md section 4). Replicas are independent, so
+ * SGD against the exact results on a quadratic hill (docs/science.md section 4). Replicas are independent, so
  * at one step their mean has a standard error the trace reports; the tests use replicas at one step only
  * (no time averages, so no autocorrelation) and accept 3 standard errors. Replica counts are chosen so the
  * relative standard error is about 1%, which makes a 3-SE band a sharp test (a 5% bias would fail).

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Schedules built directly from lines, so the engine can be tested independently of the schedule
  * families: constant, WSD with decay branches, WSD-S as one line, and cosine, each written out from the
- * formulas of SCIENCE.md section 5.
+ * formulas of docs/science.md section 5.
  */
 final class TestSchedules {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties of every named family over many seeded random configurations: positivity, exact end
- * points, agreement with the closed forms of SCIENCE.md section 5, continuity at joins, fill == at bit
+ * points, agreement with the closed forms of docs/science.md section 5, continuity at joins, fill == at bit
  * for bit, line structure where the formulas put it, and the compute each checkpoint costs.
  */
 class ScheduleFamiliesTest {
@@ -239,7 +239,7 @@ class ScheduleFamiliesTest {
         };
     }
 
-    /** SCIENCE.md section 5, as multiples of the peak. */
+    /** docs/science.md section 5, as multiples of the peak. */
     static double decayClosedForm(DecayShape shape, double f, double u) {
         return switch (shape) {
             case LINEAR -> 1 - (1 - f) * u;

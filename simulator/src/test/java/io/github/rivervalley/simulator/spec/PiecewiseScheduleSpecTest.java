@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The piecewise form reproduces every named family exactly: the phases are written from the formulas
- * of SCIENCE.md section 5 (not copied from the built schedule), read through {@link SpecReader}, and
+ * of docs/science.md section 5 (not copied from the built schedule), read through {@link SpecReader}, and
  * the result must have the same lines, phases, checkpoints and learning-rate bits at every step.
  */
 class PiecewiseScheduleSpecTest {

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * jshell, as {@code ./rivervalley notebook FILE} does, and checks that it reports no error and saves
  * charts that decode.
  */
-class NotebooksTest {
+class NotebooksIT {
 
     /**
      * A notebook that hangs (for example one that forgot {@code /exit} and waits for input) is killed

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Opens a generated report in headless Chromium through chromedriver's W3C WebDriver HTTP API and
  * checks that every image decoded and that the page logged no errors. Needs Debian's {@code chromium}
- * and {@code chromium-driver} (installed by {@code .ci/run}); without them the test fails.
+ * and {@code chromium-driver} (installed by {@code .ci/run}); without them the test fails with a message that
+ * says how to install them (a browser check that silently skipped would prove nothing).
  */
-class ReportBrowserTest {
+class ReportBrowserIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -121,8 +122,9 @@ class ReportBrowserTest {
                 return p;
             }
         }
-        fail(name + " not found on PATH: the report's browser test needs Debian's chromium and chromium-driver "
-                + "(sudo apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        fail(name + " not found on PATH or in /usr/lib/chromium: the report's browser test needs Debian's chromium "
+                + "and chromium-driver. Install them with `apt-get install -y chromium chromium-driver` (as root; "
+                + "prefix sudo otherwise), or run `bash .ci/run`, which installs them and then runs mvn -B verify.");
         throw new AssertionError();
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the demo study once and checks that it shows what it is meant to show. */
-class DemoStudyTest {
+class DemoStudyIT {
 
     @Test
     void demoShowsTheRiverValleyStory(@TempDir Path dir) throws Exception {
