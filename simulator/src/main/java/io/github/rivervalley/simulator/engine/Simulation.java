@@ -100,7 +100,7 @@ public final class Simulation {
         RunSummary summary;
         try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
             try (Writer writer = traceFile.writer()) {
-                summary = execute(run, threads, List.of(new CsvTraceWriter(writer)));
+                summary = execute(run, threads, List.of(new CsvTraceWriter(writer, run.schedule())));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + dir.resolve(TRACE_FILE), e);
             }
