@@ -5,6 +5,7 @@ import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.noise.GradientOracle;
 import io.github.rivervalley.simulator.noise.NoiseModel;
+import io.github.rivervalley.simulator.spec.MemoryBudget;
 
 /**
  * True minibatch sampling: each step's gradient is the average over {@code batchSize} (token, successor) pairs
@@ -25,6 +26,9 @@ public record MinibatchNoise(int batchSize) implements NoiseModel {
             throw new InvalidValueException("type", "minibatch on " + landscape.getClass().getSimpleName(),
                     "a bigram landscape (minibatch noise samples pairs from the bigram data)");
         }
+        // Each worker's sampler holds the batch: its pairs, and for the factored model its B x V logits.
+        long perPair = model instanceof FactoredModel f ? Double.BYTES * ((long) model.data().vocabularySize() + 2L * f.embedding()) : 2L * Integer.BYTES;
+        MemoryBudget.require("batchSize", batchSize, MemoryBudget.times(batchSize, perPair), "one minibatch (" + perPair + " bytes per pair)");
         return model.newMinibatchOracle(batchSize);
     }
 }

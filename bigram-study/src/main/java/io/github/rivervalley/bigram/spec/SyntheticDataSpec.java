@@ -5,6 +5,7 @@ import io.github.rivervalley.bigram.data.Frequencies;
 import io.github.rivervalley.bigram.data.SyntheticBigrams;
 import io.github.rivervalley.bigram.data.SyntheticGroup;
 import io.github.rivervalley.landscapes.check.Check;
+import io.github.rivervalley.simulator.spec.MemoryBudget;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ public record SyntheticDataSpec(int vocabulary, Frequencies frequencies, Double 
         Check.present("groups", groups);
         groups = List.copyOf(groups);
         SyntheticBigrams.validate(vocabulary, frequencies, zipfExponent, groups);
+        // Frequencies, entropies, successor lists and alias tables: well over 32 bytes per token.
+        MemoryBudget.require("vocabulary", vocabulary, MemoryBudget.times(vocabulary, 32), "the data (at least 32 bytes per token)");
     }
 
     @Override

@@ -11,6 +11,8 @@ import io.github.rivervalley.bigram.model.BigramModel;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.Csv;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
@@ -211,10 +213,13 @@ public final class BigramStudy {
     public Result run(Path out, int threads) {
         Result result = execute(threads);
         for (Outcome o : result.outcomes()) {
-            Path dir = out.resolve(o.run().name());
-            AtomicFile.writeString(dir.resolve(Simulation.TRACE_FILE), o.trace().toCsv());
-            AtomicFile.writeString(dir.resolve(Simulation.SPEC_FILE), SpecReader.instance().toYaml(o.spec().resolved()));
-            AtomicFile.writeString(dir.resolve(Simulation.SUMMARY_FILE), Simulation.summaryJson(o.trace().summary()));
+            try (StagedDirectory staged = StagedDirectory.begin(out.resolve(o.run().name()))) { // the run's files as a whole
+                Path dir = staged.path();
+                AtomicFile.writeString(dir.resolve(Simulation.TRACE_FILE), o.trace().toCsv());
+                AtomicFile.writeString(dir.resolve(Simulation.SPEC_FILE), SpecReader.instance().toYaml(o.spec().resolved()));
+                AtomicFile.writeString(dir.resolve(Simulation.SUMMARY_FILE), Simulation.summaryJson(o.trace().summary()));
+                staged.commit();
+            }
         }
         AtomicFile.writeString(out.resolve("decay-shares.csv"), DecayShares.csv(result.decays()));
         AtomicFile.writeString(out.resolve("final-groups.csv"), finalGroupsCsv(result));
@@ -239,7 +244,7 @@ public final class BigramStudy {
             Trace trace = o.trace();
             int[] index = columns.stream().mapToInt(c -> trace.layout().indexOf(c)).toArray();
             for (TraceRow row : trace.rows()) {
-                out.append(o.run().name()).append(',').append(o.schedule()).append(',').append(row.line()).append(',').append(row.step());
+                out.append(Csv.field(o.run().name())).append(',').append(o.schedule()).append(',').append(Csv.field(row.line())).append(',').append(row.step());
                 for (int i : index) {
                     out.append(',').append(row.get(i));
                 }
@@ -261,7 +266,7 @@ public final class BigramStudy {
         }
         out.append('\n');
         for (Outcome o : result.outcomes()) {
-            out.append(o.run().name()).append(',').append(o.schedule()).append(',').append(o.finalLine()).append(',')
+            out.append(Csv.field(o.run().name())).append(',').append(o.schedule()).append(',').append(Csv.field(o.finalLine())).append(',')
                     .append(o.finalStep()).append(',').append(o.finalLoss());
             for (double v : o.finalGroupLoss()) {
                 out.append(',').append(v);

@@ -1,6 +1,7 @@
 package io.github.rivervalley.bigram.study;
 
 import io.github.rivervalley.bigram.data.BigramData;
+import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.schedule.Schedule;
@@ -78,7 +79,7 @@ public final class DecayShares {
         }
         out.append('\n');
         for (DecayDrop d : drops) {
-            out.append(d.run()).append(',').append(d.line()).append(',').append(d.start()).append(',').append(d.end())
+            out.append(Csv.field(d.run())).append(',').append(Csv.field(d.line())).append(',').append(d.start()).append(',').append(d.end())
                     .append(',').append(d.lossStart()).append(',').append(d.lossEnd()).append(',').append(d.drop())
                     .append(',').append(d.hillShare());
             for (int g = 0; g < groups.size(); g++) {

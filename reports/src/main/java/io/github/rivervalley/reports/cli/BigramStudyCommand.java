@@ -2,7 +2,7 @@ package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.bigram.study.BigramStudy;
 import io.github.rivervalley.reports.chart.ChartFiles;
-import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.chart.ComparisonChart;
 import io.github.rivervalley.reports.report.HtmlReport;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
@@ -60,7 +60,7 @@ final class BigramStudyCommand implements Callable<Integer> {
         }
         for (String group : result.data().groupNames()) {
             String column = "excess_" + group;
-            ChartFiles.write(Charts.comparison(runs, column), out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
+            ChartFiles.write(ComparisonChart.of(column).draw(runs), out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
         }
         HtmlReport.Result report = new HtmlReport(reader, n).write(out, out.resolve("report"));
         PrintWriter stdout = command.commandLine().getOut();

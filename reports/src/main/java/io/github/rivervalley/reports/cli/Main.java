@@ -1,6 +1,7 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.io.IoErrors;
 import io.github.rivervalley.simulator.spec.SpecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -9,12 +10,16 @@ import picocli.CommandLine;
  * Entry point of the {@code rivervalley} command line.
  *
  * <p>Exit codes: 0 success, 1 a failure while running (an I/O error, say), 2 bad input (an invalid
- * spec or option; the message names the field, the value and what is allowed).
+ * spec or option; the message names the field, the value and what is allowed), 3 a merge with missing
+ * runs, 4 a sweep directory in use by another process.
  */
 public final class Main {
 
     /** Exit code for input the program rejects. */
     public static final int BAD_INPUT = 2;
+
+    /** Exit code when the directory is in use by another process (a sweep's lock is held). */
+    public static final int BUSY = 4;
 
     private Main() {
     }
@@ -46,7 +51,13 @@ public final class Main {
             err.flush();
             return BAD_INPUT;
         }
-        err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        if (e instanceof io.github.rivervalley.simulator.sweep.SweepLock.DirectoryBusyException) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return BUSY;
+        }
+        // I/O errors carry the system's reason ("No space left on device") in their cause: show it.
+        err.println("error: " + (e.getMessage() == null && !IoErrors.involvesIo(e) ? e.toString() : IoErrors.describe(e)));
         if (Boolean.getBoolean("rivervalley.debug")) {
             e.printStackTrace(err);
         } else {

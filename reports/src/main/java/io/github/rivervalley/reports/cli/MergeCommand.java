@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.cli;
 
+import io.github.rivervalley.simulator.sweep.SweepLock;
 import io.github.rivervalley.simulator.sweep.SweepMerger;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {
             " 0:every run is done or failed with a recorded reason",
             " 2:DIR is not a sweep directory",
-            " 3:some runs are missing (not run yet, or interrupted); the files list them as missing"
+            " 3:some runs are missing (not run yet, or interrupted); the files list them as missing",
+            " 4:DIR is in use (a sweep, shard or merge is running there)"
         })
 public final class MergeCommand implements Callable<Integer> {
 
@@ -37,7 +39,14 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepMerger.Report report = SweepMerger.merge(dir);
+        SweepMerger.Report report;
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            report = SweepMerger.merge(dir); // names what is wrong with DIR
+        } else {
+            try (SweepLock lock = SweepLock.exclusive(dir)) {
+                report = SweepMerger.merge(dir);
+            }
+        }
         return report(spec.commandLine().getErr(), report, dir);
     }
 

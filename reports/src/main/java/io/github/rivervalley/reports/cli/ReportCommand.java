@@ -16,8 +16,12 @@ import picocli.CommandLine.Spec;
         header = "Write an HTML report with charts of every run under a directory.",
         description = {"Writes a static HTML report (index.html, PNG and SVG charts) of",
             "every run under DIR (directories holding a summary.json, as written by",
-            "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it."})
+            "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it; a",
+            "REPORTDIR that is neither empty nor an earlier report is refused."})
 final class ReportCommand implements Callable<Integer> {
+
+    /** The most points per line a report draws (far more than a chart has pixels). */
+    static final int MAX_POINTS = 1 << 20;
 
     @Spec
     CommandSpec spec;
@@ -38,8 +42,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (points < 2 || points % 2 != 0) {
-            throw new InvalidValueException("--points", points, "an even number >= 2");
+        if (points < 2 || points % 2 != 0 || points > MAX_POINTS) {
+            // Each point keeps mean, min and max of every column of every line: cap it well below the heap.
+            throw new InvalidValueException("--points", points, "an even number in [2, " + MAX_POINTS + "]");
         }
         int n = Threads.resolve(threads);
         Path target = out != null ? out : directory.resolve("report");

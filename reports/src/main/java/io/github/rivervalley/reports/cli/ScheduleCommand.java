@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
-import io.github.rivervalley.reports.chart.ScheduleChart;
+import io.github.rivervalley.reports.chart.SchedulePlanChart;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.ScheduleCsv;
@@ -70,7 +70,7 @@ final class ScheduleCommand implements Callable<Integer> {
             Path parent = chart.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             String name = tree.path("name").asText(spec.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-            JFreeChart drawn = ScheduleChart.of(schedule, name, tree.path("schedule").path("type").asText("schedule"));
+            JFreeChart drawn = SchedulePlanChart.of(schedule, name, tree.path("schedule").path("type").asText("schedule"));
             ChartFiles.write(drawn, parent, chart.getFileName().toString().replaceFirst("\\.(png|svg|pdf)$", ""), WIDTH, HEIGHT);
         }
         if (noCsv) {

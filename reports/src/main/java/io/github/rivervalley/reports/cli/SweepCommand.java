@@ -39,8 +39,12 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:every run of this invocation is done, or failed with its reason recorded in DIR/<run>/error.txt",
-            " 1:the sweep itself could not continue (e.g. an I/O error)",
-            " 2:invalid sweep spec or option (nothing was run)"
+            " 1:some runs could not be written (an I/O error such as a full disk, or too",
+            "   little memory) and are left missing: the next plain invocation redoes them;",
+            "   or the sweep itself could not continue",
+            " 2:invalid sweep spec or option (nothing was run)",
+            " 4:DIR is in use: another process runs the same sweep or shard, or merges it",
+            "   (it holds DIR/.sweep.lock); nothing was changed"
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -107,6 +111,12 @@ public final class SweepCommand implements Callable<Integer> {
             err.println("sweep " + sweep.spec().name() + (share.isAll() ? "" : " shard " + share) + ": " + outcome.runs() + " runs, "
                     + outcome.skipped() + " already finished, " + outcome.executed() + " executed"
                     + (outcome.failed().isEmpty() ? "" : ", " + outcome.failed().size() + " failed (reasons in " + out.resolve("<run>/error.txt") + ")"));
+        }
+        if (!outcome.unfinished().isEmpty()) {
+            err.println("error: " + outcome.unfinished().size() + " run(s) could not finish and were left missing (the next plain"
+                    + " invocation redoes them), e.g. " + outcome.unfinished().get(0));
+            err.flush();
+            return 1;
         }
         if (outcome.merge() != null) {
             int code = MergeCommand.report(err, outcome.merge(), out);
@@ -188,6 +198,11 @@ public final class SweepCommand implements Callable<Integer> {
                 stream.printf(java.util.Locale.ROOT, "%s: %d/%d runs done, %s, elapsed %s, ETA %s%n", task, finished, total, extra,
                         clock(elapsed), clock(eta));
             }
+        }
+
+        @Override
+        public void note(String message) {
+            System.err.println("warning: " + message);
         }
 
         @Override

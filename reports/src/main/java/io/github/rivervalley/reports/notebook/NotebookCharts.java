@@ -1,7 +1,8 @@
 package io.github.rivervalley.reports.notebook;
 
 import io.github.rivervalley.reports.chart.ChartFiles;
-import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.chart.ChartCatalog;
+import io.github.rivervalley.reports.chart.ComparisonChart;
 import io.github.rivervalley.reports.chart.Palette;
 import io.github.rivervalley.reports.chart.RiverValleyTheme;
 import java.awt.BasicStroke;
@@ -18,7 +19,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Charts of notebook results: the report's chart types ({@link Charts}, fed through {@link ReportRuns})
+ * Charts of notebook results: the report's chart types ({@link ChartCatalog}, fed through {@link ReportRuns})
  * plus one generic line chart for series a lesson computes itself, styled with the same
  * {@link RiverValleyTheme}. Saving writes PNG and SVG through {@link ChartFiles}.
  */
@@ -84,37 +85,37 @@ public final class NotebookCharts {
 
     /** One column of every line of each result, overlaid (the report's comparison chart). */
     public static JFreeChart column(String column, Result... results) {
-        return Charts.comparison(ReportRuns.of(results), column);
+        return ComparisonChart.of(column).draw(ReportRuns.of(results));
     }
 
     /** Loss, river loss and hill excess of a result with its replica band. */
     public static JFreeChart decomposition(Result r, boolean log) {
-        return Charts.decomposition(ReportRuns.of(r), log);
+        return (log ? ChartCatalog.DECOMPOSITION_LOG : ChartCatalog.DECOMPOSITION).draw(ReportRuns.of(r));
     }
 
     /** Sharpness (where recorded) against the stability threshold {@code 2/eta_t}. */
     public static JFreeChart sharpness(Result r) {
-        return Charts.sharpness(ReportRuns.of(r));
+        return ChartCatalog.SHARPNESS.draw(ReportRuns.of(r));
     }
 
     /** Loss, river loss and hill excess at each checkpoint of each result against the compute spent to reach it. */
     public static JFreeChart frontier(Result... results) {
-        return Charts.budgetFrontier(ReportRuns.of(results));
+        return ChartCatalog.BUDGET_FRONTIER.draw(ReportRuns.of(results));
     }
 
     /** Learning rate of every line with phases and checkpoints marked. */
     public static JFreeChart schedule(Result r) {
-        return Charts.scheduleCard(ReportRuns.of(r));
+        return ChartCatalog.SCHEDULE.draw(ReportRuns.of(r));
     }
 
     /** The path in the plane (river coordinate, signed hill displacement), coloured by phase. */
     public static JFreeChart trajectory(Result r) {
-        return Charts.trajectory(ReportRuns.of(r));
+        return ChartCatalog.TRAJECTORY.draw(ReportRuns.of(r));
     }
 
     /** River coordinate and hill distance against step. */
     public static JFreeChart riverAndHill(Result r) {
-        return Charts.riverAndHill(ReportRuns.of(r));
+        return ChartCatalog.RIVER_HILL.draw(ReportRuns.of(r));
     }
 
     /** Renders {@code chart} as {@code directory/name.png} and {@code .svg} (each atomically). */

@@ -1,6 +1,8 @@
 package io.github.rivervalley.reports.report;
 
 import io.github.rivervalley.reports.analysis.Aliasing;
+import io.github.rivervalley.reports.analysis.Conclusions;
+import io.github.rivervalley.reports.analysis.Headlines;
 import io.github.rivervalley.reports.analysis.Numbers;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.simulator.trace.RunSummary;
@@ -20,43 +22,6 @@ final class HeadlinesSection {
     private HeadlinesSection() {
     }
 
-    /**
-     * One comparison as a sentence: the winner with its loss and SE, its margin over the runner-up in
-     * standard errors, or a tie when the margin is within {@link Conclusions#DECISIVE_SE} SE.
-     */
-    static String sentence(Conclusions.Comparison c, boolean withBudget) {
-        StringBuilder out = new StringBuilder();
-        if (withBudget) {
-            out.append("Budget ").append(c.budget()).append(" (compute ").append(c.compute()).append(" steps): ");
-        } else {
-            out.append("At budget ").append(c.budget()).append(" (equal compute, ").append(c.compute()).append(" steps) ");
-        }
-        Conclusions.Entry w = c.winner();
-        Conclusions.Entry r = c.runnerUp();
-        double z = c.margin() / c.marginSe();
-        if (c.margin() == 0) {
-            out.append(w.group().label()).append(" and ").append(r.group().label()).append(" tie exactly (").append(w.loss().text()).append(").");
-        } else if (c.decisive()) {
-            out.append(w.group().label()).append(" has the lowest loss, ").append(w.loss().text()).append(", below ")
-                    .append(r.group().label()).append(" (").append(r.loss().text()).append(") by ").append(Numbers.text(c.margin()))
-                    .append(Double.isFinite(c.marginSe()) ? String.format(Locale.ROOT, " \u00b1 %s (%.1f SE)", Numbers.text(c.marginSe()), z) : "")
-                    .append('.');
-        } else {
-            out.append(w.group().label()).append(" (").append(w.loss().text()).append(") and ").append(r.group().label()).append(" (")
-                    .append(r.loss().text()).append(") are level: the difference ").append(Numbers.text(c.margin()))
-                    .append(String.format(Locale.ROOT, " is %.1f SE.", z));
-        }
-        if (c.ranking().size() > 2) {
-            out.append(" Then ");
-            List<String> rest = new ArrayList<>();
-            for (Conclusions.Entry e : c.ranking().subList(2, c.ranking().size())) {
-                rest.add(e.group().label() + " (" + e.loss().text() + ")");
-            }
-            out.append(String.join(", ", rest)).append('.');
-        }
-        return out.toString();
-    }
-
     static String html(List<Run> runs, Conclusions conclusions) {
         StringBuilder out = new StringBuilder("<section id=\"headlines\"><h2>Headlines</h2>\n");
         out.append(box(runs, conclusions));
@@ -69,7 +34,7 @@ final class HeadlinesSection {
     static String box(List<Run> runs, Conclusions conclusions) {
         List<String> items = new ArrayList<>();
         for (Conclusions.Comparison c : conclusions.comparisons()) {
-            items.add(Html.escape(sentence(c, true)));
+            items.add(Html.escape(c.sentence(true)));
         }
         for (Conclusions.Unmatched u : conclusions.unmatched()) {
             Optional<Conclusions.Comparison> matched = conclusions.comparisons().stream().filter(c -> c.budget() == u.budget()).findFirst();

@@ -1,14 +1,18 @@
 package io.github.rivervalley.reports.report;
 
-import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.analysis.Conclusions;
 import io.github.rivervalley.reports.chart.ChartFiles;
-import io.github.rivervalley.reports.chart.Charts;
+import io.github.rivervalley.reports.chart.ChartCatalog;
+import io.github.rivervalley.reports.chart.RunChart;
+import io.github.rivervalley.reports.chart.RunsChart;
 import io.github.rivervalley.reports.chart.SweepCharts;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceFormatException;
 import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.concurrent.Pool;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
@@ -17,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,10 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
@@ -67,25 +66,22 @@ public final class HtmlReport {
 
     /** Reads every run under {@code runsDirectory} and writes the report into {@code out}, replacing it. */
     public Result write(Path runsDirectory, Path out) {
-        Path target = out.toAbsolutePath().normalize();
-        checkReplaceable(runsDirectory, target);
+        ReportDirectory directory = new ReportDirectory(runsDirectory, out);
+        Path target = directory.target();
         List<Path> dirs = Runs.find(runsDirectory, target);
         if (dirs.isEmpty()) {
             throw new TraceFormatException("no runs under " + runsDirectory + ": expected directories holding a "
                     + Runs.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
         List<Run> runs = inParallel(dirs.stream().map(dir -> (Callable<Run>) () -> Runs.read(dir, reader)).toList());
-        Path staging = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        deleteTree(staging);
-        try {
+        try (StagedDirectory staged = directory.stage()) {
+            Path staging = staged.path();
             Files.createDirectories(staging.resolve("charts"));
             int charts = build(runsDirectory, runs, staging, target);
-            swap(staging, target);
+            staged.commit();
             return new Result(target.resolve("index.html"), runs.size(), charts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + target, e);
-        } finally {
-            deleteTree(staging);
         }
     }
 
@@ -98,21 +94,18 @@ public final class HtmlReport {
         // Cross-run charts first: they tell the story at a glance.
         List<Figure> overview = new ArrayList<>();
         Conclusions conclusions = Conclusions.of(runs);
-        overview.add(job(jobs, "compare-loss", Captions.compareLoss(runs, conclusions), () -> Charts.comparison(runs, TraceColumns.LOSS), HEIGHT));
-        overview.add(job(jobs, "compare-river-loss", Captions.compareRiverLoss(runs), () -> Charts.comparison(runs, TraceColumns.RIVER_LOSS), HEIGHT));
-        if (Charts.hasCheckpoints(runs)) {
-            overview.add(job(jobs, "budget-frontier", "Budget frontier: loss, river loss and hill excess of each checkpoint against the compute spent to obtain it (lower and further left is better).", () -> Charts.budgetFrontier(runs), 900));
+        for (RunsChart chart : ChartCatalog.OVERVIEW) {
+            if (chart.appliesTo(runs)) {
+                overview.add(job(jobs, chart.name(), chart.caption(runs), () -> chart.draw(runs), chart.height()));
+            }
         }
         for (Run run : runs) {
             String slug = slug(run.name(), slugs);
             List<Figure> figures = new ArrayList<>();
-            figures.add(job(jobs, slug + "-schedule", "Schedule: learning rate of every line (dashed: branches), phases read from the trace, checkpoints dotted.", () -> Charts.scheduleCard(run), 560));
-            figures.add(job(jobs, slug + "-decomposition", Captions.decomposition(run, false), () -> Charts.decomposition(run, false), HEIGHT));
-            figures.add(job(jobs, slug + "-decomposition-log", Captions.decomposition(run, true), () -> Charts.decomposition(run, true), HEIGHT));
-            figures.add(job(jobs, slug + "-trajectory", Captions.trajectory(run, Charts.hasPath(run)), () -> Charts.trajectory(run), HEIGHT));
-            figures.add(job(jobs, slug + "-river-hill", "River coordinate (top) and mean distance from the valley floor (bottom) against step.", () -> Charts.riverAndHill(run), 760));
-            if (Charts.hasSharpness(run)) {
-                figures.add(job(jobs, slug + "-sharpness", Captions.sharpness(run), () -> Charts.sharpness(run), HEIGHT));
+            for (RunChart chart : ChartCatalog.PER_RUN) {
+                if (chart.appliesTo(run)) {
+                    figures.add(job(jobs, slug + "-" + chart.name(), chart.caption(run), () -> chart.draw(run), chart.height()));
+                }
             }
             sections.add(new Section(run, slug, figures));
         }
@@ -189,28 +182,8 @@ public final class HtmlReport {
 
     /** Runs the tasks on {@link #threads} threads; results in task order; the first failure is rethrown. */
     private <T> List<T> inParallel(List<Callable<T>> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(task));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the report", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("cannot write the report: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
+        try (Pool pool = new Pool(threads, "rivervalley-report", "writing the report")) {
+            return pool.all(tasks);
         }
     }
 
@@ -334,53 +307,6 @@ public final class HtmlReport {
             slug = base + "-" + i;
         }
         return slug;
-    }
-
-    /**
-     * The report directory is replaced wholesale, so it must not hold the runs and must be new, empty, or an
-     * earlier report: anything else would be deleted.
-     */
-    private static void checkReplaceable(Path runsDirectory, Path target) {
-        Path runs = runsDirectory.toAbsolutePath().normalize();
-        if (runs.startsWith(target)) {
-            throw new InvalidValueException("--out", target, "a directory that does not contain the runs (" + runs + "), e.g. " + runs.resolve("report"));
-        }
-        if (Files.isDirectory(target) && !Files.isRegularFile(target.resolve("index.html"))) {
-            try (Stream<Path> entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new InvalidValueException("--out", target, "a new or empty directory, or an earlier report (holding index.html); it is replaced");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + target, e);
-            }
-        } else if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new InvalidValueException("--out", target, "a directory (it is a file)");
-        }
-    }
-
-    /** Replaces {@code target} by {@code staging}: the old report is moved aside first, then deleted. */
-    private static void swap(Path staging, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-        deleteTree(old);
-        if (Files.exists(target)) {
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 
     private static final String CSS = String.join("\n",

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.rivervalley.simulator.engine.RunFiles;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +71,10 @@ public final class Runs {
 
     /** Reads one run directory with the given trace reader. */
     public static Run read(Path directory, TraceReader reader) {
+        String problem = RunFiles.problem(directory, TraceColumns.REQUIRED);
+        if (problem != null) {
+            throw new TraceFormatException(problem);
+        }
         Path summaryFile = directory.resolve(SUMMARY);
         RunSummary summary;
         try {
@@ -93,7 +99,15 @@ public final class Runs {
             }
         }
         Path traceFile = directory.resolve(TRACE);
-        List<Trace> traces = Files.isRegularFile(traceFile) ? reader.read(traceFile) : List.of();
+        List<Trace> traces = reader.read(traceFile);
+        for (RunSummary.LineResult line : summary.lines()) {
+            Trace trace = traces.stream().filter(t -> t.line().equals(line.name())).findFirst().orElse(null);
+            if (trace == null || trace.lastStep() != line.endStep()) {
+                throw new TraceFormatException(traceFile + (trace == null ? " has no rows of line '" + line.name() + "'"
+                        : " ends line '" + line.name() + "' at step " + trace.lastStep()) + ", but " + SUMMARY
+                        + " says it ran to step " + line.endStep() + " (the trace is incomplete)");
+            }
+        }
         return new Run(directory, summary, specText, spec, traces);
     }
 

@@ -56,22 +56,21 @@ class ChartsTest {
     @Test
     void everyChartTypeRendersToPngAndSvg() throws Exception {
         Map<String, JFreeChart> charts = new LinkedHashMap<>();
-        charts.put("schedule", Charts.scheduleCard(wsd));
-        charts.put("decomposition", Charts.decomposition(wsd, false));
-        charts.put("decomposition-log", Charts.decomposition(wsd, true));
-        charts.put("trajectory", Charts.trajectory(wsd));
-        charts.put("river-hill", Charts.riverAndHill(wsd));
-        assertTrue(Charts.hasSharpness(wsd));
-        charts.put("sharpness", Charts.sharpness(wsd));
-        charts.put("comparison-loss", Charts.comparison(all, "loss"));
-        charts.put("comparison-river", Charts.comparison(all, "river_loss"));
-        assertTrue(Charts.hasCheckpoints(all));
-        charts.put("frontier", Charts.budgetFrontier(all));
-        assertFalse(Charts.hasPath(wsd));
+        // Every chart of the catalog: the report draws exactly these.
+        for (RunChart chart : ChartCatalog.PER_RUN) {
+            assertTrue(chart.appliesTo(wsd), chart.name());
+            charts.put(chart.name(), chart.draw(wsd));
+        }
+        for (RunsChart chart : ChartCatalog.OVERVIEW) {
+            assertTrue(chart.appliesTo(all), chart.name());
+            charts.put(chart.name(), chart.draw(all));
+        }
+        assertEquals(ChartCatalog.PER_RUN.size() + ChartCatalog.OVERVIEW.size(), charts.size(), "chart names are distinct");
+        assertFalse(TrajectoryChart.hasPath(wsd));
         for (String example : new String[] {"curved-wsd", "straight-wsd"}) {
             Run run = example(example);
-            assertTrue(Charts.hasPath(run), example);
-            charts.put("trajectory-path-" + example, Charts.trajectory(run));
+            assertTrue(TrajectoryChart.hasPath(run), example);
+            charts.put("trajectory-path-" + example, ChartCatalog.TRAJECTORY.draw(run));
         }
         Path out = Path.of("target", "chart-test");
         Files.createDirectories(out);
@@ -112,7 +111,7 @@ class ChartsTest {
         for (String[] c : new String[][] {{"curved-wsd", "path_x0", "path_x1", "x0"},
                 {"straight-wsd", "path_river_coord", "path_hill_disp", "river coordinate (replica 0)"}}) {
             Run run = example(c[0]);
-            XYPlot plot = Charts.trajectory(run).getXYPlot();
+            XYPlot plot = ChartCatalog.TRAJECTORY.draw(run).getXYPlot();
             assertEquals(c[3], plot.getDomainAxis().getLabel());
             Trace main = run.mainTrace().orElseThrow();
             int drawn = 0;

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.noise.NoiseModel;
 import io.github.rivervalley.simulator.observe.CsvTraceWriter;
 import io.github.rivervalley.simulator.observe.StepObserver;
 import io.github.rivervalley.simulator.observe.TraceRecorder;
 import io.github.rivervalley.simulator.optim.Optimizer;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -62,6 +64,7 @@ public final class Simulation {
     public static Run prepare(RunSpec spec) {
         RunSpec resolved = spec.resolved();
         Landscape landscape = within("landscape", () -> resolved.landscape().build());
+        checkMemory(resolved, landscape);
         Schedule schedule = within("schedule", () -> resolved.schedule().build(resolved.steps()));
         Optimizer optimizer = within("optimizer", () -> resolved.optimizer().build());
         NoiseModel noise = within("noise", () -> resolved.noise().build());
@@ -91,23 +94,27 @@ public final class Simulation {
 
     /**
      * Runs {@code spec} and writes {@code outDir/<name>/trace.csv}, {@code summary.json} and the resolved
-     * {@code spec.yaml}. Each file appears complete or not at all; {@code summary.json} is written last,
-     * so its presence marks a finished run.
+     * {@code spec.yaml}. The directory is written whole: the files go to a hidden staging sibling that
+     * replaces {@code outDir/<name>} only when all three are complete ({@link StagedDirectory}), so an
+     * earlier run of the same name is either kept intact or replaced entirely.
      */
     public static RunSummary run(RunSpec spec, Path outDir, int threads) {
         Run run = prepare(spec);
-        Path dir = outDir.resolve(run.name());
         RunSummary summary;
-        try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
-            try (Writer writer = traceFile.writer()) {
-                summary = execute(run, threads, List.of(new CsvTraceWriter(writer, run.schedule())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + dir.resolve(TRACE_FILE), e);
+        try (StagedDirectory staged = StagedDirectory.begin(outDir.resolve(run.name()))) {
+            Path dir = staged.path();
+            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
+                try (Writer writer = traceFile.writer()) {
+                    summary = execute(run, threads, List.of(new CsvTraceWriter(writer, run.schedule())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + staged.target().resolve(TRACE_FILE), e);
+                }
+                traceFile.commit();
             }
-            traceFile.commit();
+            AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
+            AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
+            staged.commit();
         }
-        AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
-        AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
         return summary;
     }
 
@@ -161,6 +168,27 @@ public final class Simulation {
             return json.writeValueAsString(summary) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Refuses a run whose replicas cannot fit in the heap, before their state is allocated: every replica
+     * holds at least its iterate, and a fork (a WSD branch) copies it, so 2 x 8 bytes per coordinate and
+     * replica is a lower bound. Also refuses more log-spaced rows than a line has steps.
+     */
+    private static void checkMemory(RunSpec spec, Landscape landscape) {
+        long perReplica = MemoryBudget.times(landscape.dimension(), 2 * Double.BYTES);
+        within("", () -> {
+            MemoryBudget.require("landscape", "a landscape of dimension " + landscape.dimension(), perReplica,
+                    "one replica's state (2 x 8 bytes per coordinate)");
+            MemoryBudget.require("replicas", spec.replicas(), MemoryBudget.times(spec.replicas(), perReplica),
+                    "the replicas' state (2 x 8 bytes per coordinate and replica, " + landscape.dimension() + " coordinates)");
+            return null;
+        });
+        int logSpaced = spec.record().logSpaced();
+        if (logSpaced > spec.steps() + 1) {
+            throw new SpecException("record.logSpaced", logSpaced + " is not allowed; expected at most " + (spec.steps() + 1)
+                    + " (a line of " + spec.steps() + " steps has no more distinct steps to record)");
         }
     }
 

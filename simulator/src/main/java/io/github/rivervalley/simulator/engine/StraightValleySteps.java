@@ -96,7 +96,7 @@ final class StraightValleySteps {
     }
 
     /**
-     * Steps {@code [fromStep, toStep)} of replicas {@code [from, to)}, each exactly as {@code Engine.advance}
+     * Steps {@code [fromStep, toStep)} of replicas {@code [from, to)}, each exactly as {@code StepLoop.advance}
      * would: the rate of step t is {@code lrs[t - lrBase]}; {@code gradient} holds at least {@code d} doubles.
      */
     void advanceBlock(Replica[] replicas, int from, int to, long fromStep, long toStep, double[] lrs, long lrBase, Lanes lanes,

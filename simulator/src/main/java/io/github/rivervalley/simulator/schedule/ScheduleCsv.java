@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.schedule;
 
+import io.github.rivervalley.simulator.io.Csv;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -31,7 +32,7 @@ public final class ScheduleCsv {
                     line.lr().fill(from, count, rates);
                     for (int i = 0; i < count; i++) {
                         row.setLength(0);
-                        row.append(line.name()).append(',').append(from + i).append(',').append(rates[i]).append(',')
+                        row.append(Csv.field(line.name())).append(',').append(from + i).append(',').append(rates[i]).append(',')
                                 .append(phase.kind().label()).append('\n');
                         out.append(row);
                     }

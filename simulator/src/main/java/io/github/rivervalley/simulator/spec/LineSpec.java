@@ -17,9 +17,7 @@ public record LineSpec(String name, String parent, List<PhaseSpec> phases) {
 
     public LineSpec {
         Check.present("name", name);
-        if (name.isBlank()) {
-            throw new InvalidValueException("name", "''", "a non-empty line name");
-        }
+        Names.check("name", name, "it is written to trace.csv");
         Check.present("phases", phases);
         if (phases.isEmpty()) {
             throw new InvalidValueException("phases", "[]", "at least one phase");

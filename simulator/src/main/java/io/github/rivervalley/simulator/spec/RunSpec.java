@@ -3,7 +3,6 @@ package io.github.rivervalley.simulator.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.rivervalley.landscapes.check.Check;
-import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Arrays;
 
 /**
@@ -41,9 +40,7 @@ public record RunSpec(
 
     public RunSpec {
         Check.present("name", name);
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new InvalidValueException("name", "'" + name + "'", "a name of letters, digits, '.', '_' and '-' (it names the output directory)");
-        }
+        Names.check("name", name, "it names the output directory");
         Check.present("steps", steps);
         Check.positive("steps", steps);
         if (replicas != null) {

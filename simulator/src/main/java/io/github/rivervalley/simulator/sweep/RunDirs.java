@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import io.github.rivervalley.simulator.engine.RunFiles;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -30,11 +32,11 @@ final class RunDirs {
 
     /** What a run directory holds. */
     enum State {
-        /** {@code summary.json} is there and parses. */
+        /** {@code summary.json} is there and the run's files are complete ({@link RunFiles}). */
         DONE,
         /** {@code error.txt} is there: the run failed and its reason is recorded. */
         FAILED,
-        /** A directory without either: an interrupted run, to be removed and redone. */
+        /** A directory without either, or with damaged files: an interrupted run, to be removed and redone. */
         INCOMPLETE,
         /** No directory yet. */
         ABSENT
@@ -44,13 +46,21 @@ final class RunDirs {
     }
 
     static State state(Path runDir) {
-        if (summary(runDir) != null) {
+        if (summary(runDir) != null && problem(runDir) == null) {
             return State.DONE;
         }
         if (Files.isRegularFile(runDir.resolve(ERROR))) {
             return State.FAILED;
         }
         return Files.exists(runDir) ? State.INCOMPLETE : State.ABSENT;
+    }
+
+    /**
+     * Why a run directory holding {@code summary.json} is not a complete run (its trace missing or truncated,
+     * the summary empty, ...), or null when it is; such a run is redone by a resume.
+     */
+    static String problem(Path runDir) {
+        return RunFiles.problem(runDir, List.of());
     }
 
     /** The parsed {@code summary.json}, or null when it is absent or unreadable. */

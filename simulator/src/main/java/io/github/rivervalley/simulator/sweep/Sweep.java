@@ -3,6 +3,7 @@ package io.github.rivervalley.simulator.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.Suggestions;
 import java.nio.file.Path;
@@ -64,6 +65,9 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
         }
     }
 
+    /** The most runs a sweep may expand to. */
+    static final long MAX_RUNS = 1_000_000;
+
     public Sweep {
         runs = List.copyOf(runs);
     }
@@ -115,15 +119,10 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
         }
         JsonNode baseSeed = resolvedBase.get("seed");
         long defaultSeed = baseSeed != null && baseSeed.canConvertToLong() ? baseSeed.asLong() : 0L;
-        List<Long> seeds = new ArrayList<>(spec.seeds());
-        for (int i = 0; i < spec.seedCount(); i++) {
-            seeds.add(defaultSeed + i);
-        }
         ObjectNode base = spec.base().deepCopy();
         if (!base.has("seed") && resolvedBase.get("seed") != null) {
             base.set("seed", resolvedBase.get("seed")); // recorded, so merges know the seed without the engine
         }
-        SweepSpec resolved = new SweepSpec(spec.name(), base, spec.axes(), seeds, 0);
         for (SweepSpec.Axis axis : validate ? spec.axes() : List.<SweepSpec.Axis>of()) {
             checkPath(axis, spec.base(), resolvedBase);
         }
@@ -137,13 +136,20 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
             dimensionOf[a] = axes.get(a).kind() == SweepSpec.Kind.GRID ? g++ : gridCount;
             sizes[dimensionOf[a]] = axes.get(a).values().size();
         }
-        long total = seeds.isEmpty() ? 1 : seeds.size();
+        // Counted before any list is built, without overflow (21 axes of 8 values would wrap a long to 0).
+        long total = Math.max(1, (long) spec.seeds().size() + spec.seedCount());
         for (int size : sizes) {
-            total *= size;
+            total = MemoryBudget.times(total, size);
         }
-        if (total > 1_000_000) {
-            throw new SpecException("", "the sweep expands to " + total + " runs; at most 1000000 are allowed");
+        if (total > MAX_RUNS) {
+            throw new SpecException("", "the sweep expands to " + (total == Long.MAX_VALUE ? "more than 2^63" : Long.toString(total))
+                    + " runs; at most " + MAX_RUNS + " are allowed");
         }
+        List<Long> seeds = new ArrayList<>(spec.seeds());
+        for (int i = 0; i < spec.seedCount(); i++) {
+            seeds.add(defaultSeed + i);
+        }
+        SweepSpec resolved = new SweepSpec(spec.name(), base, spec.axes(), seeds, 0);
         List<String> labels = RunNames.labels(spec.axes().stream().map(SweepSpec.Axis::path).toList());
         Map<String, String> labelOf = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.nio.file.Files;
@@ -126,7 +127,9 @@ public final class SweepMerger {
                     entry.put("reason", RunDirs.error(runDir));
                 } else {
                     missing.add(run.name());
-                    entry.put("reason", state == RunDirs.State.INCOMPLETE ? "interrupted (no " + RunDirs.SUMMARY + ")" : "not run yet");
+                    entry.put("reason", state != RunDirs.State.INCOMPLETE ? "not run yet"
+                            : Files.exists(runDir.resolve(RunDirs.SUMMARY)) ? "damaged: " + RunDirs.problem(runDir)
+                            : "interrupted (no " + RunDirs.SUMMARY + ")");
                 }
                 List<String> row = new ArrayList<>(prefix);
                 for (int i = 2; i < COLUMNS.size(); i++) {
@@ -215,15 +218,8 @@ public final class SweepMerger {
             if (i > 0) {
                 csv.append(',');
             }
-            csv.append(quote(cells.get(i)));
+            csv.append(Csv.field(cells.get(i)));
         }
         csv.append('\n');
-    }
-
-    private static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,6 +1,7 @@
 package io.github.rivervalley.simulator.sweep;
 
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.IoErrors;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import java.util.concurrent.Future;
  * {@code error.txt}. The wall time of each run goes to {@code timing.json}, after {@code summary.json}.
  *
  * <p>Several processes may share one directory when each runs a different {@link Shard}: they write
- * only their own runs' directories, and the same {@code sweep-spec.yaml}.
+ * only their own runs' directories, and the same {@code sweep-spec.yaml}. {@link SweepLock} keeps two
+ * processes off the same runs: a second process on the same sweep or shard stops at once.
  */
 public final class SweepRunner {
 
@@ -44,6 +46,10 @@ public final class SweepRunner {
         /** After the last run. */
         default void end() {
         }
+
+        /** A warning worth showing (e.g. the directory cannot be locked). */
+        default void note(String message) {
+        }
     }
 
     /**
@@ -52,12 +58,16 @@ public final class SweepRunner {
      * @param runs runs in this shard
      * @param skipped runs that were already complete (or failed, when not retried)
      * @param executed runs executed now
-     * @param failed names of runs that failed now
-     * @param merge the merge written at the end of an unsharded sweep, or null for a shard
+     * @param failed names of runs that failed now (the run itself: a bad value; recorded in {@code error.txt})
+     * @param unfinished runs that could not finish because of the machine (an I/O error such as a full disk,
+     *     or too little memory), each as {@code name: reason}; nothing is recorded for them, so they are missing
+     *     and the next invocation runs them again
+     * @param merge the merge written at the end of an unsharded sweep, or null for a shard or when runs are unfinished
      */
-    public record Outcome(int runs, int skipped, int executed, List<String> failed, SweepMerger.Report merge) {
+    public record Outcome(int runs, int skipped, int executed, List<String> failed, List<String> unfinished, SweepMerger.Report merge) {
         public Outcome {
             failed = List.copyOf(failed);
+            unfinished = List.copyOf(unfinished);
         }
     }
 
@@ -80,6 +90,15 @@ public final class SweepRunner {
         if (threads < 1) {
             throw new SpecException("--threads", threads + " is not allowed; expected a whole number >= 1");
         }
+        try (SweepLock lock = SweepLock.acquire(dir, shard)) {
+            if (!lock.held()) {
+                listener.note(lock.note());
+            }
+            return runLocked(threads, shard, retryFailed, listener);
+        }
+    }
+
+    private Outcome runLocked(int threads, Shard shard, boolean retryFailed, Listener listener) {
         writeSweepSpec();
         List<Sweep.Run> mine = new ArrayList<>();
         List<Sweep.Run> todo = new ArrayList<>();
@@ -96,6 +115,7 @@ public final class SweepRunner {
         }
         listener.begin(mine.size(), mine.size() - todo.size());
         List<String> failed = new ArrayList<>();
+        List<String> unfinished = new ArrayList<>();
         if (!todo.isEmpty()) {
             Progress progress = new Progress(listener, mine.size() - todo.size());
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
@@ -104,14 +124,16 @@ public final class SweepRunner {
                 return t;
             });
             try {
-                List<Future<String>> futures = new ArrayList<>();
+                List<Future<Ending>> futures = new ArrayList<>();
                 for (Sweep.Run run : todo) {
                     futures.add(pool.submit(() -> execute(run, progress)));
                 }
-                for (Future<String> future : futures) {
-                    String failure = future.get();
-                    if (failure != null) {
-                        failed.add(failure);
+                for (int i = 0; i < todo.size(); i++) {
+                    Ending ending = futures.get(i).get();
+                    if (ending == Ending.FAILED) {
+                        failed.add(todo.get(i).name());
+                    } else if (ending != Ending.DONE) {
+                        unfinished.add(todo.get(i).name() + ": " + ending.reason);
                     }
                 }
             } catch (InterruptedException e) {
@@ -124,12 +146,27 @@ public final class SweepRunner {
             }
         }
         listener.end();
-        SweepMerger.Report merge = shard.isAll() ? SweepMerger.merge(dir) : null;
-        return new Outcome(mine.size(), mine.size() - todo.size(), todo.size(), failed, merge);
+        SweepMerger.Report merge = shard.isAll() && unfinished.isEmpty() ? SweepMerger.merge(dir) : null;
+        return new Outcome(mine.size(), mine.size() - todo.size(), todo.size(), failed, unfinished, merge);
     }
 
-    /** Runs one run; returns its name when it failed, else null. Only I/O failures of the sweep itself escape. */
-    private String execute(Sweep.Run run, Progress progress) {
+    /** How a run ended: done, failed (recorded), or unfinished for a reason outside the run. */
+    private static final class Ending {
+        static final Ending DONE = new Ending(null);
+        static final Ending FAILED = new Ending(null);
+        final String reason;
+
+        Ending(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    /**
+     * Runs one run. A failure of the run itself (an exception from the run) is recorded in {@code error.txt};
+     * an I/O error or running out of memory is the machine's, not the run's: the run directory is removed
+     * and nothing is recorded, so the next invocation redoes it.
+     */
+    private Ending execute(Sweep.Run run, Progress progress) {
         Path runDir = dir.resolve(run.name());
         progress.started();
         boolean ok = false;
@@ -144,19 +181,26 @@ public final class SweepRunner {
                 }
             } catch (SpecException e) {
                 reason = e.getMessage();
-            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            } catch (OutOfMemoryError e) {
+                RunDirs.deleteTree(runDir);
+                return new Ending("out of memory (" + e.getMessage() + "); give Java more heap (JAVA_OPTS=-Xmx...) or run fewer at once (--threads)");
+            } catch (Exception | StackOverflowError e) {
+                if (IoErrors.involvesIo(e)) {
+                    RunDirs.deleteTree(runDir);
+                    return new Ending(IoErrors.describe(e));
+                }
                 reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
             if (reason != null) {
                 RunDirs.deleteTree(runDir);
                 AtomicFile.writeString(runDir.resolve(RunDirs.ERROR), reason + "\n");
-                return run.name();
+                return Ending.FAILED;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             AtomicFile.writeString(runDir.resolve(RunDirs.TIMING),
                     String.format(Locale.ROOT, "{\"wall_seconds\": %.3f}%n", seconds));
             ok = true;
-            return null;
+            return Ending.DONE;
         } finally {
             progress.finished(ok);
         }

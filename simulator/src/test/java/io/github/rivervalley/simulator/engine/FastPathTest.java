@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The specialised straight-valley loop ({@link StraightValleySteps}) against the reference loop
- * ({@code Engine.advance}): same operations in the same order, so the traces (every step recorded, every
+ * ({@code StepLoop.advance}): same operations in the same order, so the traces (every step recorded, every
  * column including crossings and amplitude from the per-step probe) and the summaries (divergence steps)
  * must be identical to the byte, on 1 and 2 threads and across windows, forks and branches.
  */

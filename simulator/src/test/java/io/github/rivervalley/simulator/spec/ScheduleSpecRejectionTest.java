@@ -84,7 +84,14 @@ class ScheduleSpecRejectionTest {
                         "schedule.lines[1].phases[0].start", "11", "[0, 10]"),
                 bad("both phases and lines", "steps: 10\nschedule: {type: piecewise, peak: 1, phases: [{kind: constant, steps: 10}],"
                         + " lines: [{name: main, phases: [{kind: constant, steps: 10}]}]}",
-                        "schedule.lines", "not both"));
+                        "schedule.lines", "not both"),
+                // Issue 17, item 6: a line name is a CSV field of trace.csv, restricted as run names are.
+                bad("line name with a comma", "steps: 10\nschedule: {type: piecewise, peak: 1,"
+                        + " lines: [{name: main, phases: [{kind: constant, steps: 10}]}, {name: 'a,b', parent: main, phases: [{kind: decay, start: 5, end: 10, to: 0.1}]}]}",
+                        "schedule.lines[1].name", "'a,b'", "letters, digits, '.', '_' and '-'"),
+                bad("line name with a line break", "steps: 10\nschedule: {type: piecewise, peak: 1,"
+                        + " lines: [{name: \"x\\ny\", phases: [{kind: constant, steps: 10}]}]}",
+                        "schedule.lines[0].name", "letters, digits"));
     }
 
     private static Arguments bad(String name, String yaml, String field, String... phrases) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Compares sweep directories file by file, leaving out what legitimately differs: wall times. */
+/** Compares sweep directories file by file, leaving out what legitimately differs: wall times and lock files. */
 final class SweepFiles {
 
     private SweepFiles() {
@@ -24,7 +24,8 @@ final class SweepFiles {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String name = dir.relativize(file).toString().replace('\\', '/');
-                if (file.getFileName().toString().startsWith(RunDirs.TIMING)) {
+                // Lock files (.sweep*.lock) hold the process that last locked the directory.
+                if (file.getFileName().toString().startsWith(RunDirs.TIMING) || name.endsWith(".lock")) {
                     continue;
                 }
                 String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -1,9 +1,5 @@
-package io.github.rivervalley.reports.report;
+package io.github.rivervalley.reports.analysis;
 
-import io.github.rivervalley.reports.analysis.Aliasing;
-import io.github.rivervalley.reports.analysis.Estimate;
-import io.github.rivervalley.reports.analysis.Numbers;
-import io.github.rivervalley.reports.analysis.SeedGroup;
 import io.github.rivervalley.reports.trace.Column;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Trace;
@@ -25,6 +21,11 @@ public final class Captions {
     private Captions() {
     }
 
+    /** Caption of the loss comparison, with the runs' {@link Conclusions}. */
+    public static String compareLoss(List<Run> runs) {
+        return compareLoss(runs, Conclusions.of(runs));
+    }
+
     /** Caption of the loss comparison: the ranking at the largest budget and WSD against cosine when both ran. */
     public static String compareLoss(List<Run> runs, Conclusions conclusions) {
         StringBuilder out = new StringBuilder("Loss of every run, coloured by schedule family.");
@@ -36,7 +37,7 @@ public final class Captions {
         long budget = last.getAsLong();
         for (Conclusions.Comparison c : conclusions.comparisons()) {
             if (c.budget() == budget) {
-                out.append(' ').append(HeadlinesSection.sentence(c, false));
+                out.append(' ').append(c.sentence(false));
             }
         }
         Optional<SeedGroup> wsd = groups.stream().filter(g -> g.family().equals("wsd")).findFirst();

@@ -1,13 +1,12 @@
-package io.github.rivervalley.reports.report;
+package io.github.rivervalley.reports.analysis;
 
-import io.github.rivervalley.reports.analysis.Estimate;
-import io.github.rivervalley.reports.analysis.SeedGroup;
 import io.github.rivervalley.reports.trace.Run;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -69,6 +68,44 @@ public record Conclusions(List<Comparison> comparisons, List<Unmatched> unmatche
         /** Whether the winner is ahead by more than {@link #DECISIVE_SE} standard errors. */
         public boolean decisive() {
             return margin() > DECISIVE_SE * marginSe();
+        }
+
+        /**
+         * One comparison as a sentence: the winner with its loss and SE, its margin over the runner-up in
+         * standard errors, or a tie when the margin is within {@link Conclusions#DECISIVE_SE} SE.
+         */
+        public String sentence(boolean withBudget) {
+            Comparison c = this;
+            StringBuilder out = new StringBuilder();
+            if (withBudget) {
+                out.append("Budget ").append(c.budget()).append(" (compute ").append(c.compute()).append(" steps): ");
+            } else {
+                out.append("At budget ").append(c.budget()).append(" (equal compute, ").append(c.compute()).append(" steps) ");
+            }
+            Entry w = c.winner();
+            Entry r = c.runnerUp();
+            double z = c.margin() / c.marginSe();
+            if (c.margin() == 0) {
+                out.append(w.group().label()).append(" and ").append(r.group().label()).append(" tie exactly (").append(w.loss().text()).append(").");
+            } else if (c.decisive()) {
+                out.append(w.group().label()).append(" has the lowest loss, ").append(w.loss().text()).append(", below ")
+                        .append(r.group().label()).append(" (").append(r.loss().text()).append(") by ").append(Numbers.text(c.margin()))
+                        .append(Double.isFinite(c.marginSe()) ? String.format(Locale.ROOT, " \u00b1 %s (%.1f SE)", Numbers.text(c.marginSe()), z) : "")
+                        .append('.');
+            } else {
+                out.append(w.group().label()).append(" (").append(w.loss().text()).append(") and ").append(r.group().label()).append(" (")
+                        .append(r.loss().text()).append(") are level: the difference ").append(Numbers.text(c.margin()))
+                        .append(String.format(Locale.ROOT, " is %.1f SE.", z));
+            }
+            if (c.ranking().size() > 2) {
+                out.append(" Then ");
+                List<String> rest = new ArrayList<>();
+                for (Entry e : c.ranking().subList(2, c.ranking().size())) {
+                    rest.add(e.group().label() + " (" + e.loss().text() + ")");
+                }
+                out.append(String.join(", ", rest)).append('.');
+            }
+            return out.toString();
         }
     }
 

@@ -1,0 +1,159 @@
+package io.github.rivervalley.reports.chart;
+
+import io.github.rivervalley.reports.trace.Column;
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.simulator.schedule.Phase;
+import io.github.rivervalley.simulator.trace.TraceColumns;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Stroke;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * What every chart shares: strokes, the band renderer, axes, phase markers, column labels and the title
+ * block, all styled by {@link RiverValleyTheme}.
+ */
+final class ChartStyle {
+
+    /** Height of a report chart in pixels unless a chart needs more (the width is the report's). */
+    static final int HEIGHT = 620;
+    /** Stroke of a run's first (root) line. */
+    static final Stroke MAIN = new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final Stroke THIN = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final float[][] DASHES = {{9f, 5f}, {3f, 4f}, {12f, 4f, 3f, 4f}, {6f, 3f, 2f, 3f}};
+    /** Band transparency: light enough that overlapping bands stay readable. */
+    private static final float BAND_ALPHA = 0.22f;
+    static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 210);
+    /** The decomposition's columns, in drawing order. */
+    static final String[] COMPONENTS = {TraceColumns.LOSS, TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS};
+
+    private ChartStyle() {
+    }
+
+    /** Human label of a trace column. */
+    static String label(String column) {
+        switch (column) {
+            case TraceColumns.LOSS:
+                return "loss";
+            case TraceColumns.RIVER_LOSS:
+                return "river loss";
+            case TraceColumns.HILL_EXCESS:
+                return "hill excess";
+            case TraceColumns.RIVER_COORD:
+                return "river coordinate";
+            case TraceColumns.HILL_DIST:
+                return "hill distance";
+            case TraceColumns.HILL_DISP:
+                return "hill displacement";
+            default:
+                return column.replace('_', ' ');
+        }
+    }
+
+    /** Stroke for the {@code k}-th line of a run (0 = solid root line, then dashes). */
+    static Stroke stroke(int k) {
+        if (k == 0) {
+            return MAIN;
+        }
+        return new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, DASHES[(k - 1) % DASHES.length], 0f);
+    }
+
+    /** A series name: {@code name} for a run's first trace (its main line), {@code "name - <line>"} for the others. */
+    static String seriesName(String name, int k, Trace t) {
+        return k == 0 ? name : name + " - " + t.line();
+    }
+
+    static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, String subtitle) {
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        RiverValleyTheme.INSTANCE.apply(chart);
+        TextTitle sub = new TextTitle(subtitle, RiverValleyTheme.INSTANCE.getSmallFont());
+        sub.setPaint(new Color(0x555555));
+        chart.addSubtitle(0, sub);
+        return chart;
+    }
+
+    static DeviationRenderer lines() {
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(BAND_ALPHA);
+        renderer.setDefaultSeriesVisibleInLegend(false);
+        return renderer;
+    }
+
+    static void style(DeviationRenderer renderer, int series, Color color, Stroke stroke, boolean legend) {
+        renderer.setSeriesPaint(series, color);
+        renderer.setSeriesFillPaint(series, color);
+        renderer.setSeriesStroke(series, stroke);
+        renderer.setSeriesVisibleInLegend(series, legend);
+    }
+
+    static void addPoints(XYPlot plot, int index, XYSeriesCollection data, Color color) {
+        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+        points.setSeriesPaint(0, color);
+        points.setSeriesShape(0, new Rectangle2D.Double(-5, -5, 10, 10));
+        plot.setDataset(index, data);
+        plot.setRenderer(index, points);
+    }
+
+    static void phaseMarkers(XYPlot plot, Optional<Trace> trace) {
+        if (trace.isEmpty()) {
+            return;
+        }
+        for (Phase p : trace.get().phases()) {
+            if (p.kind() == Phase.Kind.DECAY) {
+                plot.addDomainMarker(new IntervalMarker(p.start(), p.end(), Palette.translucent(Palette.phase(p.kind()), 22)), Layer.BACKGROUND);
+            }
+        }
+    }
+
+    static NumberAxis stepAxis() {
+        NumberAxis axis = new NumberAxis("step");
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
+    }
+
+    static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setSmallestValue(1e-300);
+        // Ticks at whole powers of ten only (JFreeChart's default also picks fractional powers like 6.31E-1).
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        java.text.DecimalFormat format = new java.text.DecimalFormat("0"); // the exponent of the 10^k labels
+        for (int k : new int[] {1, 2, 3, 5, 10, 20, 50, 100}) {
+            units.add(new org.jfree.chart.axis.NumberTickUnit(k, format));
+        }
+        axis.setStandardTickUnits(units);
+        axis.setMinorTickMarksVisible(true);
+        return axis;
+    }
+
+    static Column zeros(Trace t) {
+        return Column.of("zero", new double[t.size()]);
+    }
+
+    static List<Trace> withColumn(Run run, String column) {
+        List<Trace> out = new ArrayList<>();
+        for (Trace t : run.traces()) {
+            if (t.has(column)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.rivervalley.reports.chart;
+
+import io.github.rivervalley.reports.analysis.Captions;
+import static io.github.rivervalley.reports.chart.ChartStyle.COMPONENTS;
+import static io.github.rivervalley.reports.chart.ChartStyle.label;
+import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
+import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
+import static io.github.rivervalley.reports.chart.ChartStyle.chart;
+import static io.github.rivervalley.reports.chart.ChartStyle.lines;
+import static io.github.rivervalley.reports.chart.ChartStyle.style;
+import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
+import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
+import static io.github.rivervalley.reports.chart.ChartStyle.logAxis;
+
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.simulator.trace.TraceColumns;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+
+/** Loss, river loss and hill excess against step, with replica bands; on a log axis when {@code log}. */
+public final class DecompositionChart implements RunChart {
+
+    private final boolean log;
+
+    /** The decomposition on a linear ({@code log = false}) or logarithmic loss axis. */
+    public DecompositionChart(boolean log) {
+        this.log = log;
+    }
+
+    @Override
+    public String name() {
+        return log ? "decomposition-log" : "decomposition";
+    }
+
+    @Override
+    public String caption(Run run) {
+        return Captions.decomposition(run, log);
+    }
+
+    @Override
+    public JFreeChart draw(Run run) {
+        TraceDataset data = new TraceDataset(log);
+        DeviationRenderer renderer = lines();
+        long width = 1;
+        for (int k = 0; k < run.traces().size(); k++) {
+            Trace t = run.traces().get(k);
+            width = Math.max(width, t.bucketWidth());
+            for (String component : COMPONENTS) {
+                if (!t.has(component)) {
+                    continue;
+                }
+                String se = component + "_se";
+                TraceDataset.Series s = data.add(seriesName(label(component), k, t),
+                        t.step(), t.column(component), t.has(se) ? t.column(se) : null, 2.0);
+                style(renderer, data.getSeriesCount() - 1, Palette.component(component), stroke(k), k == 0 && s.size() > 0);
+            }
+        }
+        ValueAxis range = log ? logAxis("loss (log scale)") : new NumberAxis("loss");
+        XYPlot plot = new XYPlot(data, stepAxis(), range, renderer);
+        phaseMarkers(plot, run.mainTrace());
+        boolean se = run.traces().stream().anyMatch(t -> t.has(TraceColumns.LOSS_SE));
+        String band = (se ? "band: mean \u00b1 2 SE over " + run.summary().replicas() + " replicas" : "band: 1 replica, no SE")
+                + (width > 1 ? (se ? " and " : "; ") + "min\u2013max per " + width + "-step bucket" : "")
+                + (log ? "; values \u2264 0 not shown" : "")
+                + (run.traces().size() > 1 ? "; dashed: other lines" : "");
+        return chart("Loss decomposition" + (log ? " (log)" : "") + ": " + run.name(), plot, band);
+    }
+}

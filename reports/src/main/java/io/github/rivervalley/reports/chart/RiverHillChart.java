@@ -1,0 +1,63 @@
+package io.github.rivervalley.reports.chart;
+
+import static io.github.rivervalley.reports.chart.ChartStyle.label;
+import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
+import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
+import static io.github.rivervalley.reports.chart.ChartStyle.chart;
+import static io.github.rivervalley.reports.chart.ChartStyle.lines;
+import static io.github.rivervalley.reports.chart.ChartStyle.style;
+import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
+import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
+
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.simulator.trace.TraceColumns;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+
+/** River coordinate (top) and hill distance (bottom) against step, on one step axis. */
+public final class RiverHillChart implements RunChart {
+
+    @Override
+    public String name() {
+        return "river-hill";
+    }
+
+    @Override
+    public String caption(Run run) {
+        return "River coordinate (top) and mean distance from the valley floor (bottom) against step.";
+    }
+
+    @Override
+    public int height() {
+        return 760;
+    }
+
+    @Override
+    public JFreeChart draw(Run run) {
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(stepAxis());
+        combined.add(panel(run, TraceColumns.RIVER_COORD), 1);
+        combined.add(panel(run, TraceColumns.HILL_DIST), 1);
+        phaseMarkers(combined.getSubplots().get(1), run.mainTrace());
+        return chart("River progress and hill distance: " + run.name(), combined,
+                "top: position along the river; bottom: mean distance from the valley floor (band: min-max per bucket); dashed: branches");
+    }
+
+    private static XYPlot panel(Run run, String column) {
+        TraceDataset data = new TraceDataset(false);
+        DeviationRenderer renderer = lines();
+        int series = 0;
+        for (int k = 0; k < run.traces().size(); k++) {
+            Trace t = run.traces().get(k);
+            if (!t.has(column)) {
+                continue;
+            }
+            data.add(seriesName(label(column), k, t), t.step(), t.column(column), null, 0);
+            style(renderer, series++, Palette.component(column), stroke(k), k == 0);
+        }
+        return new XYPlot(data, null, new NumberAxis(label(column)), renderer);
+    }
+}

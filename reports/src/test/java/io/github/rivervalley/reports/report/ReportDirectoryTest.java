@@ -1,0 +1,38 @@
+package io.github.rivervalley.reports.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rivervalley.reports.cli.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report --out} replaces only a directory written by an earlier report (issue 17, items 1 and 8). */
+class ReportDirectoryTest {
+
+    @Test
+    void aUserDirectoryWithAnIndexHtmlIsRefusedAndKept(@TempDir Path dir) throws IOException {
+        Path runs = HtmlReportTest.study(dir.resolve("runs"));
+        Path site = Files.createDirectories(dir.resolve("site/photos"));
+        Files.writeString(dir.resolve("site/index.html"), "x");
+        Files.writeString(dir.resolve("site/notes.txt"), "y");
+        assertEquals(Main.BAD_INPUT, Main.run("report", runs.toString(), "--out", dir.resolve("site").toString()));
+        assertTrue(Files.isDirectory(site));
+        assertEquals("y", Files.readString(dir.resolve("site/notes.txt")));
+        assertEquals("x", Files.readString(dir.resolve("site/index.html")));
+    }
+
+    @Test
+    void anEarlierReportIsRecognisedByItsMarkerAndReplaced(@TempDir Path dir) throws IOException {
+        Path runs = HtmlReportTest.study(dir.resolve("runs"));
+        Path out = dir.resolve("out");
+        assertEquals(0, Main.run("report", runs.toString(), "--out", out.toString()));
+        assertTrue(Files.isRegularFile(out.resolve(ReportDirectory.MARKER)));
+        Files.writeString(out.resolve("stale.txt"), "old");
+        assertEquals(0, Main.run("report", runs.toString(), "--out", out.toString()));
+        assertTrue(Files.notExists(out.resolve("stale.txt")));
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.rivervalley.simulator.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rivervalley.simulator.trace.TraceColumns;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Checks that a run directory holds a complete run before it is trusted (resumed over, merged, reported):
+ * {@code summary.json} is a run summary (name, lines with their end steps, checkpoints), {@code spec.yaml}
+ * is there, and {@code trace.csv} has a header with the required columns and ends with a whole row, the
+ * last step of its line as the summary records it. Only the first and last rows are read, so the check is
+ * cheap for traces of any length; a reader of the whole trace checks the rest.
+ */
+public final class RunFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bytes read at either end of the trace: a header or a row is far shorter. */
+    private static final int EDGE = 1 << 16;
+
+    private RunFiles() {
+    }
+
+    /**
+     * Why {@code runDir} is not a complete run, naming the file; null when it is.
+     *
+     * @param requiredColumns columns the trace's header must have besides {@code line} and {@code step}
+     */
+    public static String problem(Path runDir, List<String> requiredColumns) {
+        try {
+            Path summaryFile = runDir.resolve(Simulation.SUMMARY_FILE);
+            JsonNode summary;
+            try {
+                summary = JSON.readTree(Files.readString(summaryFile, StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                return summaryFile + " is missing";
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                return summaryFile + " is not valid JSON (line " + e.getLocation().getLineNr() + ")";
+            }
+            String summaryProblem = summaryProblem(summary);
+            if (summaryProblem != null) {
+                return summaryFile + " is not a complete run summary: " + summaryProblem;
+            }
+            if (!Files.isRegularFile(runDir.resolve(Simulation.SPEC_FILE))) {
+                return runDir.resolve(Simulation.SPEC_FILE) + " is missing";
+            }
+            return traceProblem(runDir.resolve(Simulation.TRACE_FILE), summary, requiredColumns);
+        } catch (IOException e) {
+            return "cannot read " + runDir + ": " + e.getMessage();
+        }
+    }
+
+    private static String summaryProblem(JsonNode summary) {
+        if (summary == null || !summary.isObject()) {
+            return "expected a JSON object";
+        }
+        if (!summary.path("name").isTextual()) {
+            return "it lacks the run's name";
+        }
+        if (!summary.path("checkpoints").isArray()) {
+            return "it lacks the checkpoints";
+        }
+        JsonNode lines = summary.path("lines");
+        if (!lines.isArray() || lines.isEmpty()) {
+            return "it lacks the lines";
+        }
+        for (JsonNode line : lines) {
+            if (!line.path("name").isTextual() || !line.path("end_step").canConvertToLong()) {
+                return "a line lacks its name or end_step";
+            }
+        }
+        return null;
+    }
+
+    private static String traceProblem(Path trace, JsonNode summary, List<String> requiredColumns) throws IOException {
+        if (!Files.isRegularFile(trace)) {
+            return trace + " is missing";
+        }
+        try (FileChannel channel = FileChannel.open(trace)) {
+            long size = channel.size();
+            String head = read(channel, 0, (int) Math.min(size, EDGE));
+            int newline = head.indexOf('\n');
+            if (newline < 0) {
+                return trace + " has no complete header line";
+            }
+            List<String> header = Arrays.asList(head.substring(0, newline).split(",", -1));
+            for (String column : required(requiredColumns)) {
+                if (!header.contains(column)) {
+                    return trace + " line 1: the header lacks the column '" + column + "'";
+                }
+            }
+            String tail = read(channel, Math.max(0, size - EDGE), (int) Math.min(size, EDGE));
+            if (!tail.endsWith("\n")) {
+                return trace + " is truncated: its last row does not end with a newline";
+            }
+            if (size == newline + 1) {
+                return trace + " has a header but no rows";
+            }
+            String last = tail.substring(tail.lastIndexOf('\n', tail.length() - 2) + 1, tail.length() - 1);
+            String[] fields = last.split(",", -1);
+            if (fields.length != header.size()) {
+                return trace + ": its last row has " + fields.length + " fields; the header has " + header.size();
+            }
+            String line = fields[header.indexOf(TraceColumns.LINE)];
+            String step = fields[header.indexOf(TraceColumns.STEP)];
+            for (JsonNode l : summary.get("lines")) {
+                if (l.get("name").asText().equals(line)) {
+                    return step.equals(Long.toString(l.get("end_step").asLong())) ? null
+                            : trace + " is truncated: it ends at step " + step + " of line '" + line + "', which "
+                            + Simulation.SUMMARY_FILE + " says ran to step " + l.get("end_step").asLong();
+                }
+            }
+            return trace + ": its last row is of line '" + line + "', which " + Simulation.SUMMARY_FILE + " does not list";
+        }
+    }
+
+    private static List<String> required(List<String> columns) {
+        List<String> all = new java.util.ArrayList<>(List.of(TraceColumns.LINE, TraceColumns.STEP));
+        columns.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return all;
+    }
+
+    private static String read(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
+            // read until full or end of file
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+}
