@@ -39,9 +39,19 @@ public record Estimate(double mean, double se, int seeds) {
         return Math.sqrt(se * se + other.se * other.se);
     }
 
-    /** {@code 0.1234 ± 0.0005} (4 significant digits; the SE part only when known). */
+    /**
+     * {@code 0.24430 ± 0.00051}: the SE to two significant digits and the mean to the same decimal place;
+     * without a known, positive SE the mean to four significant digits.
+     */
     public String text() {
-        return Numbers.text(mean) + (Double.isFinite(se) ? " \u00b1 " + Numbers.text(se) : "");
+        if (!(se > 0) || !Double.isFinite(se) || !Double.isFinite(mean)) {
+            return Numbers.text(mean);
+        }
+        int decimals = (int) Math.max(0, 1 - Math.floor(Math.log10(se)));
+        if (decimals > 12 || Math.abs(mean) >= 1e6) {
+            return Numbers.text(mean) + " \u00b1 " + Numbers.text(se);
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f \u00b1 %." + decimals + "f", mean, se);
     }
 
     @Override

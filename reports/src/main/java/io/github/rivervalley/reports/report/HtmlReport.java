@@ -47,7 +47,7 @@ public final class HtmlReport {
     static final int WIDTH = 1100;
     static final int HEIGHT = 620;
     /** Characters of a runs-table cell; longer text is cut, in full on hover and in the run's spec section. */
-    static final int CELL = 36;
+    static final int CELL = 28;
     /** Rows of a sweep table shown inline (the full table is linked). */
     static final int SWEEP_ROWS = 500;
 
@@ -324,6 +324,7 @@ public final class HtmlReport {
             "details{margin:12px 0}summary{cursor:pointer;font-weight:600}",
             ".family{font-size:14px;font-weight:600;border:2px solid;border-radius:12px;padding:1px 10px;margin-left:8px;vertical-align:middle}",
             ".files a{margin-right:10px}a{color:#0060a0}code{font-size:14px}",
+            "#runs table{display:table;width:100%}#runs td{white-space:normal;overflow-wrap:anywhere}",
             ".conclude{background:#fffbe8;border:1px solid #e6d48a;border-radius:6px;padding:4px 16px;margin:12px 0}",
             ".conclude li{margin:4px 0}.conclude .note{font-size:13px;color:#555}",
             "");
