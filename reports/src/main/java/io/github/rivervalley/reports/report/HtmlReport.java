@@ -51,13 +51,31 @@ public final class HtmlReport {
     /** Rows of a sweep table shown inline (the full table is linked). */
     static final int SWEEP_ROWS = 500;
 
+    /** A sweep with more runs than this gets a summary report unless per-run charts are asked for. */
+    public static final int SUMMARY_ABOVE = 8;
+
+    /** Whether each run gets its own charts. */
+    public enum PerRunCharts {
+        /** Yes, unless the directory is a sweep of more than {@link #SUMMARY_ABOVE} runs. */
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
+
     private final TraceReader reader;
     private final int threads;
+    private final PerRunCharts perRun;
 
     /** A report writer reading traces with {@code reader} and rendering charts on {@code threads} threads. */
     public HtmlReport(TraceReader reader, int threads) {
+        this(reader, threads, PerRunCharts.AUTO);
+    }
+
+    /** As {@link #HtmlReport(TraceReader, int)}, choosing when runs get their own charts. */
+    public HtmlReport(TraceReader reader, int threads, PerRunCharts perRun) {
         this.reader = reader;
         this.threads = Math.max(1, threads);
+        this.perRun = perRun;
     }
 
     /** What was written. */
@@ -99,17 +117,19 @@ public final class HtmlReport {
                 overview.add(job(jobs, chart.name(), chart.caption(runs), () -> chart.draw(runs), chart.height()));
             }
         }
+        Optional<Path> sweep = Runs.sweepTable(root);
+        boolean runCharts = perRun == PerRunCharts.ALWAYS
+                || (perRun == PerRunCharts.AUTO && !(sweep.isPresent() && runs.size() > SUMMARY_ABOVE));
         for (Run run : runs) {
             String slug = slug(run.name(), slugs);
             List<Figure> figures = new ArrayList<>();
-            for (RunChart chart : ChartCatalog.PER_RUN) {
+            for (RunChart chart : runCharts ? ChartCatalog.PER_RUN : List.<RunChart>of()) {
                 if (chart.appliesTo(run)) {
                     figures.add(job(jobs, slug + "-" + chart.name(), chart.caption(run), () -> chart.draw(run), chart.height()));
                 }
             }
             sections.add(new Section(run, slug, figures));
         }
-        Optional<Path> sweep = Runs.sweepTable(root);
         List<Figure> sweepFigures = new ArrayList<>();
         if (sweep.isPresent()) {
             for (SweepCharts.Named chart : sweepCharts(sweep.get())) {
@@ -121,7 +141,10 @@ public final class HtmlReport {
         body.append("<header><h1>rivervalley report</h1><p>").append(runs.size()).append(" run").append(runs.size() == 1 ? "" : "s")
                 .append(" from <code>").append(Html.escape(root.toAbsolutePath().normalize().toString())).append("</code>. ")
                 .append("Loss = river loss (true progress along the valley floor) + hill excess (the price of being up a wall). ")
-                .append("Charts open as SVG when clicked.</p></header>\n");
+                .append("Charts open as SVG when clicked.")
+                .append(runCharts ? "" : " Summary of a sweep: sweep charts and tables; each run's section has its files and spec "
+                        + "(rerun the report with --per-run-charts for its charts).")
+                .append("</p></header>\n");
         body.append(contents(sections));
         body.append(HeadlinesSection.html(runs, conclusions));
         body.append(runTable(sections, target));

@@ -118,4 +118,26 @@ class HtmlReportTest {
         assertTrue(Files.isRegularFile(precious.resolve("thesis.tex")));
         assertTrue(Files.isRegularFile(dir.resolve("wsd/summary.json")));
     }
+
+    @Test
+    void aLargeSweepGetsASummaryReportAndPerRunChartsOnRequest(@TempDir Path dir) throws IOException {
+        int runs = HtmlReport.SUMMARY_ABOVE + 1;
+        StringBuilder csv = new StringBuilder("run,schedule.peak,budget,loss\n");
+        for (int i = 0; i < runs; i++) {
+            SyntheticRuns.constant(dir, "peak-" + i, 60, 0.01 * (i + 1));
+            csv.append("peak-").append(i).append(',').append(0.01 * (i + 1)).append(",60,0.1\n");
+        }
+        Files.writeString(dir.resolve("sweep.csv"), csv.toString());
+        assertEquals(0, Main.run("report", dir.toString(), "--threads", "1"));
+        assertEquals(0, perRunCharts(dir.resolve("report")), "a summary report draws no per-run charts");
+        assertTrue(Files.readString(dir.resolve("report/index.html")).contains("--per-run-charts"));
+        assertEquals(0, Main.run("report", dir.toString(), "--threads", "1", "--per-run-charts", "always"));
+        assertTrue(perRunCharts(dir.resolve("report")) >= runs, "each run's charts on request");
+    }
+
+    private static long perRunCharts(Path report) throws IOException {
+        try (var files = Files.list(report.resolve("charts"))) {
+            return files.filter(p -> p.getFileName().toString().matches("peak-\\d+-.*\\.png")).count();
+        }
+    }
 }
