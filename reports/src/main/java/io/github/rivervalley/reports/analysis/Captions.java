@@ -90,8 +90,8 @@ public final class Captions {
     /** Caption of a run's decomposition chart: the hill excess's share of the loss at the end of each stable phase and at the end. */
     public static String decomposition(Run run, boolean log) {
         StringBuilder out = new StringBuilder(log
-                ? "Loss decomposition on a log scale: loss = river loss + hill excess."
-                : "Loss decomposition: loss = river loss + hill excess.");
+                ? "Loss decomposition on a log scale: loss, river loss and hill excess as lines."
+                : "Loss decomposition, stacked: the river loss (blue) plus the hill excess (orange area) is the loss (black).");
         Optional<Trace> main = run.mainTrace();
         if (main.isEmpty()) {
             return out.toString();
@@ -104,6 +104,23 @@ public final class Captions {
         share(t, t.lastStep()).ifPresent(s -> parts.add(Numbers.percent(s) + " at the last step (" + t.lastStep() + ")"));
         if (!parts.isEmpty()) {
             out.append(" On the ").append(t.line()).append(" line the hill excess is ").append(String.join(", ", parts)).append(" of the loss.");
+        }
+        return out.toString();
+    }
+
+    /** Caption of the zoom on the decay that ends last: how much of its loss drop was hill excess. */
+    public static String decompositionZoom(Run run) {
+        StringBuilder out = new StringBuilder("The stacked decomposition around the decay that ends last.");
+        Headlines.DecaySplit last = null;
+        for (Headlines.DecaySplit s : Headlines.decaySplits(run)) {
+            if (last == null || s.end() > last.end()) {
+                last = s;
+            }
+        }
+        if (last != null && Double.isFinite(last.hillShare())) {
+            out.append(" Over steps ").append(last.start()).append('\u2013').append(last.end()).append(" of ").append(last.line())
+                    .append(" the loss falls by ").append(Numbers.text(last.lossDrop())).append(", ").append(Numbers.percent(last.hillShare()))
+                    .append(" of it hill excess and the rest river progress.");
         }
         return out.toString();
     }

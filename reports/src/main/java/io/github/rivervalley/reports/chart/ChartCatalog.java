@@ -17,6 +17,7 @@ public final class ChartCatalog {
 
     public static final RunChart SCHEDULE = new ScheduleChart();
     public static final RunChart DECOMPOSITION = new DecompositionChart(false);
+    public static final RunChart DECOMPOSITION_ZOOM = new DecompositionZoomChart();
     public static final RunChart DECOMPOSITION_LOG = new DecompositionChart(true);
     public static final RunChart TRAJECTORY = new TrajectoryChart();
     public static final RunChart RIVER_HILL = new RiverHillChart();
@@ -26,7 +27,7 @@ public final class ChartCatalog {
     public static final List<RunsChart> OVERVIEW = List.of(COMPARE_LOSS, COMPARE_RIVER_LOSS, BUDGET_FRONTIER);
 
     /** The charts of each run, in the order of the run's section. */
-    public static final List<RunChart> PER_RUN = List.of(SCHEDULE, DECOMPOSITION, DECOMPOSITION_LOG, TRAJECTORY, RIVER_HILL, SHARPNESS);
+    public static final List<RunChart> PER_RUN = List.of(SCHEDULE, DECOMPOSITION, DECOMPOSITION_ZOOM, DECOMPOSITION_LOG, TRAJECTORY, RIVER_HILL, SHARPNESS);
 
     private ChartCatalog() {
     }

@@ -72,9 +72,12 @@ final class ChartStyle {
         return new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, DASHES[(k - 1) % DASHES.length], 0f);
     }
 
-    /** A series name: {@code name} for a run's first trace (its main line), {@code "name - <line>"} for the others. */
+    /**
+     * A series name: {@code name} for a run's first trace (its main line), {@code "name [line]"} for the
+     * others (brackets, not a dash that reads as a minus sign).
+     */
     static String seriesName(String name, int k, Trace t) {
-        return k == 0 ? name : name + " - " + t.line();
+        return k == 0 ? name : name + " [" + t.line() + "]";
     }
 
     static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, String subtitle) {
