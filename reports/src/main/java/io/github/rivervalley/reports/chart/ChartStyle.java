@@ -37,6 +37,8 @@ final class ChartStyle {
     private static final float[][] DASHES = {{9f, 5f}, {3f, 4f}, {12f, 4f, 3f, 4f}, {6f, 3f, 2f, 3f}};
     /** Band transparency: light enough that overlapping bands stay readable. */
     private static final float BAND_ALPHA = 0.22f;
+    /** A long legend sample, so a dashed line's key shows its dashes and cannot read as a minus sign. */
+    static final java.awt.Shape LEGEND_LINE = new java.awt.geom.Line2D.Double(-16, 0, 16, 0);
     static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 210);
     /** The decomposition's columns, in drawing order. */
     static final String[] COMPONENTS = {TraceColumns.LOSS, TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS};
@@ -92,6 +94,7 @@ final class ChartStyle {
     static DeviationRenderer lines() {
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         renderer.setAlpha(BAND_ALPHA);
+        renderer.setLegendLine(LEGEND_LINE);
         renderer.setDefaultSeriesVisibleInLegend(false);
         return renderer;
     }
@@ -139,6 +142,24 @@ final class ChartStyle {
         }
         axis.setStandardTickUnits(units);
         axis.setMinorTickMarksVisible(true);
+        return axis;
+    }
+
+    /**
+     * A log axis over {@code [lo, hi]} whose labels fall inside the data: powers of ten over two decades or
+     * more, else powers of two written out (256, 512, 1024), so a narrow range still gets several labels.
+     */
+    static LogAxis fittedLogAxis(String label, double lo, double hi) {
+        LogAxis axis = logAxis(label);
+        if (lo > 0 && hi > lo) {
+            if (hi / lo < 100) {
+                axis.setBase(2);
+                axis.setBaseSymbol("2");
+                axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.######"));
+                axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            }
+            axis.setRange(lo / 1.3, hi * 1.3);
+        }
         return axis;
     }
 
