@@ -163,6 +163,20 @@ final class ChartStyle {
         return axis;
     }
 
+    /** A small marker shape, different for consecutive {@code k} (circle, square, diamond, triangle). */
+    static java.awt.Shape marker(int k) {
+        switch (k % 4) {
+            case 0:
+                return new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10);
+            case 1:
+                return new java.awt.geom.Rectangle2D.Double(-4.5, -4.5, 9, 9);
+            case 2:
+                return new java.awt.Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4);
+            default:
+                return new java.awt.Polygon(new int[] {0, 6, -6}, new int[] {-6, 5, 5}, 3);
+        }
+    }
+
     static Column zeros(Trace t) {
         return Column.of("zero", new double[t.size()]);
     }
