@@ -132,7 +132,7 @@ public final class HtmlReport {
         }
         List<Figure> sweepFigures = new ArrayList<>();
         if (sweep.isPresent()) {
-            for (SweepCharts.Named chart : sweepCharts(sweep.get())) {
+            for (SweepCharts.Named chart : sweepCharts(sweep.get(), runs)) {
                 sweepFigures.add(job(jobs, chart.name(), chart.caption(), chart::chart, HEIGHT));
             }
         }
@@ -283,12 +283,29 @@ public final class HtmlReport {
     }
 
     /** The sweep charts, or none when the table is not in the layout 'rivervalley merge' writes (it is still shown). */
-    private static List<SweepCharts.Named> sweepCharts(Path sweep) {
+    private static List<SweepCharts.Named> sweepCharts(Path sweep, List<Run> runs) {
         try {
-            return SweepCharts.all(SweepResult.read(sweep));
+            return SweepCharts.all(SweepResult.read(sweep), sharedCurvature(runs));
         } catch (IllegalArgumentException e) {
             return List.of();
         }
+    }
+
+    /** The top Hessian eigenvalue at the start point, when every run's landscape has the same one (else empty). */
+    private static java.util.OptionalDouble sharedCurvature(List<Run> runs) {
+        Double shared = null;
+        for (Run run : runs) {
+            Optional<io.github.rivervalley.landscapes.Landscape> landscape = run.landscape();
+            if (landscape.isEmpty()) {
+                return java.util.OptionalDouble.empty();
+            }
+            double c = io.github.rivervalley.landscapes.spectral.Sharpness.of(landscape.get(), landscape.get().defaultStart());
+            if (shared != null && shared != c) {
+                return java.util.OptionalDouble.empty();
+            }
+            shared = c;
+        }
+        return shared == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(shared);
     }
 
     private static String sweepTable(Path sweep, Path target) throws IOException {
