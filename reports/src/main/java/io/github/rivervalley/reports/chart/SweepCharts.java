@@ -146,7 +146,8 @@ public final class SweepCharts {
             double edge = 2 / curvature.getAsDouble();
             org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(edge, Palette.STABILITY,
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f}, 0f));
-            marker.setLabel(String.format(Locale.ROOT, "2/\u03bb = %.4g", edge));
+            marker.setLabel(String.format(Locale.ROOT, "2/\u03bb = %.4g (GD stability edge)", edge));
+            marker.setLabelFont(RiverValleyTheme.INSTANCE.getSmallFont());
             marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker);
@@ -206,6 +207,13 @@ public final class SweepCharts {
         LossScale scale = new LossScale(map.min(), map.max());
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        JFreeChart chart = new JFreeChart("Final loss" + (family.equals(ALL) ? "" : " (" + family + ")"), plot);
+        chart.removeLegend();
+        RiverValleyTheme.INSTANCE.apply(chart);
+        org.jfree.chart.title.TextTitle key = new org.jfree.chart.title.TextTitle(
+                "value printed in each cell (mean over seeds); grey cell = every seed diverged, or no run", RiverValleyTheme.INSTANCE.getSmallFont());
+        chart.addSubtitle(key);
+        // After the theme, which would reset the annotations' font and colour.
         double[][] xyz = map.xyz();
         for (int k = 0; k < xyz[0].length; k++) {
             double loss = xyz[2][k];
@@ -216,12 +224,6 @@ public final class SweepCharts {
             value.setPaint(Double.isFinite(loss) && (loss - map.min()) < 0.6 * (map.max() - map.min()) ? Color.WHITE : Color.BLACK);
             plot.addAnnotation(value);
         }
-        JFreeChart chart = new JFreeChart("Final loss" + (family.equals(ALL) ? "" : " (" + family + ")"), plot);
-        chart.removeLegend();
-        RiverValleyTheme.INSTANCE.apply(chart);
-        org.jfree.chart.title.TextTitle key = new org.jfree.chart.title.TextTitle(
-                "value printed in each cell (mean over seeds); grey cell = every seed diverged, or no run", RiverValleyTheme.INSTANCE.getSmallFont());
-        chart.addSubtitle(key);
         NumberAxis scaleAxis = new NumberAxis("final loss");
         scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
