@@ -51,8 +51,17 @@ final class HeadlinesSection {
                     Numbers.percent(s.mean()), s.decays(), s.decays() == 1 ? "" : "s",
                     s.decays() == 1 ? "" : " (" + Numbers.percent(s.min()) + " to " + Numbers.percent(s.max()) + ")")));
         }
+        List<Aliasing.Note> notes = new ArrayList<>();
         for (Run run : runs) {
-            Aliasing.check(run).ifPresent(n -> items.add("<b>" + Html.escape(run.name()) + "</b>: " + Html.escape(n.text())));
+            Aliasing.check(run).ifPresent(notes::add);
+        }
+        if (notes.size() <= 3) {
+            notes.forEach(n -> items.add("<b>" + Html.escape(n.run()) + "</b>: " + Html.escape(n.text())));
+        } else {
+            // One item for many runs (a sweep): how many, which, and the first run's finding.
+            List<String> names = notes.stream().map(Aliasing.Note::run).toList();
+            items.add("<b>" + notes.size() + " runs</b> (" + Html.abbreviated(String.join(", ", names), 80) + ") hide their oscillation; "
+                    + Html.escape(notes.get(0).run()) + ": " + Html.escape(notes.get(0).text()));
         }
         StringBuilder out = new StringBuilder("<div class=\"conclude\" id=\"conclude\"><h3>What to conclude</h3>\n");
         if (items.isEmpty()) {
