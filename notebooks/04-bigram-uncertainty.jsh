@@ -71,7 +71,7 @@ println(sparkline(wsdRun.after(200), "excess_k16"));
 // (In jshell a statement ends at the end of a line when it is complete, so chained calls keep their dots at line ends.)
 Result zoom = wsdRun.after(200);
 NotebookCharts.Series[] perGroup = groups.stream().
-        map(g -> series(g, zoom.steps(), zoom.column("excess_" + g))).
+        map(g -> series(data.groupLabel(groups.indexOf(g)), zoom.steps(), zoom.column("excess_" + g))).
         toArray(NotebookCharts.Series[]::new);
 save(logLines("Excess over the entropy per token group (WSD, batch 32)", "step", "excess", perGroup), "04-excess-per-group");
 save(decompositionChart(wsdRun.after(200)), "04-wsd-decomposition");

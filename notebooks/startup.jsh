@@ -2,6 +2,7 @@
 // startups (so println(...) works). It imports the notebook API and the library's own factories.
 import io.github.rivervalley.reports.notebook.*;
 import static io.github.rivervalley.reports.notebook.Notebook.*;
+import static io.github.rivervalley.reports.notebook.NotebookCharts.*;
 import io.github.rivervalley.bigram.data.*;
 import io.github.rivervalley.bigram.model.*;
 import io.github.rivervalley.landscapes.Landscape;

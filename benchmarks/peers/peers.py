@@ -22,6 +22,7 @@ import time
 
 import numpy as np
 
+import blas
 import valleys
 
 try:
@@ -58,8 +59,7 @@ def main():
 
     quick = args.quick
     warmups, repeats = (1, 3) if quick else (2, 5)
-    print(f"peers: numpy {np.__version__}, torch {torch.__version__ if torch else 'not installed'}, python {sys.version.split()[0]}",
-          flush=True)
+    print(f"peers: python {sys.version.split()[0]}; " + "; ".join(blas.describe()), flush=True)
     for bench in valleys.benchmarks(quick) + (bigram.benchmarks(quick) if bigram else []):
         library, name, unit, make = bench
         if selected(name):

@@ -54,6 +54,26 @@ def straight_numpy(replicas, steps, every=100):
     return replicas * steps, iteration
 
 
+def straight_hill_numpy(replicas, steps, every=100):
+    """Noise on the hill only: the river coordinate is the same for every replica (a scalar), one Gaussian per replica-step."""
+    lr = wsd(steps)
+
+    def iteration():
+        rng = np.random.default_rng(1)
+        x0 = 0.0
+        h = np.zeros((replicas, 1))
+        rows = []
+        for t in range(steps):
+            eta = lr[t]
+            x0 += eta * SLOPE
+            h -= eta * (LAMBDA * h + SIGMA * rng.standard_normal((replicas, 1)))
+            if (t + 1) % every == 0:
+                rows.append(-SLOPE * x0 + 0.5 * LAMBDA * float(np.mean(h * h)))
+        return rows
+
+    return replicas * steps, iteration
+
+
 def straight_torch(replicas, steps, every=100):
     lr = wsd(steps).tolist()
 
@@ -148,6 +168,7 @@ def benchmarks(quick):
     rotated_steps = 100 if quick else 1_000
     out = [
         ("numpy", "straight-sgd-10k", "replica-steps", lambda: straight_numpy(replicas, steps)),
+        ("numpy", "straight-sgd-hill-10k", "replica-steps", lambda: straight_hill_numpy(replicas, steps)),
         ("numpy", "long-trajectory", "replica-steps", lambda: long_numpy(long_steps)),
         ("numpy", "rotated-d1000", "replica-steps", lambda: rotated_numpy(1000, rotated_steps)),
         ("numpy", "rotated-d1000-sharpness", "sharpness", lambda: rotated_sharpness_numpy(1000)),

@@ -2,6 +2,7 @@ package io.github.rivervalley.bigram.data;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.regex.Pattern;
  * {@code H(q_i)} of each, and a partition of the vocabulary into named groups.
  *
  * <p>The population loss of any model is at least {@link #lowerBound()} {@code L* = sum_i pi_i H(q_i)}.
- * Groups whose tokens are all deterministic (entropy 0) are the <em>river</em> groups; if no group is, the
- * group with the lowest frequency-weighted mean entropy is (see {@link #isRiverGroup}). The others are
- * the <em>hill</em> groups.
+ * Groups whose tokens are all (near-)deterministic, entropy at most {@link #RIVER_MAX_ENTROPY}, are the
+ * <em>river</em> groups (see {@link #isRiverGroup}); the others are the <em>hill</em> groups. When no group
+ * qualifies there is no river group: labels follow the data, not the group order.
  *
  * <p>Immutable; arrays are copied in and never handed out. Successors of token i are entries
  * {@code rowStart(i) .. rowStart(i+1)-1} of the flat successor arrays.
@@ -26,6 +27,14 @@ public final class BigramData {
 
     /** Tolerance for distributions summing to 1 (frequencies, shares, each {@code q_i}). */
     public static final double SUM_TOLERANCE = 1e-9;
+
+    /**
+     * The largest entropy (nats) a token of a river group may have: 0.05, about that of a token whose likeliest
+     * successor has probability 0.995 against 0.005 for a second (0.0315 nats) or 0.99 for one (0.056 nats). Such a
+     * token's loss floor is within 0.05 of 0, its optimum margin is at least log(0.99/0.01) = 4.6, and its
+     * curvature at the optimum, {@code pi (1 - |q|^2) <= 0.02 pi}, is small next to that of a hill token.
+     */
+    public static final double RIVER_MAX_ENTROPY = 0.05;
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -38,6 +47,8 @@ public final class BigramData {
     private final int[] groupOf;
     private final List<String> groupNames;
     private final boolean[] river;
+    private final double[] groupMinEntropy;
+    private final double[] groupMaxEntropy;
     private final double[] groupMass;
     private final double[] groupLowerBound;
     private final int[] groupSize;
@@ -151,6 +162,8 @@ public final class BigramData {
         this.groupLowerBound = new double[groups];
         this.groupSize = new int[groups];
         double[] maxEntropy = new double[groups];
+        double[] minEntropy = new double[groups];
+        Arrays.fill(minEntropy, Double.POSITIVE_INFINITY);
         for (int i = 0; i < v; i++) {
             int g = this.groupOf[i];
             if (g < 0 || g >= groups) {
@@ -161,6 +174,7 @@ public final class BigramData {
             groupLowerBound[g] += this.pi[i] * entropy[i];
             if (this.pi[i] > 0) {
                 maxEntropy[g] = Math.max(maxEntropy[g], entropy[i]);
+                minEntropy[g] = Math.min(minEntropy[g], entropy[i]);
             }
         }
         double lb = 0.0;
@@ -171,20 +185,11 @@ public final class BigramData {
             lb += groupLowerBound[g];
         }
         this.lowerBound = lb;
+        this.groupMaxEntropy = maxEntropy;
+        this.groupMinEntropy = minEntropy;
         this.river = new boolean[groups];
-        boolean any = false;
-        int lowest = -1;
         for (int g = 0; g < groups; g++) {
-            if (groupMass[g] > 0 && maxEntropy[g] == 0.0) {
-                river[g] = true;
-                any = true;
-            }
-            if (groupMass[g] > 0 && (lowest < 0 || groupLowerBound[g] / groupMass[g] < groupLowerBound[lowest] / groupMass[lowest])) {
-                lowest = g;
-            }
-        }
-        if (!any) {
-            river[lowest] = true;
+            river[g] = groupMass[g] > 0 && maxEntropy[g] <= RIVER_MAX_ENTROPY;
         }
 
         this.piAccept = new double[v];
@@ -322,9 +327,27 @@ public final class BigramData {
         return groupLowerBound[g];
     }
 
+    /** Smallest entropy (nats) of group g's tokens with {@code pi > 0} (NaN if it has none). */
+    public double groupMinEntropy(int g) {
+        return groupMass[g] > 0 ? groupMinEntropy[g] : Double.NaN;
+    }
+
+    /** Largest entropy (nats) of group g's tokens with {@code pi > 0} (NaN if it has none). */
+    public double groupMaxEntropy(int g) {
+        return groupMass[g] > 0 ? groupMaxEntropy[g] : Double.NaN;
+    }
+
     /**
-     * Whether group {@code g} is part of the river: every token of it (with {@code pi > 0}) is deterministic,
-     * or, when no group is, it is the group with the lowest frequency-weighted mean entropy.
+     * Group g as people should read it: its name, role and entropy range, e.g. {@code q1 (river, H 0-0.031)}
+     * or {@code k4 (hill, H 1.386)}.
+     */
+    public String groupLabel(int g) {
+        return GroupLabel.of(this, g);
+    }
+
+    /**
+     * Whether group {@code g} is part of the river: every token of it (with {@code pi > 0}) has entropy at most
+     * {@link #RIVER_MAX_ENTROPY}.
      */
     public boolean isRiverGroup(int g) {
         return river[g];

@@ -77,6 +77,10 @@ public final class SyntheticBigrams {
             start = ends[g];
         }
 
+        if (groups.get(0).mass() != null) {
+            GroupMass.apply(pi, groupOf, groups);
+        }
+
         int[] rowStart = new int[vocabulary + 1];
         for (int i = 0; i < vocabulary; i++) {
             rowStart[i + 1] = rowStart[i] + groups.get(groupOf[i]).successors();
@@ -157,6 +161,7 @@ public final class SyntheticBigrams {
             }
         }
         boundaries(vocabulary, groups);
+        GroupMass.validate(groups);
         return names;
     }
 

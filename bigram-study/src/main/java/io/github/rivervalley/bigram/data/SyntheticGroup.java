@@ -12,8 +12,10 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
  * @param kind the uncertainty kind
  * @param successors k, the number of distinct successors (deterministic: absent or 1; otherwise >= 2)
  * @param alpha Dirichlet concentration (only for {@code dirichlet}; default 1, which is uniform on the simplex)
+ * @param mass the group's share of the token frequency (its tokens' {@code pi} rescaled to sum to it, their
+ *     ratios kept), in (0, 1]; {@code null} leaves the frequency law alone. Given for every group or for none.
  */
-public record SyntheticGroup(String name, double share, Uncertainty kind, Integer successors, Double alpha) {
+public record SyntheticGroup(String name, double share, Uncertainty kind, Integer successors, Double alpha, Double mass) {
 
     public SyntheticGroup {
         Check.inClosedRange("share", share, Double.MIN_VALUE, 1.0);
@@ -34,6 +36,14 @@ public record SyntheticGroup(String name, double share, Uncertainty kind, Intege
         } else if (alpha != null) {
             throw new InvalidValueException("alpha", alpha, "nothing (alpha is only for dirichlet groups)");
         }
+        if (mass != null) {
+            Check.inClosedRange("mass", mass, Double.MIN_VALUE, 1.0);
+        }
+    }
+
+    /** Without a frequency mass of its own. */
+    public SyntheticGroup(String name, double share, Uncertainty kind, Integer successors, Double alpha) {
+        this(name, share, kind, successors, alpha, null);
     }
 
     /** A deterministic group. */

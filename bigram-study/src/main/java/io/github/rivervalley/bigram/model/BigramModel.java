@@ -2,6 +2,7 @@ package io.github.rivervalley.bigram.model;
 
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.landscapes.Decomposer;
+import io.github.rivervalley.landscapes.GroupCurvature;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.noise.GradientOracle;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * {@code = L* + excess of river groups}; hill excess {@code = excess of hill groups}; so
  * {@code loss = river_loss + hill_excess}.
  */
-public sealed interface BigramModel extends Landscape, Decomposer permits TabularModel, FactoredModel {
+public sealed interface BigramModel extends Landscape, Decomposer, GroupCurvature permits TabularModel, FactoredModel {
 
     /** The data the loss is computed on. */
     BigramData data();
@@ -28,6 +29,12 @@ public sealed interface BigramModel extends Landscape, Decomposer permits Tabula
      * {@code out[g]} (length {@link BigramData#groupCount()}).
      */
     void groupSharpness(double[] x, double[] out);
+
+    /**
+     * Trace of the population-loss Hessian restricted to each group's parameters (a tabular token's logit
+     * row; a factored token's embedding), into {@code out[g]}.
+     */
+    void groupTrace(double[] x, double[] out);
 
     /** Top eigenvalue of the population-loss Hessian. */
     double sharpness(double[] x);
@@ -42,6 +49,28 @@ public sealed interface BigramModel extends Landscape, Decomposer permits Tabula
     @Override
     default List<String> extraColumns() {
         return GroupDecomposition.columns(data());
+    }
+
+    /**
+     * {@code curvature_<g>} (the trace of group g's Hessian block, {@link #groupTrace}) for every group, then
+     * {@code sharpness_<g>} (its top eigenvalue, {@link #groupSharpness}) for every group.
+     */
+    @Override
+    default List<String> curvatureColumns() {
+        List<String> out = new java.util.ArrayList<>();
+        data().groupNames().forEach(g -> out.add("curvature_" + g));
+        data().groupNames().forEach(g -> out.add("sharpness_" + g));
+        return List.copyOf(out);
+    }
+
+    @Override
+    default void groupCurvature(double[] x, double[] out) {
+        int groups = data().groupCount();
+        double[] values = new double[groups];
+        groupTrace(x, values);
+        System.arraycopy(values, 0, out, 0, groups);
+        groupSharpness(x, values);
+        System.arraycopy(values, 0, out, groups, groups);
     }
 
     @Override

@@ -47,9 +47,7 @@ public final class FactoredMinibatch implements GradientOracle {
         this.uOffset = model.uOffset();
         this.bOffset = model.bOffset();
         this.batchSize = Check.positive("batchSize", batchSize);
-        if ((long) batchSize * v > Integer.MAX_VALUE - 8) {
-            throw new InvalidBatch(batchSize, v);
-        }
+        checkBatch(batchSize, v);
         this.tokens = new int[batchSize];
         this.next = new int[batchSize];
         this.z = new double[batchSize * v];
@@ -57,6 +55,13 @@ public final class FactoredMinibatch implements GradientOracle {
         this.embeddingGradient = new double[batchSize * k];
         this.uTransposed = new double[k * v];
         this.uGradientTransposed = new double[k * v];
+    }
+
+    /** Batch size times vocabulary must fit one scratch array. */
+    static void checkBatch(int batchSize, int v) {
+        if ((long) batchSize * v > Integer.MAX_VALUE - 8) {
+            throw new InvalidBatch(batchSize, v);
+        }
     }
 
     /** Batch size times vocabulary must fit one scratch array. */

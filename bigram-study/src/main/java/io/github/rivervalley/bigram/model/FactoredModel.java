@@ -4,6 +4,7 @@ import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.landscapes.spectral.Sharpness;
+import io.github.rivervalley.simulator.noise.GradientOracle;
 import java.util.Arrays;
 import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.random.Well19937c;
@@ -33,6 +34,7 @@ public final class FactoredModel implements BigramModel {
     private final int uOffset;
     private final int bOffset;
     private final ThreadLocal<double[]> scratch;
+    private final boolean float32;
 
     /**
      * @param embedding k >= 1
@@ -40,6 +42,15 @@ public final class FactoredModel implements BigramModel {
      * @param seed initialisation seed
      */
     public FactoredModel(BigramData data, int embedding, Double initScale, long seed) {
+        this(data, embedding, initScale, seed, false);
+    }
+
+    /**
+     * @param float32 the minibatch gradient in float32 arithmetic ({@link FactoredMinibatch32}); the exact
+     *     value, gradient and curvature stay float64
+     */
+    public FactoredModel(BigramData data, int embedding, Double initScale, long seed, boolean float32) {
+        this.float32 = float32;
         this.data = Check.present("data", data);
         this.v = data.vocabularySize();
         this.k = Check.positive("embedding", embedding);
@@ -210,6 +221,35 @@ public final class FactoredModel implements BigramModel {
         }
     }
 
+    /**
+     * Closed form: the logits are linear in {@code E_i}, so token i's embedding block of the Hessian is
+     * {@code pi_i U^T (diag(p_i) - p_i p_i^T) U}, of trace {@code pi_i (sum_j p_ij |U_j|^2 - |sum_j p_ij U_j|^2)}.
+     */
+    @Override
+    public void groupTrace(double[] x, double[] out) {
+        Arrays.fill(out, 0, data.groupCount(), 0.0);
+        double[] z = new double[v];
+        double[] mean = new double[k];
+        for (int i = 0; i < v; i++) {
+            double pi = data.frequency(i);
+            if (pi == 0) {
+                continue;
+            }
+            logits(x, i, z);
+            SoftmaxRows.softmax(z, 0, v, z, 0);
+            Arrays.fill(mean, 0.0);
+            double second = 0.0;
+            for (int j = 0; j < v; j++) {
+                int u = uOffset + j * k;
+                second += z[j] * dot(x, u, x, u, k);
+                for (int c = 0; c < k; c++) {
+                    mean[c] += z[j] * x[u + c];
+                }
+            }
+            out[data.groupOf(i)] += pi * (second - dot(mean, 0, mean, 0, k));
+        }
+    }
+
     /** Top eigenvalue of the full Hessian ({@link Sharpness#of}). */
     @Override
     public double sharpness(double[] x) {
@@ -228,8 +268,8 @@ public final class FactoredModel implements BigramModel {
     }
 
     @Override
-    public FactoredMinibatch newMinibatchOracle(int batchSize) {
-        return new FactoredMinibatch(this, batchSize);
+    public GradientOracle newMinibatchOracle(int batchSize) {
+        return float32 ? new FactoredMinibatch32(this, batchSize) : new FactoredMinibatch(this, batchSize);
     }
 
     /** {@code sum_c a[ao + c] b[bo + c]} with four partial sums (independent chains run in parallel). */
@@ -260,6 +300,6 @@ public final class FactoredModel implements BigramModel {
 
     @Override
     public String toString() {
-        return "FactoredModel[V=" + v + ", k=" + k + ", d=" + dimension() + ", initScale=" + initScale + ", " + data + "]";
+        return "FactoredModel[V=" + v + ", k=" + k + ", d=" + dimension() + ", initScale=" + initScale + (float32 ? ", float32" : "") + ", " + data + "]";
     }
 }

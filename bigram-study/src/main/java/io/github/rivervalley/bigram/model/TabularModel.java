@@ -104,8 +104,20 @@ public final class TabularModel implements BigramModel {
     /** Closed form: {@code sum_i pi_i (1 - |p_i|^2)}, the trace of each row block {@code pi_i (diag(p_i) - p_i p_i^T)}. */
     @Override
     public double hessianTrace(double[] x) {
-        double[] p = new double[v];
+        double[] groups = new double[data.groupCount()];
+        groupTrace(x, groups);
         double trace = 0.0;
+        for (double t : groups) {
+            trace += t;
+        }
+        return trace;
+    }
+
+    /** The same closed form summed over each group's rows. */
+    @Override
+    public void groupTrace(double[] x, double[] out) {
+        java.util.Arrays.fill(out, 0, data.groupCount(), 0.0);
+        double[] p = new double[v];
         for (int i = 0; i < v; i++) {
             double pi = data.frequency(i);
             if (pi > 0) {
@@ -114,10 +126,9 @@ public final class TabularModel implements BigramModel {
                 for (double value : p) {
                     square += value * value;
                 }
-                trace += pi * (1.0 - square);
+                out[data.groupOf(i)] += pi * (1.0 - square);
             }
         }
-        return trace;
     }
 
     /** Rows are independent: the top eigenvalue of a group is the largest over its rows. */

@@ -27,12 +27,12 @@ public record BigramLandscapeSpec(BigramDataSpec data, BigramModelSpec model) im
         try {
             built = data.build();
         } catch (InvalidValueException e) {
-            throw e.under("landscape.data");
+            throw e.under("data"); // the run spec adds "landscape."
         }
         try {
             return model.build(built);
         } catch (InvalidValueException e) {
-            throw e.under("landscape.model");
+            throw e.under("model");
         }
     }
 }

@@ -4,14 +4,30 @@ import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.bigram.model.BigramModel;
 import io.github.rivervalley.bigram.model.FactoredModel;
 import io.github.rivervalley.landscapes.check.Check;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import java.util.List;
 
 /**
- * {@code model: {type: factored, embedding: k, initScale: s, seed: n}}: logits {@code E[x] U^T + b}. Defaults:
- * {@code initScale = k^-1/2}, seed 0.
+ * {@code model: {type: factored, embedding: k, initScale: s, seed: n, precision: float64}}: logits
+ * {@code E[x] U^T + b}. Defaults: {@code initScale = k^-1/2}, seed 0, precision {@code float64} (the reference);
+ * {@code float32} computes the minibatch gradient in float32 arithmetic (faster; differences bounded in
+ * {@code docs/spec.md}).
  */
-public record FactoredModelSpec(int embedding, Double initScale, Long seed) implements BigramModelSpec {
+public record FactoredModelSpec(int embedding, Double initScale, Long seed, String precision) implements BigramModelSpec {
+
+    /** The allowed precisions. */
+    public static final List<String> PRECISIONS = List.of("float64", "float32");
+
+    /** The float64 model. */
+    public FactoredModelSpec(int embedding, Double initScale, Long seed) {
+        this(embedding, initScale, seed, null);
+    }
 
     public FactoredModelSpec {
+        precision = precision == null ? "float64" : precision;
+        if (!PRECISIONS.contains(precision)) {
+            throw new InvalidValueException("precision", precision, "one of " + PRECISIONS);
+        }
         Check.positive("embedding", embedding);
         if (initScale != null) {
             Check.positive("initScale", initScale);
@@ -21,6 +37,6 @@ public record FactoredModelSpec(int embedding, Double initScale, Long seed) impl
 
     @Override
     public BigramModel build(BigramData data) {
-        return new FactoredModel(data, embedding, initScale, seed);
+        return new FactoredModel(data, embedding, initScale, seed, precision.equals("float32"));
     }
 }

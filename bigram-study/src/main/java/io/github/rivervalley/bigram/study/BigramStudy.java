@@ -18,6 +18,7 @@ import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
 import io.github.rivervalley.simulator.trace.TraceRow;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -153,11 +154,11 @@ public final class BigramStudy {
     }
 
     /** The whole study. */
-    public record Result(BigramData data, long totalCompute, List<Outcome> outcomes) {
+    public record Comparison(BigramData data, long totalCompute, List<Outcome> outcomes) {
 
         @Override
         public String toString() {
-            return "Result[V=" + data.vocabularySize() + ", compute " + totalCompute + ", " + outcomes + "]";
+            return "Comparison[V=" + data.vocabularySize() + ", compute " + totalCompute + ", " + outcomes + "]";
         }
 
         /** Every decay of every run. */
@@ -171,7 +172,7 @@ public final class BigramStudy {
     }
 
     /** Runs the four schedules in memory (thread count never changes the results). */
-    public Result execute(int threads) {
+    public Comparison execute(int threads) {
         BigramData data = ((BigramModel) prepared.get(0).landscape()).data();
         List<Outcome> outcomes = new ArrayList<>();
         for (int n = 0; n < runs.size(); n++) {
@@ -190,7 +191,7 @@ public final class BigramStudy {
             outcomes.add(new Outcome(schedule, runs.get(n), run, trace, decays, last.line(), last.step(),
                     trace.value(last.line(), last.step(), "loss"), loss, excess));
         }
-        return new Result(data, totalCompute, List.copyOf(outcomes));
+        return new Comparison(data, totalCompute, List.copyOf(outcomes));
     }
 
     private static DecayShares.Rows rows(Trace trace) {
@@ -210,14 +211,14 @@ public final class BigramStudy {
     }
 
     /** Runs the study and writes everything under {@code out} (each file atomically). */
-    public Result run(Path out, int threads) {
-        Result result = execute(threads);
+    public Comparison run(Path out, int threads) {
+        Comparison result = execute(threads);
         for (Outcome o : result.outcomes()) {
             try (StagedDirectory staged = StagedDirectory.begin(out.resolve(o.run().name()))) { // the run's files as a whole
                 Path dir = staged.path();
-                AtomicFile.writeString(dir.resolve(Simulation.TRACE_FILE), o.trace().toCsv());
-                AtomicFile.writeString(dir.resolve(Simulation.SPEC_FILE), SpecReader.instance().toYaml(o.spec().resolved()));
-                AtomicFile.writeString(dir.resolve(Simulation.SUMMARY_FILE), Simulation.summaryJson(o.trace().summary()));
+                AtomicFile.writeString(dir.resolve(RunDirectory.TRACE), o.trace().toCsv());
+                AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(o.spec().resolved()));
+                AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), Simulation.summaryJson(o.trace().summary()));
                 staged.commit();
             }
         }
@@ -230,7 +231,7 @@ public final class BigramStudy {
     }
 
     /** Every recorded row of every run: loss, {@code loss_<g>} and {@code excess_<g>}, for per-group loss curves. */
-    public static String groupCurvesCsv(Result result) {
+    public static String groupCurvesCsv(Comparison result) {
         BigramData data = result.data();
         List<String> columns = new ArrayList<>(List.of("lr", "loss"));
         for (String g : data.groupNames()) {
@@ -255,7 +256,7 @@ public final class BigramStudy {
     }
 
     /** Each run's loss and per-group loss and excess at its last checkpoint. */
-    public static String finalGroupsCsv(Result result) {
+    public static String finalGroupsCsv(Comparison result) {
         BigramData data = result.data();
         StringBuilder out = new StringBuilder("run,schedule,line,step,loss");
         for (String g : data.groupNames()) {
@@ -280,13 +281,16 @@ public final class BigramStudy {
     }
 
     /** The summary for the terminal and {@code study.txt}. */
-    public static String text(Result result) {
+    public static String text(Comparison result) {
         BigramData data = result.data();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "data: V = %d, L* = %.5f, groups:", data.vocabularySize(), data.lowerBound()));
+        out.append(String.format(Locale.ROOT, "data: V = %d, L* = %.5f; a group is a river when every token has entropy <= %s nats%n",
+                data.vocabularySize(), data.lowerBound(), BigramData.RIVER_MAX_ENTROPY));
+        out.append(String.format(Locale.ROOT, "%-8s %-6s %7s %7s %19s%n", "group", "role", "tokens", "mass", "entropy (nats)"));
         for (int g = 0; g < data.groupCount(); g++) {
-            out.append(String.format(Locale.ROOT, " %s (%s, %d tokens, mass %.3f)", data.groupName(g),
-                    data.isRiverGroup(g) ? "river" : "hill", data.groupSize(g), data.groupMass(g)));
+            out.append(String.format(Locale.ROOT, "%-8s %-6s %7d %7.3f %9.4f - %7.4f%n", data.groupName(g),
+                    data.isRiverGroup(g) ? "river" : "hill", data.groupSize(g), data.groupMass(g),
+                    data.groupMinEntropy(g), data.groupMaxEntropy(g)));
         }
         out.append(String.format(Locale.ROOT, "%nequal compute: %d steps per schedule%n%n", result.totalCompute()));
         out.append(String.format(Locale.ROOT, "%-10s %12s %12s %12s%n", "schedule", "final loss", "river excess", "hill excess"));
@@ -302,13 +306,14 @@ public final class BigramStudy {
             }
             out.append(String.format(Locale.ROOT, "%-10s %12.5f %12.5f %12.5f%n", o.schedule(), o.finalLoss(), river, hill));
         }
+        out.append('\n').append(new Verdict(result).text());
         out.append(String.format(Locale.ROOT, "%nloss drop during each decay and the share from the hill (uncertain) groups:%n"));
         out.append(DecayShares.text(result.decays()));
         return out.toString();
     }
 
     /** The summary as JSON. */
-    public static String json(Result result) {
+    public static String json(Comparison result) {
         BigramData data = result.data();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("vocabulary", data.vocabularySize());
@@ -317,8 +322,10 @@ public final class BigramStudy {
         ArrayNode groups = root.putArray("groups");
         for (int g = 0; g < data.groupCount(); g++) {
             groups.addObject().put("name", data.groupName(g)).put("river", data.isRiverGroup(g)).put("tokens", data.groupSize(g))
-                    .put("mass", data.groupMass(g)).put("lower_bound", data.groupLowerBound(g));
+                    .put("mass", data.groupMass(g)).put("lower_bound", data.groupLowerBound(g))
+                    .put("min_entropy", data.groupMinEntropy(g)).put("max_entropy", data.groupMaxEntropy(g));
         }
+        new Verdict(result).json(root);
         ArrayNode runs = root.putArray("runs");
         for (Outcome o : result.outcomes()) {
             ObjectNode r = runs.addObject().put("schedule", o.schedule()).put("run", o.run().name()).put("final_line", o.finalLine())

@@ -6,6 +6,7 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.schedule.DecayShape;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.LandscapeSpec;
+import io.github.rivervalley.simulator.spec.Names;
 import io.github.rivervalley.simulator.spec.NoiseSpec;
 import io.github.rivervalley.simulator.spec.OptimizerSpec;
 import io.github.rivervalley.simulator.spec.RecordSpec;
@@ -28,10 +29,16 @@ import java.util.List;
 public record StudySpec(String name, Long seed, Integer replicas, LandscapeSpec landscape, OptimizerSpec optimizer,
                         NoiseSpec noise, SharedSchedule schedule, RecordSpec record) {
 
+    /** The longest suffix a study run adds to the name. */
+    static final String LONGEST_SUFFIX = "-constant";
+
     public StudySpec {
         Check.present("name", name);
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new InvalidValueException("name", "'" + name + "'", "a name of letters, digits, '.', '_' and '-' (it names the run directories)");
+        Names.check("name", name, "it names the run directories");
+        if (name.length() + LONGEST_SUFFIX.length() > Names.MAX_LENGTH) {
+            // Checked now, not when the last run is named: a study must not stop half-way.
+            throw new InvalidValueException("name", "a name of " + name.length() + " characters", "at most "
+                    + (Names.MAX_LENGTH - LONGEST_SUFFIX.length()) + " characters (the runs add " + LONGEST_SUFFIX + ")");
         }
         Check.present("landscape", landscape);
         if (!(landscape instanceof BigramLandscapeSpec)) {

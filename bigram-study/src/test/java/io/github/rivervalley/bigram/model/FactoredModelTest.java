@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.landscapes.Decomposer.Measure;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.noise.GradientOracle;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class FactoredModelTest {
         int k = 5;
         int batch = 7;
         double[] x = m.defaultStart();
-        FactoredMinibatch oracle = m.newMinibatchOracle(batch);
+        GradientOracle oracle = m.newMinibatchOracle(batch);
         double[] g = Fixtures.randomPoint(m.dimension(), 1, 9.0); // stale content must be overwritten
                 for (int step = 0; step < 5; step++) {
             SplittableRandom random = new SplittableRandom(12 + step);

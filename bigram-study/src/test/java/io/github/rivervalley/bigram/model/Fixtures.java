@@ -9,6 +9,7 @@ import io.github.rivervalley.bigram.data.SyntheticBigrams;
 import io.github.rivervalley.bigram.data.SyntheticGroup;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.noise.GradientOracle;
+import io.github.rivervalley.simulator.noise.SparseRows;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -16,6 +17,17 @@ import java.util.SplittableRandom;
 final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /** Plain SGD {@code x -= eta * g} on the touched rows only (the engine's sparse path, written out for tests). */
+    static void sgdStep(double[] x, double[] gradient, double eta, SparseRows rows) {
+        int length = rows.rowLength();
+        for (int n = 0; n < rows.touchedRowCount(); n++) {
+            int from = rows.touchedRow(n) * length;
+            for (int j = from; j < from + length; j++) {
+                x[j] = x[j] - eta * gradient[j];
+            }
+        }
     }
 
     /** V = 8: deterministic, uniform over 3, Dirichlet over 8 (full support), Zipf frequencies. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.bigram.data.SyntheticBigrams;
 import io.github.rivervalley.landscapes.Decomposer.Measure;
-import io.github.rivervalley.simulator.noise.SparseRows;
 import java.util.SplittableRandom;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class SgdPhysicsTest {
         SplittableRandom random = new SplittableRandom(seed);
         for (long t = 0; t < steps; t++) {
             oracle.gradient(x, g, random);
-            SparseRows.sgdStep(x, g, lr.applyAsDouble(t), oracle);
+            Fixtures.sgdStep(x, g, lr.applyAsDouble(t), oracle);
             if (record != null && (t + 1) % every == 0) {
                 model.measure(x, out);
                 record.accept(t + 1, out);

@@ -9,7 +9,6 @@ import io.github.rivervalley.bigram.data.Frequencies;
 import io.github.rivervalley.bigram.data.SyntheticBigrams;
 import io.github.rivervalley.bigram.data.SyntheticGroup;
 import io.github.rivervalley.landscapes.Decomposer.Measure;
-import io.github.rivervalley.simulator.noise.SparseRows;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
@@ -290,7 +289,7 @@ class TabularModelTest {
                     assertEquals(0L, Double.doubleToRawLongBits(g[n]), "untouched entry " + n + " must be +0");
                 }
             }
-            SparseRows.sgdStep(x, g, 0.7, oracle);
+            Fixtures.sgdStep(x, g, 0.7, oracle);
             for (int n = 0; n < v * v; n++) {
                 xDense[n] = xDense[n] - 0.7 * g[n];
             }

@@ -105,7 +105,9 @@ class BigramSpecTest {
                 .newOracle(new io.github.rivervalley.landscapes.analytic.StraightValley(
                         new io.github.rivervalley.landscapes.analytic.RiverProfile.Linear(1.0), new double[] {2.0})));
         assertEquals("type", wrongLandscape.field());
+        // Relative to the landscape block, as every landscape spec's build errors are: the run adds "landscape."
+        // (ErrorMessagesTest checks the whole path through the command line).
         InvalidValueException late = assertThrows(InvalidValueException.class, () -> missing.landscape().build());
-        assertEquals("landscape.data.file", late.field());
+        assertEquals("data.file", late.field());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.rivervalley.landscapes.analytic;
 
 import io.github.rivervalley.landscapes.check.Check;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
@@ -79,7 +80,13 @@ public final class CurvedValley implements AnalyticValley {
             Check.positive("extraHills[" + j + "]", this.extraHills[j]);
         }
         this.halfPeriod = Math.PI / wavenumber;
-        this.halfPeriodLength = amplitude == 0.0 ? halfPeriod : integrateArc(halfPeriod);
+        try {
+            this.halfPeriodLength = amplitude == 0.0 ? halfPeriod : integrateArc(halfPeriod);
+        } catch (org.hipparchus.exception.MathIllegalStateException e) {
+            // The arc-length integral of a floor this steep does not converge (|A k| around 1e300, say).
+            throw new InvalidValueException("amplitude", amplitude, "an amplitude whose floor's arc length can be computed"
+                    + " (|amplitude x wavenumber| = " + Math.abs(amplitude * wavenumber) + " is too large)");
+        }
     }
 
     /** A 2-D curved valley without extra hills. */

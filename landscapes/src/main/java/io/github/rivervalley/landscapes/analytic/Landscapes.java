@@ -1,5 +1,6 @@
 package io.github.rivervalley.landscapes.analytic;
 
+import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,9 @@ public final class Landscapes {
 
     /** A straight valley with a linear river of slope 1 and geometric hills, seen through a random rotation. */
     public static RotatedValley rotated(int dimension, double maxCurvature, double minCurvature, long seed) {
+        if (dimension < 2) {
+            throw new InvalidValueException("dimension", dimension, "a whole number >= 2 (the river and at least one hill)");
+        }
         return new RotatedValley(straight(HillSpectrum.geometric(maxCurvature, minCurvature, dimension - 1)), seed);
     }
 

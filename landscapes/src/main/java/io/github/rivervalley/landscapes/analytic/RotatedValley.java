@@ -29,7 +29,7 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * is the line along Q's first column, the river coordinate is {@code (Q^T z)_0}, and the hill basis is
  * Q applied to the straight valley's.
  */
-public final class RotatedValley implements AnalyticValley {
+public final class RotatedValley implements AnalyticValley, LinearHillFrame {
 
     /** Largest dimension accepted: Q alone takes {@code 8 d^2} bytes and O(d^3) time to build. */
     public static final int MAX_DIMENSION = 4096;
@@ -97,8 +97,15 @@ public final class RotatedValley implements AnalyticValley {
     }
 
     /** The straight valley in the rotated frame. */
+    @Override
     public StraightValley valley() {
         return valley;
+    }
+
+    /** Never: Q is a random rotation. */
+    @Override
+    public boolean axisAligned() {
+        return false;
     }
 
     public long seed() {
@@ -111,6 +118,7 @@ public final class RotatedValley implements AnalyticValley {
     }
 
     /** {@code out = Q^T z}: the point in the straight valley's frame. */
+    @Override
     public void toValleyFrame(double[] z, double[] out) {
         Arrays.fill(out, 0.0);
         for (int i = 0; i < d; i++) {
@@ -123,6 +131,7 @@ public final class RotatedValley implements AnalyticValley {
     }
 
     /** {@code out = Q y}: a point or vector of the straight valley's frame, in this one. */
+    @Override
     public void fromValleyFrame(double[] y, double[] out) {
         int blocked = d & ~3;
         for (int i = 0; i < d; i++) {

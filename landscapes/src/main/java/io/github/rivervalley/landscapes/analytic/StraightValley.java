@@ -14,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  * so the river coordinate is {@code x_0} and the hill excess is exactly {@code sum (lambda_i/2) x_i^2}.
  * Immutable; the curvature array is copied in and never handed out.
  */
-public final class StraightValley implements AnalyticValley {
+public final class StraightValley implements AnalyticValley, LinearHillFrame {
 
     private final RiverProfile river;
     private final double[] hillCurvatures;
@@ -39,6 +39,27 @@ public final class StraightValley implements AnalyticValley {
             }
         }
         this.steepest = top;
+    }
+
+    /** Itself: a straight valley is its own frame ({@link LinearHillFrame}). */
+    @Override
+    public StraightValley valley() {
+        return this;
+    }
+
+    @Override
+    public boolean axisAligned() {
+        return true;
+    }
+
+    @Override
+    public void toValleyFrame(double[] z, double[] out) {
+        System.arraycopy(z, 0, out, 0, z.length);
+    }
+
+    @Override
+    public void fromValleyFrame(double[] y, double[] out) {
+        System.arraycopy(y, 0, out, 0, y.length);
     }
 
     /** The river profile. */

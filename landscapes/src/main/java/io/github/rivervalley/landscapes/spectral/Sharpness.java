@@ -45,7 +45,10 @@ public final class Sharpness {
 
     /** The {@code k} largest Hessian eigenvalues at {@code x}, in decreasing order (dense or Lanczos by dimension). */
     public static double[] top(Landscape landscape, double[] x, int k) {
-        int d = landscape.dimension();
+        int d = Check.present("landscape", landscape).dimension();
+        if (Check.present("x", x).length != d) { // a length check only: a diverged iterate still gets its (NaN) answer
+            throw new InvalidValueException("x", "a point of " + x.length + " coordinates", "a point of " + d + " coordinates (the landscape's dimension)");
+        }
         Check.inClosedRange("k", Check.positive("k", k), 1, d);
         if (d <= DENSE_LIMIT) {
             return Arrays.copyOf(dense(landscape, x), k);

@@ -10,9 +10,7 @@ import io.github.rivervalley.simulator.sweep.Shard;
 import io.github.rivervalley.simulator.sweep.Sweep;
 import io.github.rivervalley.simulator.sweep.SweepRunner;
 import io.github.rivervalley.simulator.sweep.SweepSpec;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +84,10 @@ public final class BenchRunner {
         Files.createDirectories(options.out());
         boolean quick = options.quick();
         log.println("rivervalley bench" + (quick ? " --quick" : "") + ": " + Machine.describe());
+        Limits.register((name, task) -> bench(name, harness(2, 5), task), quick);
         for (int threads : options.threads()) {
             bench("straight-sgd-10k/" + threads + "t", harness(2, 7), () -> Workloads.straightSgd(quick, threads));
+            bench("straight-sgd-hill-10k/" + threads + "t", harness(2, 7), () -> Workloads.straightSgd(quick, threads, Workloads.HILL));
         }
         bench("straight-sgd-10k-reference/1t", harness(1, 3), () -> Workloads.straightSgdReference(quick, 1));
         bench("long-trajectory", harness(2, 7), () -> Workloads.longTrajectory(quick));
@@ -101,6 +101,8 @@ public final class BenchRunner {
             for (int v : new int[] {4096, 8192}) {
                 bench("bigram-factored-V" + v + "/" + threads + "t", harness(1, 3),
                         () -> Workloads.bigram(v, FACTORED, threads, Math.max(3, (quick ? 20_000 : 160_000) / v)));
+                bench("bigram-factored-V" + v + "-f32/" + threads + "t", harness(1, 3),
+                        () -> Workloads.bigram(v, FACTORED_F32, threads, Math.max(3, (quick ? 40_000 : 320_000) / v)));
             }
         }
         long longSteps = quick ? 1_000_000 : 10_000_000;
@@ -121,8 +123,15 @@ public final class BenchRunner {
             scalingV(quick);
         }
         writeCsv();
+        List<String> limits = Limits.ratios(results);
+        if (!limits.isEmpty()) {
+            log.println();
+            log.println("against the limits measured above (one core):");
+            limits.forEach(log::println);
+            log.flush();
+        }
         if (options.compare()) {
-            compare();
+            PeerComparison.compare(options, results, log);
         }
         return results;
     }
@@ -194,7 +203,7 @@ public final class BenchRunner {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 MemoryProbe.class.getName(), Long.toString(steps), dir.toString());
-        List<String> lines = runProcess(command);
+        List<String> lines = PeerComparison.runProcess(command);
         String result = lines.stream().filter(l -> l.startsWith(MemoryProbe.RESULT)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("memory probe failed:\n" + String.join("\n", lines)));
         Map<String, Double> values = new LinkedHashMap<>();
@@ -254,6 +263,7 @@ public final class BenchRunner {
     /** Model blocks of the bigram benchmarks. */
     static final String TABULAR = "{type: tabular}";
     static final String FACTORED = "{type: factored, embedding: 64}";
+    static final String FACTORED_F32 = "{type: factored, embedding: 64, precision: float32}";
 
     private void scalingV(boolean quick) throws IOException {
         Harness h = quick ? new Harness(0, 1) : new Harness(1, 3);
@@ -299,84 +309,9 @@ public final class BenchRunner {
         log.println("wrote " + file);
     }
 
-    /** Runs the peers on the selected workloads and prints ours / theirs. */
-    private void compare() throws IOException {
-        List<String> command = new ArrayList<>(List.of(options.python(), options.peers().resolve("peers.py").toString()));
-        if (options.quick()) {
-            command.add("--quick");
-        }
-        List<String> names = new ArrayList<>();
-        for (Measurement m : results) {
-            String base = peerName(m.name());
-            if (!names.contains(base)) {
-                names.add(base);
-            }
-        }
-        command.add("--only");
-        command.add(String.join(",", names));
-        log.println("running peers: " + String.join(" ", command));
-        log.flush();
-        List<Peer> peers = new ArrayList<>();
-        for (String line : runProcess(command)) {
-            if (line.startsWith("RESULT ")) {
-                String[] parts = line.split(" ");
-                peers.add(new Peer(parts[1], parts[2], Double.parseDouble(parts[3]), parts[4]));
-            } else if (!line.isBlank()) {
-                log.println("  peer: " + line);
-            }
-        }
-        StringBuilder csv = new StringBuilder("benchmark,ours,peer,peer_rate,unit,ratio\n");
-        log.println();
-        log.printf("%-28s %-8s %12s %12s %8s%n", "benchmark", "peer", "ours", "peer", "ratio");
-        for (Measurement m : results) {
-            for (Peer p : peers) {
-                if (p.name().equals(peerName(m.name()))) {
-                    double ratio = m.rate() / p.rate();
-                    log.printf(Locale.ROOT, "%-28s %-8s %12.3e %12.3e %7.2fx   (%s/s)%n", m.name(), p.library(), m.rate(), p.rate(), ratio, m.unit());
-                    csv.append(String.format(Locale.ROOT, "%s,%.6e,%s,%.6e,%s,%.4f%n", m.name(), m.rate(), p.library(), p.rate(), m.unit(), ratio));
-                }
-            }
-        }
-        Path file = options.out().resolve("compare.csv");
-        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
-        log.println("wrote " + file);
-        log.flush();
-    }
-
-    /** A peer's result: library (numpy, torch), workload name, rate and unit. */
-    private record Peer(String library, String name, double rate, String unit) {
-    }
-
-    /** Our names carry the thread count ({@code /2t}); the peers run single-threaded under the bare name. */
-    static String peerName(String name) {
-        int slash = name.lastIndexOf('/');
-        return slash < 0 ? name : name.substring(0, slash);
-    }
-
     /** Notes that go with the measurements (memory peak, fitted exponents). */
     public Map<String, String> notes() {
         return notes;
-    }
-
-    private static List<String> runProcess(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Process process = builder.start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
-        }
-        try {
-            int code = process.waitFor();
-            if (code != 0) {
-                throw new IOException(command.get(0) + " exited with " + code + ":\n" + String.join("\n", lines));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        return lines;
     }
 
     private static void deleteTree(Path dir) {

@@ -3,6 +3,7 @@ package io.github.rivervalley.reports.bench;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -41,7 +42,7 @@ public final class MemoryProbe {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        long bytes = Files.size(dir.resolve("bench-straight").resolve(Simulation.TRACE_FILE));
+        long bytes = Files.size(dir.resolve("bench-straight").resolve(RunDirectory.TRACE));
         System.out.println(RESULT + " peak_heap_bytes=" + peak + " max_heap_bytes=" + Runtime.getRuntime().maxMemory()
                 + " seconds=" + seconds + " trace_bytes=" + bytes);
     }

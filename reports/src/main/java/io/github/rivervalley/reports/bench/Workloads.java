@@ -23,8 +23,18 @@ public final class Workloads {
     private Workloads() {
     }
 
+    /** Isotropic gradient noise (two Gaussians per replica-step at d = 2). */
+    static final String ISOTROPIC = "{type: isotropic, sigma: 1.0}";
+    /** Noise on the hill only (one Gaussian per replica-step; the river step is deterministic). */
+    static final String HILL = "{type: hill, sigma: 1.0}";
+
     /** Straight valley with one hill (d = 2), isotropic noise, SGD under WSD: the issue's main workload. */
     static String straightSpec(int dimension, int replicas, long steps, long every) {
+        return straightSpec(dimension, replicas, steps, every, ISOTROPIC);
+    }
+
+    /** The same with the noise block {@code noise}. */
+    static String straightSpec(int dimension, int replicas, long steps, long every, String noise) {
         return """
                 name: bench-straight
                 seed: 1
@@ -32,10 +42,10 @@ public final class Workloads {
                 replicas: %d
                 landscape: {type: straight-valley, dimension: %d, hillCurvature: 10, river: {type: linear, slope: 1}}
                 optimizer: {type: sgd}
-                noise: {type: isotropic, sigma: 1.0}
+                noise: %s
                 schedule: {type: wsd, peak: 0.05, warmup: %d, decayFraction: 0.1, floor: 0.1}
                 record: {every: %d}
-                """.formatted(steps, replicas, dimension, Math.max(1, steps / 10), every);
+                """.formatted(steps, replicas, dimension, noise, Math.max(1, steps / 10), every);
     }
 
     /** Rotated straight valley (power-law spread of hill curvatures), isotropic noise, SGD, constant LR. */
@@ -172,7 +182,11 @@ public final class Workloads {
     }
 
     static Harness.Task straightSgd(boolean quick, int threads) {
-        Run run = prepare(quick ? straightSpec(2, 2_000, 1_000, 100) : straightSpec(2, 10_000, 3_000, 100));
+        return straightSgd(quick, threads, ISOTROPIC);
+    }
+
+    static Harness.Task straightSgd(boolean quick, int threads, String noise) {
+        Run run = prepare(quick ? straightSpec(2, 2_000, 1_000, 100, noise) : straightSpec(2, 10_000, 3_000, 100, noise));
         return simulation(run, threads);
     }
 

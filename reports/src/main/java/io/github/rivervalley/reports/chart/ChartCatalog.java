@@ -22,12 +22,13 @@ public final class ChartCatalog {
     public static final RunChart TRAJECTORY = new TrajectoryChart();
     public static final RunChart RIVER_HILL = new RiverHillChart();
     public static final RunChart SHARPNESS = new SharpnessChart();
+    public static final RunChart PROBE = new ProbeChart();
 
     /** The charts of all runs together: the report's first section. */
     public static final List<RunsChart> OVERVIEW = List.of(COMPARE_LOSS, COMPARE_RIVER_LOSS, BUDGET_FRONTIER);
 
     /** The charts of each run, in the order of the run's section. */
-    public static final List<RunChart> PER_RUN = List.of(SCHEDULE, DECOMPOSITION, DECOMPOSITION_ZOOM, DECOMPOSITION_LOG, TRAJECTORY, RIVER_HILL, SHARPNESS);
+    public static final List<RunChart> PER_RUN = List.of(SCHEDULE, DECOMPOSITION, DECOMPOSITION_ZOOM, DECOMPOSITION_LOG, TRAJECTORY, RIVER_HILL, SHARPNESS, PROBE);
 
     private ChartCatalog() {
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,12 +28,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Compare schedules on a bigram language model, split by token group.",
         description = {
-            "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate at equal compute",
-            "and splits every decay's loss drop by token group (river = deterministic, hill = uncertain).",
-            "Writes DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
-            "group-curves.csv, study.json, study.txt, charts/excess-<group>.png|svg (each group's",
-            "excess over its entropy for every run) and the HTML report DIR/report/index.html.",
-            "The results do not depend on --threads."
+            "Trains one bigram model with WSD, WSD-S, cosine and a constant learning rate",
+            "at equal compute and splits every decay's loss drop by token group (river:",
+            "every token's entropy <= 0.05 nats; hill: the others). Writes",
+            "DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
+            "group-curves.csv, study.json, study.txt (with the schedules ranked by final",
+            "loss), charts/excess-<group>.png|svg (each group's excess over its entropy",
+            "for every run) and the HTML report DIR/report/index.html. The results do",
+            "not depend on --threads."
         })
 final class BigramStudyCommand implements Callable<Integer> {
 
@@ -52,17 +55,19 @@ final class BigramStudyCommand implements Callable<Integer> {
     public Integer call() {
         int n = Threads.resolve(threads);
         BigramStudy study = BigramStudy.read(spec);
-        BigramStudy.Result result = study.run(out, n);
+        BigramStudy.Comparison result = study.run(out, n);
         TraceReader reader = new TraceReader();
         List<Run> runs = new ArrayList<>();
         for (RunSpec run : study.runs()) {
             runs.add(Runs.read(out.resolve(run.name()), reader));
         }
-        for (String group : result.data().groupNames()) {
-            String column = "excess_" + group;
-            ChartFiles.write(ComparisonChart.of(column).draw(runs), out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
+        for (int g = 0; g < result.data().groupCount(); g++) {
+            String column = "excess_" + result.data().groupName(g);
+            JFreeChart chart = ComparisonChart.of(column).draw(runs);
+            chart.setTitle("Excess over the entropy of " + result.data().groupLabel(g) + ", every run");
+            ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
         }
-        HtmlReport.Result report = new HtmlReport(reader, n).write(out, out.resolve("report"));
+        HtmlReport.Written report = new HtmlReport(reader, n).write(out, out.resolve("report"));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.print(BigramStudy.text(result));
         stdout.println();

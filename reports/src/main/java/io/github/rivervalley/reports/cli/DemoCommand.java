@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
         int n = Threads.resolve(threads);
         PrintWriter log = spec.commandLine().getOut();
         long start = System.nanoTime();
-        DemoStudy.Result result = DemoStudy.run(out, n, log);
+        DemoStudy.Study result = DemoStudy.run(out, n, log);
         log.println();
         log.print(DemoStudy.table(result.summaries()));
         log.printf("%nthe study took %.1f s; open the report:%n%s%n", (System.nanoTime() - start) / 1e9, result.report().index());

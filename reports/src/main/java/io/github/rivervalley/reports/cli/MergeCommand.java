@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.cli;
 
+import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.sweep.SweepLock;
 import io.github.rivervalley.simulator.sweep.SweepMerger;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ public final class MergeCommand implements Callable<Integer> {
             report = SweepMerger.merge(dir); // names what is wrong with DIR
         } else {
             try (SweepLock lock = SweepLock.exclusive(dir)) {
+                if (!lock.held()) {
+                    spec.commandLine().getErr().println("warning: " + lock.note());
+                }
                 report = SweepMerger.merge(dir);
             }
         }
@@ -52,7 +56,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     /** Prints the merge outcome to {@code err} and returns the exit code. */
     static int report(java.io.PrintWriter err, SweepMerger.Report report, Path dir) {
-        err.println("merge: " + report.describe() + "; wrote " + dir.resolve("sweep.csv") + " and " + dir.resolve("sweep.json"));
+        err.println("merge: " + report.describe() + "; wrote " + dir.resolve(RunDirectory.SWEEP_CSV) + " and " + dir.resolve(RunDirectory.SWEEP_JSON));
         err.flush();
         return report.complete() ? 0 : INCOMPLETE;
     }

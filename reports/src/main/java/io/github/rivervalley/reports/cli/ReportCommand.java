@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
         int n = Threads.resolve(threads);
         Path target = out != null ? out : directory.resolve("report");
         long start = System.nanoTime();
-        HtmlReport.Result result = new HtmlReport(new TraceReader(points), n, perRunCharts).write(directory, target);
+        HtmlReport.Written result = new HtmlReport(new TraceReader(points), n, perRunCharts).write(directory, target);
         spec.commandLine().getOut().printf("report: %d run%s, %d charts in %.1f s%n%s%n", result.runs(), result.runs() == 1 ? "" : "s",
                 result.charts(), (System.nanoTime() - start) / 1e9, result.index());
         spec.commandLine().getOut().flush();

@@ -8,6 +8,7 @@ import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.sweep.EngineExecutor;
 import io.github.rivervalley.simulator.sweep.Overrides;
 import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a simulation spec and writes DIR/<name>/trace.csv (one row per recorded step and line),",
             "summary.json (final values per line, checkpoints, divergence) and spec.yaml (the resolved spec).",
-            "The results do not depend on --threads.",
+            "The results do not depend on --threads. The directory is written whole: a rerun",
+            "of the same name replaces the earlier run entirely, or (killed, disk full) leaves it.",
             "PATH=VALUE arguments override fields of the spec by dotted path, as a sweep's axes do,",
             "e.g. schedule.peak=0.01 optimizer.type=adam; the run is then named <name>_<overrides>."
         })
@@ -57,8 +59,8 @@ final class RunCommand implements Callable<Integer> {
         RunSpec runSpec = SpecReader.instance().bind(tree, RunSpec.class);
         RunSummary summary = Simulation.run(runSpec, out, n);
         PrintWriter stdout = command.commandLine().getOut();
-        stdout.println("wrote " + out.resolve(summary.name()) + " (" + Simulation.TRACE_FILE + ", " + Simulation.SUMMARY_FILE
-                + ", " + Simulation.SPEC_FILE + ")");
+        stdout.println("wrote " + out.resolve(summary.name()) + " (" + RunDirectory.TRACE + ", " + RunDirectory.SUMMARY
+                + ", " + RunDirectory.SPEC + ")");
         for (RunSummary.LineResult line : summary.lines()) {
             stdout.println("  " + line.name() + ": step " + line.endStep() + ", loss " + line.loss() + ", river_loss "
                     + line.riverLoss() + ", hill_excess " + line.hillExcess()

@@ -13,11 +13,13 @@ final class Subcommands {
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new OptimizeCommand());
         cli.addSubcommand(new SweepCommand());
         cli.addSubcommand(new MergeCommand());
         cli.addSubcommand(new DemoCommand());
         cli.addSubcommand(new BigramStudyCommand());
         cli.addSubcommand(new NotebookCommand());
         cli.addSubcommand(new BenchCommand());
+        cli.addSubcommand(new ProbeCommand());
     }
 }

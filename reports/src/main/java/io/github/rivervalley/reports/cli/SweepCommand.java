@@ -92,7 +92,7 @@ public final class SweepCommand implements Callable<Integer> {
         Sweep sweep = Sweep.expand(SweepSpec.read(sweepFile), executor);
         if (list) {
             PrintWriter stdout = spec.commandLine().getOut();
-            for (Sweep.Run run : sweep.runs()) {
+            for (Sweep.Job run : sweep.runs()) {
                 if (share.owns(run.index())) {
                     stdout.println(run.index() + " " + run.name());
                 }
@@ -132,7 +132,7 @@ public final class SweepCommand implements Callable<Integer> {
     /** Says which keys a type axis removed (e.g. a WSD decayFraction for cosine runs), once per set of keys. */
     private static void noteDropped(Sweep sweep, PrintWriter err) {
         java.util.Map<java.util.List<String>, java.util.List<String>> byKeys = new java.util.LinkedHashMap<>();
-        for (Sweep.Run run : sweep.runs()) {
+        for (Sweep.Job run : sweep.runs()) {
             if (!run.dropped().isEmpty()) {
                 byKeys.computeIfAbsent(run.dropped(), k -> new java.util.ArrayList<>()).add(run.name());
             }

@@ -36,7 +36,7 @@ public final class DemoStudy {
     }
 
     /** What the demo produced. */
-    public record Result(List<RunSummary> summaries, HtmlReport.Result report) {
+    public record Study(List<RunSummary> summaries, HtmlReport.Written report) {
     }
 
     /** The YAML text of each run spec of the study. */
@@ -56,7 +56,7 @@ public final class DemoStudy {
     }
 
     /** Runs the study into {@code out} on {@code threads} threads, reporting progress to {@code log}. */
-    public static Result run(Path out, int threads, PrintWriter log) {
+    public static Study run(Path out, int threads, PrintWriter log) {
         Map<String, String> texts = specTexts();
         // Validate every spec before anything runs or is written.
         List<RunSpec> specs = new ArrayList<>();
@@ -77,9 +77,9 @@ public final class DemoStudy {
             log.flush();
         }
         long start = System.nanoTime();
-        HtmlReport.Result report = new HtmlReport(new TraceReader(), threads).write(runs, out.resolve("report"));
+        HtmlReport.Written report = new HtmlReport(new TraceReader(), threads).write(runs, out.resolve("report"));
         log.printf(Locale.ROOT, "report: %d charts in %.1f s%n", report.charts(), (System.nanoTime() - start) / 1e9);
-        return new Result(summaries, report);
+        return new Study(summaries, report);
     }
 
     /** The loss at each checkpoint budget per schedule, as a text table. */

@@ -11,6 +11,7 @@ import io.github.rivervalley.landscapes.analytic.Landscapes;
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.RotatedValley;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
+import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.spectral.Sharpness;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
@@ -25,14 +26,16 @@ import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.RecordSpec;
+import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The notebook API: one static import ({@code import static ...notebook.Notebook.*;}) gives short
- * factories with sensible defaults for every part of a simulation, a way to run it, and terminal and
- * chart views of the result. Every factory delegates to the library's own ({@code Landscapes},
+ * The notebook API: static imports of this class and of {@link NotebookCharts} ({@code import static
+ * ...notebook.Notebook.*;}, {@code import static ...notebook.NotebookCharts.*;}, as {@code startup.jsh}
+ * does) give short factories with sensible defaults for every part of a simulation, a way to run it,
+ * terminal views of the result (here) and charts (there). Every factory delegates to the library's own ({@code Landscapes},
  * {@code Schedules}, {@code Optimizers}, {@code Noises}); nothing here re-implements the science.
  *
  * <pre>{@code
@@ -46,7 +49,7 @@ import java.util.List;
  * Schedules start at the peak (no warmup) and decay to the paper's floor, 0.1x the peak, unless a
  * full {@code Schedules} factory is used instead.
  */
-public final class Notebook extends NotebookViews {
+public final class Notebook {
 
     /** Replicas of a noisy run when none are given. */
     public static final int DEFAULT_REPLICAS = 16;
@@ -282,6 +285,9 @@ public final class Notebook extends NotebookViews {
      * the river at coordinate 0.
      */
     public static Run setup(Landscape landscape, Schedule schedule, Optimizer optimizer) {
+        Check.present("landscape", landscape);
+        Check.present("schedule", schedule);
+        Check.present("optimizer", optimizer);
         Run base = Run.of("run", landscape, schedule);
         String family = family(schedule);
         return new Run(family + " " + optimizer.toString().replaceAll("\\(.*", ""), landscape, optimizer, new NoNoise(), schedule,
@@ -297,6 +303,26 @@ public final class Notebook extends NotebookViews {
     /** Runs it (on all cores; the thread count never changes the numbers). */
     public static Result run(Run run) {
         return NotebookError.readable("run", () -> new Result(run, family(run.schedule()), Simulation.trace(run)));
+    }
+
+    /**
+     * The exact expected values of {@code run} from the moment engine: what the replica means of
+     * {@link #run(Run)} converge to with infinitely many replicas, computed without sampling (replicas and
+     * seed do not matter). Only where that is exact: straight and rotated valleys with a linear or quadratic
+     * river, under gd, sgd, momentum or nesterov (otherwise an error says why).
+     */
+    public static Result expected(Run run) {
+        return NotebookError.readable("expected", () -> new Result(named(run, run.name() + " expected"), family(run.schedule()), Simulation.expectedTrace(run)));
+    }
+
+    /** The expected values of GD (exact gradients). */
+    public static Result expected(Landscape landscape, Schedule schedule, Optimizer optimizer) {
+        return NotebookError.readable("expected", () -> expected(setup(landscape, schedule, optimizer)));
+    }
+
+    /** The expected values under {@code noise}: SGD's (or momentum's) replica means, without the replicas. */
+    public static Result expected(Landscape landscape, Schedule schedule, Optimizer optimizer, NoiseModel noise) {
+        return NotebookError.readable("expected", () -> expected(setup(landscape, schedule, optimizer).withNoise(noise)));
     }
 
     /** A deterministic run: exact gradients, one replica. */
@@ -331,7 +357,55 @@ public final class Notebook extends NotebookViews {
         return run(run);
     }
 
+    /** Prints every notebook factory, grouped; {@code help("wsd")} explains one. */
+    public static void help() {
+        System.out.print(NotebookHelp.overview());
+    }
+
+    /** Prints what the factory {@code name} gives and its call forms. */
+    public static void help(String name) {
+        System.out.print(NotebookHelp.of(name));
+    }
+
     private static String family(Schedule schedule) {
         return schedule instanceof NamedSchedule named ? named.family() : "custom";
+    }
+
+    // ------------------------------------------------------------------ terminal views
+
+    /** The default columns at the recorded steps nearest to {@code steps}. */
+    public static Text table(Result result, long... steps) {
+        return result.tableAt(steps);
+    }
+
+    /** A one-line picture of a column along the result's final path. */
+    public static Text sparkline(Result result, String column) {
+        return result.sparkline(column);
+    }
+
+    /** A sparkline of any series, {@value Result#WIDTH} characters at most. */
+    public static Text sparkline(double... values) {
+        return new Text(TextPlots.sparkline(values, Result.WIDTH));
+    }
+
+    /** A character plot of columns along the result's final path. */
+    public static Text plot(Result result, String... columns) {
+        return result.plot(columns);
+    }
+
+    /** A character plot of y against x. */
+    public static Text plot(double[] x, double[] y) {
+        return new Text(TextPlots.plot(x, List.of(y), List.of(), Result.WIDTH, Result.HEIGHT));
+    }
+
+    /** One row per result: its final loss, river loss, hill excess, compute and divergence. */
+    public static Text compare(Result... results) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Result r : results) {
+            rows.add(List.of(r.name(), Long.toString(r.last().step()), Long.toString(r.last().compute()), TextPlots.number(r.loss()),
+                    TextPlots.number(r.riverLoss()), TextPlots.number(r.hillExcess()), r.diverged() + "/" + r.replicas()));
+        }
+        return new Text(TextPlots.table(List.of("run", "step", "compute", TraceColumns.LOSS, TraceColumns.RIVER_LOSS,
+                TraceColumns.HILL_EXCESS, "diverged"), rows));
     }
 }

@@ -3,12 +3,17 @@ package io.github.rivervalley.reports.notebook;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ChartCatalog;
 import io.github.rivervalley.reports.chart.ComparisonChart;
+import io.github.rivervalley.reports.chart.RunChart;
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.simulator.trace.TraceColumns;
 import io.github.rivervalley.reports.chart.Palette;
 import io.github.rivervalley.reports.chart.RiverValleyTheme;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -19,12 +24,15 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Charts of notebook results: the report's chart types ({@link ChartCatalog}, fed through {@link ReportRuns})
- * plus one generic line chart for series a lesson computes itself, styled with the same
- * {@link RiverValleyTheme}. Saving writes PNG and SVG through {@link ChartFiles}.
+ * The notebook API's charts (imported statically by {@code startup.jsh}, like {@link Notebook}): the
+ * report's chart types ({@link ChartCatalog}, fed through {@link ReportRuns}) plus one generic line chart
+ * for series a lesson computes itself, styled with the same {@link RiverValleyTheme}. {@link #save} writes
+ * PNG and SVG through {@link ChartFiles}.
  */
 public final class NotebookCharts {
 
+    /** System property that sets where {@link #save} writes (default {@code notebooks/out}). */
+    public static final String OUT_PROPERTY = "rivervalley.notebook.out";
     /** Size of saved charts in pixels. */
     public static final int WIDTH = 960;
     public static final int HEIGHT = 600;
@@ -55,7 +63,7 @@ public final class NotebookCharts {
      * A line chart of the given series (non-finite points are left out; on a log axis, so are values
      * {@code <= 0}).
      */
-    public static JFreeChart lines(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
+    static JFreeChart lines(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name(), false, true);
@@ -83,43 +91,98 @@ public final class NotebookCharts {
         return chart;
     }
 
-    /** One column of every line of each result, overlaid (the report's comparison chart). */
-    public static JFreeChart column(String column, Result... results) {
+    /** Loss of every line of each result, overlaid; colour = schedule family. */
+    public static JFreeChart lossChart(Result... results) {
+        return ComparisonChart.of(TraceColumns.LOSS).draw(ReportRuns.of(results));
+    }
+
+    /** Any column of every line of each result, overlaid. */
+    public static JFreeChart chart(String column, Result... results) {
         return ComparisonChart.of(column).draw(ReportRuns.of(results));
     }
 
-    /** Loss, river loss and hill excess of a result with its replica band. */
-    public static JFreeChart decomposition(Result r, boolean log) {
-        return (log ? ChartCatalog.DECOMPOSITION_LOG : ChartCatalog.DECOMPOSITION).draw(ReportRuns.of(r));
+    /** Loss, river loss and hill excess of one result, with the replica band. */
+    public static JFreeChart decompositionChart(Result result) {
+        return ChartCatalog.DECOMPOSITION.draw(ReportRuns.of(result));
     }
 
-    /** Sharpness (where recorded) against the stability threshold {@code 2/eta_t}. */
-    public static JFreeChart sharpness(Result r) {
-        return ChartCatalog.SHARPNESS.draw(ReportRuns.of(r));
+    /** The decomposition on a log axis (values {@code <= 0} are left out). */
+    public static JFreeChart decompositionChart(Result result, boolean log) {
+        return (log ? ChartCatalog.DECOMPOSITION_LOG : ChartCatalog.DECOMPOSITION).draw(ReportRuns.of(result));
     }
 
-    /** Loss, river loss and hill excess at each checkpoint of each result against the compute spent to reach it. */
-    public static JFreeChart frontier(Result... results) {
+    /** Sharpness against {@code 2/eta} (record it with {@code everyWithSharpness}). */
+    public static JFreeChart sharpnessChart(Result result) {
+        if (!result.has(TraceColumns.SHARPNESS)) {
+            throw new IllegalArgumentException("result " + result.name() + " has no sharpness column; record it with "
+                    + "setup(...).withRecord(everyWithSharpness(n))");
+        }
+        return ChartCatalog.SHARPNESS.draw(ReportRuns.of(result));
+    }
+
+    /** Loss, river loss and hill excess at every checkpoint against the compute spent to reach it, one curve per result. */
+    public static JFreeChart frontierChart(Result... results) {
         return ChartCatalog.BUDGET_FRONTIER.draw(ReportRuns.of(results));
     }
 
-    /** Learning rate of every line with phases and checkpoints marked. */
-    public static JFreeChart schedule(Result r) {
-        return ChartCatalog.SCHEDULE.draw(ReportRuns.of(r));
+    /** The learning rate of every line of a result, phases shaded, checkpoints marked. */
+    public static JFreeChart scheduleChart(Result result) {
+        return ChartCatalog.SCHEDULE.draw(ReportRuns.of(result));
     }
 
-    /** The path in the plane (river coordinate, signed hill displacement), coloured by phase. */
-    public static JFreeChart trajectory(Result r) {
-        return ChartCatalog.TRAJECTORY.draw(ReportRuns.of(r));
+    /** The iterate's path across the valley (river coordinate against signed hill displacement), coloured by phase. */
+    public static JFreeChart trajectoryChart(Result result) {
+        return ChartCatalog.TRAJECTORY.draw(ReportRuns.of(result));
     }
 
     /** River coordinate and hill distance against step. */
-    public static JFreeChart riverAndHill(Result r) {
-        return ChartCatalog.RIVER_HILL.draw(ReportRuns.of(r));
+    public static JFreeChart riverAndHillChart(Result result) {
+        return ChartCatalog.RIVER_HILL.draw(ReportRuns.of(result));
     }
 
-    /** Renders {@code chart} as {@code directory/name.png} and {@code .svg} (each atomically). */
-    public static ChartFiles.Written save(JFreeChart chart, Path directory, String name) {
-        return ChartFiles.write(chart, directory, name, WIDTH, HEIGHT);
+    /** A line chart of your own series: {@code lines("title", "x", "y", series("a", xs, ys), ...)}. */
+    public static JFreeChart lines(String title, String xLabel, String yLabel, Series... series) {
+        return lines(title, xLabel, yLabel, false, List.of(series));
+    }
+
+    /** The same on a log y axis. */
+    public static JFreeChart logLines(String title, String xLabel, String yLabel, Series... series) {
+        return lines(title, xLabel, yLabel, true, List.of(series));
+    }
+
+    /**
+     * Every per-run chart of the report that applies to the result ({@link ChartCatalog#PER_RUN}), by
+     * name: {@code charts(r).forEach((name, c) -> save(c, name))} saves them all.
+     */
+    public static Map<String, JFreeChart> charts(Result result) {
+        Run run = ReportRuns.of(result);
+        Map<String, JFreeChart> out = new LinkedHashMap<>();
+        for (RunChart chart : ChartCatalog.PER_RUN) {
+            if (chart.appliesTo(run)) {
+                out.put(chart.name(), chart.draw(run));
+            }
+        }
+        return out;
+    }
+
+    /** A named series for {@link #lines}. */
+    public static Series series(String name, double[] x, double[] y) {
+        return new Series(name, x, y);
+    }
+
+    /** Where charts are saved: the {@value #OUT_PROPERTY} system property, else {@code notebooks/out}. */
+    public static Path outDir() {
+        return Path.of(System.getProperty(OUT_PROPERTY, "notebooks/out")).toAbsolutePath().normalize();
+    }
+
+    /** Saves the chart as {@code <outDir>/<name>.png} and {@code .svg} (headless), prints both paths and returns the PNG's. */
+    public static Path save(JFreeChart chart, String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("chart name '" + name + "' is not allowed; expected letters, digits, '.', '_' or '-'");
+        }
+        ChartFiles.Written files = ChartFiles.write(chart, outDir(), name, WIDTH, HEIGHT);
+        System.out.println("saved " + files.png() + " (also " + files.png2x().getFileName() + ", " + files.svg().getFileName()
+                + ", " + files.pdf().getFileName() + ")");
+        return files.png();
     }
 }

@@ -74,6 +74,9 @@ public final class NotebookHelp {
         add("runs", "run", "Runs it; with noise and no count, " + Notebook.DEFAULT_REPLICAS + " replicas (it prints a note when it changes "
                 + "what you asked for).", "run(landscape, schedule, optimizer)", "run(landscape, schedule, optimizer, noise)",
                 "run(landscape, schedule, optimizer, noise, replicas)", "run(setup(...))");
+        add("runs", "expected", "The exact expected values (what infinitely many replicas average to), from the moment engine; "
+                + "straight and rotated valleys with a linear or quadratic river, gd, sgd, momentum, nesterov.",
+                "expected(landscape, schedule, optimizer)", "expected(landscape, schedule, optimizer, noise)", "expected(setup(...))");
         add("look", "table", "The trace at the recorded steps nearest to the given ones.", "table(r, 0, 500, 1000)");
         add("look", "sparkline", "A curve in one line of text.", "sparkline(r, \"loss\")", "sparkline(values...)");
         add("look", "plot", "A text plot of columns (or of y against x).", "plot(r, \"loss\", \"river_loss\")", "plot(xs, ys)");
@@ -89,6 +92,8 @@ public final class NotebookHelp {
         add("charts", "riverAndHillChart", "River coordinate and distance from the floor against step.", "riverAndHillChart(r)");
         add("charts", "lines", "Your own line chart.", "lines(title, xLabel, yLabel, series(name, xs, ys), ...)");
         add("charts", "logLines", "Your own line chart, log y axis.", "logLines(title, xLabel, yLabel, series(...), ...)");
+        add("charts", "charts", "Every report chart that applies to a result, by name: charts(r).forEach((name, c) -> save(c, name)).",
+                "charts(r)");
         add("charts", "series", "One series for lines(...) and logLines(...).", "series(name, xs, ys)");
         add("charts", "save", "Writes a chart as PNG, 2x PNG, SVG and PDF and prints where.", "save(chart, \"name\")");
         add("charts", "outDir", "Where save(...) writes.", "outDir()");
@@ -122,7 +127,7 @@ public final class NotebookHelp {
             }
             out.append(row).append('\n');
         });
-        out.append("  charts are written to ").append(Notebook.outDir()).append('\n');
+        out.append("  charts are written to ").append(NotebookCharts.outDir()).append('\n');
         return out.toString();
     }
 

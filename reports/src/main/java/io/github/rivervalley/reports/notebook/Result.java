@@ -314,12 +314,18 @@ public final class Result {
         return value == null ? Double.NaN : value;
     }
 
+    /** Whether these are exact expected values ({@code Notebook.expected}), not a simulation. */
+    public boolean expectedOnly() {
+        return summary().theory() != null && Boolean.TRUE.equals(summary().theory().expectedOnly());
+    }
+
     /** One line: the final checkpoint's loss, its decomposition and divergence. */
     @Override
     public String toString() {
         RunSummary.CheckpointResult c = last();
         StringBuilder out = new StringBuilder("Result[").append(name()).append(" (").append(family).append("), ")
-                .append(replicas()).append(replicas() == 1 ? " replica" : " replicas").append("; at step ").append(c.step());
+                .append(expectedOnly() ? "expected values" : replicas() + (replicas() == 1 ? " replica" : " replicas"))
+                .append("; at step ").append(c.step());
         if (summary().checkpoints().size() > 1 || !c.line().equals(run.schedule().lines().get(0).name())) {
             out.append(" of ").append(c.line());
         }
@@ -329,7 +335,7 @@ public final class Result {
         }
         out.append(", river loss ").append(TextPlots.number(riverLoss()))
                 .append(", hill excess ").append(TextPlots.number(hillExcess()))
-                .append(", diverged ").append(diverged()).append('/').append(replicas());
+                .append(expectedOnly() ? "" : ", diverged " + diverged() + "/" + replicas());
         for (RunSummary.LineResult line : summary().lines()) {
             if (line.firstDivergenceStep() != null && line.name().equals(c.line())) {
                 out.append(" (first at step ").append(line.firstDivergenceStep()).append(')');

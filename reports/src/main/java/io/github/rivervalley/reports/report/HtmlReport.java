@@ -15,7 +15,7 @@ import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,17 +79,17 @@ public final class HtmlReport {
     }
 
     /** What was written. */
-    public record Result(Path index, int runs, int charts) {
+    public record Written(Path index, int runs, int charts) {
     }
 
     /** Reads every run under {@code runsDirectory} and writes the report into {@code out}, replacing it. */
-    public Result write(Path runsDirectory, Path out) {
+    public Written write(Path runsDirectory, Path out) {
         ReportDirectory directory = new ReportDirectory(runsDirectory, out);
         Path target = directory.target();
         List<Path> dirs = Runs.find(runsDirectory, target);
         if (dirs.isEmpty()) {
             throw new TraceFormatException("no runs under " + runsDirectory + ": expected directories holding a "
-                    + Runs.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
+                    + RunDirectory.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
         List<Run> runs = inParallel(dirs.stream().map(dir -> (Callable<Run>) () -> Runs.read(dir, reader)).toList());
         try (StagedDirectory staged = directory.stage()) {
@@ -97,7 +97,7 @@ public final class HtmlReport {
             Files.createDirectories(staging.resolve("charts"));
             int charts = build(runsDirectory, runs, staging, target);
             staged.commit();
-            return new Result(target.resolve("index.html"), runs.size(), charts);
+            return new Written(target.resolve("index.html"), runs.size(), charts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + target, e);
         }

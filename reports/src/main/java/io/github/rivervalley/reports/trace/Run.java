@@ -5,6 +5,7 @@ import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.spec.LandscapeSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public record Run(Path directory, RunSummary summary, String specText, JsonNode 
 
     /** Files of this run, relative to its directory, that a report links to. */
     public List<String> files() {
-        return List.of(Runs.TRACE, Runs.SUMMARY, Runs.SPEC);
+        return List.of(RunDirectory.TRACE, RunDirectory.SUMMARY, RunDirectory.SPEC);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.rivervalley.simulator.engine.RunFiles;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,7 @@ import java.util.stream.Stream;
 /** Finding and reading run directories (any directory holding a {@code summary.json}). */
 public final class Runs {
 
-    public static final String TRACE = "trace.csv";
-    public static final String SUMMARY = "summary.json";
-    public static final String SPEC = "spec.yaml";
     /** The sweep summary a sweep directory holds next to its runs. */
-    public static final String SWEEP = "sweep.csv";
 
     /** How deep below the given directory runs are looked for (sweeps nest runs one or two levels down). */
     private static final int MAX_DEPTH = 6;
@@ -42,14 +39,14 @@ public final class Runs {
     public static List<Path> find(Path root, Path exclude) {
         Path excluded = exclude == null ? null : exclude.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            throw new TraceFormatException(root + " is not a directory; expected a directory of runs (each with a " + SUMMARY + ")");
+            throw new TraceFormatException(root + " is not a directory; expected a directory of runs (each with a " + RunDirectory.SUMMARY + ")");
         }
         List<Path> runs = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
             walk.filter(Files::isDirectory)
                     .filter(dir -> excluded == null || !dir.toAbsolutePath().normalize().startsWith(excluded))
                     .filter(dir -> !hidden(root, dir))
-                    .filter(dir -> Files.isRegularFile(dir.resolve(SUMMARY)))
+                    .filter(dir -> Files.isRegularFile(dir.resolve(RunDirectory.SUMMARY)))
                     .sorted()
                     .forEach(runs::add);
         } catch (IOException e) {
@@ -75,7 +72,7 @@ public final class Runs {
         if (problem != null) {
             throw new TraceFormatException(problem);
         }
-        Path summaryFile = directory.resolve(SUMMARY);
+        Path summaryFile = directory.resolve(RunDirectory.SUMMARY);
         RunSummary summary;
         try {
             summary = JSON.readValue(summaryFile.toFile(), RunSummary.class);
@@ -85,7 +82,7 @@ public final class Runs {
         if (summary.name() == null || summary.lines() == null || summary.checkpoints() == null) {
             throw new TraceFormatException(summaryFile + " lacks name, lines or checkpoints");
         }
-        Path specFile = directory.resolve(SPEC);
+        Path specFile = directory.resolve(RunDirectory.SPEC);
         String specText = "";
         JsonNode spec = JsonNodeFactory.instance.objectNode();
         if (Files.isRegularFile(specFile)) {
@@ -98,13 +95,13 @@ public final class Runs {
                 spec = JsonNodeFactory.instance.objectNode();
             }
         }
-        Path traceFile = directory.resolve(TRACE);
+        Path traceFile = directory.resolve(RunDirectory.TRACE);
         List<Trace> traces = reader.read(traceFile);
         for (RunSummary.LineResult line : summary.lines()) {
             Trace trace = traces.stream().filter(t -> t.line().equals(line.name())).findFirst().orElse(null);
             if (trace == null || trace.lastStep() != line.endStep()) {
                 throw new TraceFormatException(traceFile + (trace == null ? " has no rows of line '" + line.name() + "'"
-                        : " ends line '" + line.name() + "' at step " + trace.lastStep()) + ", but " + SUMMARY
+                        : " ends line '" + line.name() + "' at step " + trace.lastStep()) + ", but " + RunDirectory.SUMMARY
                         + " says it ran to step " + line.endStep() + " (the trace is incomplete)");
             }
         }
@@ -113,7 +110,7 @@ public final class Runs {
 
     /** The sweep summary of {@code root}, when it is a sweep directory. */
     public static java.util.Optional<Path> sweepTable(Path root) {
-        Path sweep = root.resolve(SWEEP);
+        Path sweep = root.resolve(RunDirectory.SWEEP_CSV);
         return Files.isRegularFile(sweep) ? java.util.Optional.of(sweep) : java.util.Optional.empty();
     }
 }

@@ -121,11 +121,6 @@ public final class Trace {
         return exact(lastStep(), column).orElse(Double.NaN);
     }
 
-    /** The steps whose rows were kept exactly. */
-    public List<Long> exactSteps() {
-        return new ArrayList<>(exactRows.keySet());
-    }
-
     /** The phases of the given kind. */
     public List<Phase> phases(Phase.Kind kind) {
         List<Phase> out = new ArrayList<>();

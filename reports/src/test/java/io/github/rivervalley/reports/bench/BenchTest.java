@@ -57,8 +57,9 @@ class BenchTest {
 
     @Test
     void peersRunUnderTheNameWithoutTheThreadCount() {
-        assertEquals("straight-sgd-10k", BenchRunner.peerName("straight-sgd-10k/2t"));
-        assertEquals("long-trajectory", BenchRunner.peerName("long-trajectory"));
+        assertEquals("straight-sgd-10k", PeerComparison.peerName("straight-sgd-10k/2t"));
+        assertEquals("long-trajectory", PeerComparison.peerName("long-trajectory"));
+        assertEquals("bigram-factored-V4096", PeerComparison.peerName("bigram-factored-V4096-f32/1t"));
     }
 
     /** A quick run of two benchmarks: results printed and written to bench.csv. */

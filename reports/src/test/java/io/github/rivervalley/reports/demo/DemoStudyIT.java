@@ -26,7 +26,7 @@ class DemoStudyIT {
     @Test
     void demoShowsTheRiverValleyStory(@TempDir Path dir) throws Exception {
         StringWriter log = new StringWriter();
-        DemoStudy.Result result = DemoStudy.run(dir, 2, new PrintWriter(log));
+        DemoStudy.Study result = DemoStudy.run(dir, 2, new PrintWriter(log));
         assertEquals(DemoStudy.SPECS.size(), result.summaries().size());
         assertTrue(Files.isRegularFile(result.report().index()));
         for (String name : DemoStudy.SPECS) {

@@ -82,7 +82,7 @@ class NotebooksIT {
         List<String> command = List.of(jshell.toString(), "--class-path", classPath,
                 "-J-Djava.awt.headless=true", "-R-Djava.awt.headless=true",
                 "-J-Dfile.encoding=UTF-8", "-R-Dfile.encoding=UTF-8",
-                "-R-D" + Notebook.OUT_PROPERTY + "=" + out,
+                "-R-D" + NotebookCharts.OUT_PROPERTY + "=" + out,
                 "--startup", "DEFAULT", "--startup", "PRINTING",
                 "--startup", root().resolve("notebooks/startup.jsh").toString(),
                 notebook.toString());

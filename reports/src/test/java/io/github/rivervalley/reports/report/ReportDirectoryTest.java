@@ -26,6 +26,30 @@ class ReportDirectoryTest {
     }
 
     @Test
+    void stagingLeftByKilledReportsIsRemovedButNotThatOfARunningOne(@TempDir Path dir) throws IOException {
+        Path runs = HtmlReportTest.study(dir.resolve("runs"));
+        long dead = deadPid();
+        Path staged = Files.createDirectories(runs.resolve(".report.tmp-" + dead + "/charts"));
+        Files.write(staged.resolve("big.png"), new byte[1 << 20]);
+        Path setAside = Files.createDirectories(runs.resolve(".report.old-" + dead));
+        long alive = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
+        Path running = Files.createDirectories(runs.resolve(".report.tmp-" + alive));
+        assertEquals(0, Main.run("report", runs.toString()));
+        assertTrue(Files.notExists(staged.getParent()), "a killed report's staging directory is removed");
+        assertTrue(Files.notExists(setAside));
+        assertTrue(Files.isDirectory(running), "a running process's staging directory is left alone");
+    }
+
+    /** A process id that no process has: well above the usual pid_max, checked. */
+    private static long deadPid() {
+        for (long pid = 4_000_000_000L; ; pid++) {
+            if (ProcessHandle.of(pid).isEmpty()) {
+                return pid;
+            }
+        }
+    }
+
+    @Test
     void anEarlierReportIsRecognisedByItsMarkerAndReplaced(@TempDir Path dir) throws IOException {
         Path runs = HtmlReportTest.study(dir.resolve("runs"));
         Path out = dir.resolve("out");

@@ -10,6 +10,7 @@ import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.LearningRate;
 import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.theory.TheoryTrack;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceLayout;
 import io.github.rivervalley.simulator.trace.TraceRow;
@@ -57,9 +58,12 @@ final class Engine {
     private final Divergence stop;
     private final StepLoop steps;
     private final RowMaker rows;
+    /** The exact expected values beside the simulated ones, or null where there is no exact theory. */
+    private final TheoryTrack theory;
     private final Worker[] workers;
     private final int maxRows;
     private final boolean sharpness;
+    private final IterateCapture iterates;
     private final boolean preconditioned;
     private final BlockStatistics[] statistics;
     private final int maxWindowSteps;
@@ -84,14 +88,16 @@ final class Engine {
         this.run = run;
         this.threads = Math.max(1, threads);
         this.blockCount = (run.replicas() + BLOCK - 1) / BLOCK;
-        this.extras = run.landscape() instanceof Decomposer d ? d.extraColumns().size() : 0;
+        List<String> extraColumns = ExtraColumns.of(run);
+        this.extras = extraColumns.size();
         this.width = Worker.width(extras);
         this.sharpness = run.record().sharpnessEvery() > 0;
         this.preconditioned = run.record().preconditionedSharpness();
+        this.theory = TheoryTrack.of(run.landscape(), run.optimizer(), run.noise(), run.schedule(), run.start()).orElse(null);
         this.layout = new TraceLayout(run.replicas() > 1, sharpness, preconditioned,
-                run.landscape() instanceof Decomposer d ? d.extraColumns() : List.of(),
-                run.record().path(), run.landscape().dimension());
+                extraColumns, run.record().path(), run.landscape().dimension(), theory != null);
         this.stop = new Divergence(run.record().divergenceThreshold());
+        this.iterates = new IterateCapture(run.record().iterates());
         HillProbe probe = run.landscape() instanceof Decomposer ? HillProbe.of(run.landscape()).orElse(null) : null;
         this.steps = new StepLoop(run, stop, fastPaths, probe, lrs);
         this.rows = new RowMaker(run, layout, extras);
@@ -214,7 +220,11 @@ final class Engine {
             long limit = Math.min(line.endStep(), current + maxWindowSteps);
             while (nextRow >= 0 && window.rowCount < maxRows && nextRow <= limit) {
                 window.rowSteps[window.rowCount++] = nextRow;
+                boolean capture = iterates.isCaptured(nextRow);
                 nextRow = plan.next(nextRow);
+                if (capture) {
+                    break; // the window ends here, so the replicas hold this step's iterates when it is done
+                }
             }
             window.end = window.rowCount > 0 ? window.rowSteps[window.rowCount - 1] : limit;
             window.eventSteps.clear();
@@ -238,6 +248,9 @@ final class Engine {
             int span = (int) (window.end - window.start);
             lr.fill(window.start, span, lrs);
             forEachBlock(pool, (block, worker) -> advanceBlock(block, replicas, window, worker));
+            if (window.rowCount > 0 && window.rowSteps[window.rowCount - 1] == window.end) {
+                iterates.capture(line.name(), window.end, replicas, observers);
+            }
             emitRows(line, window, observers);
             current = window.end;
             firstWindow = false;
@@ -345,6 +358,9 @@ final class Engine {
             }
             long step = window.rowSteps[row];
             double[] values = rows.values(step, rows.lr(line, step), n, mean, m2, diverged);
+            if (theory != null) {
+                theory.fill(line, step, values, layout.theory());
+            }
             if (layout.path() >= 0) {
                 System.arraycopy(statistics[0].path, row * layout.pathWidth(), values, layout.path(), layout.pathWidth());
             }

@@ -51,6 +51,7 @@ final class RecordPlan {
                 steps.add(child.forkStep());
             }
         }
+        steps.addAll(record.iterates());
         this.extras = steps.stream().filter(s -> s >= first && s <= last).mapToLong(Long::longValue).toArray();
     }
 

@@ -1,7 +1,9 @@
 package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.trace.TraceColumns;
 import io.github.rivervalley.simulator.trace.TraceLayout;
+import java.util.Arrays;
 
 /**
  * Turns merged replica statistics into trace rows laid out by {@link TraceLayout}: the row's learning
@@ -25,12 +27,7 @@ final class RowMaker {
      * parent's rate, exactly like the parent's row at that step.
      */
     double lr(Line line, long step) {
-        long update = step == 0 ? 0 : step - 1;
-        Line owner = line;
-        while (update < owner.forkStep() && owner.parent().isPresent()) {
-            owner = run.schedule().line(owner.parent().get());
-        }
-        return owner.lr().at(update);
+        return run.schedule().rowRate(line, step);
     }
 
     /** Lays out one row from merged statistics (NaN means where no replica is left). */
@@ -63,6 +60,9 @@ final class RowMaker {
         }
         for (int k = 0; k < extras; k++) {
             values[layout.firstExtra() + k] = any ? mean[Worker.FIRST_EXTRA + k] : Double.NaN;
+        }
+        if (layout.theory() >= 0) { // filled by the theory track on schedule lines; the flow line has none
+            Arrays.fill(values, layout.theory(), layout.theory() + TraceColumns.THEORY.size(), Double.NaN);
         }
         return values;
     }

@@ -3,6 +3,7 @@ package io.github.rivervalley.simulator.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -36,7 +37,7 @@ public final class RunFiles {
      */
     public static String problem(Path runDir, List<String> requiredColumns) {
         try {
-            Path summaryFile = runDir.resolve(Simulation.SUMMARY_FILE);
+            Path summaryFile = runDir.resolve(RunDirectory.SUMMARY);
             JsonNode summary;
             try {
                 summary = JSON.readTree(Files.readString(summaryFile, StandardCharsets.UTF_8));
@@ -49,10 +50,10 @@ public final class RunFiles {
             if (summaryProblem != null) {
                 return summaryFile + " is not a complete run summary: " + summaryProblem;
             }
-            if (!Files.isRegularFile(runDir.resolve(Simulation.SPEC_FILE))) {
-                return runDir.resolve(Simulation.SPEC_FILE) + " is missing";
+            if (!Files.isRegularFile(runDir.resolve(RunDirectory.SPEC))) {
+                return runDir.resolve(RunDirectory.SPEC) + " is missing";
             }
-            return traceProblem(runDir.resolve(Simulation.TRACE_FILE), summary, requiredColumns);
+            return traceProblem(runDir.resolve(RunDirectory.TRACE), summary, requiredColumns);
         } catch (IOException e) {
             return "cannot read " + runDir + ": " + e.getMessage();
         }
@@ -115,10 +116,10 @@ public final class RunFiles {
                 if (l.get("name").asText().equals(line)) {
                     return step.equals(Long.toString(l.get("end_step").asLong())) ? null
                             : trace + " is truncated: it ends at step " + step + " of line '" + line + "', which "
-                            + Simulation.SUMMARY_FILE + " says ran to step " + l.get("end_step").asLong();
+                            + RunDirectory.SUMMARY + " says ran to step " + l.get("end_step").asLong();
                 }
             }
-            return trace + ": its last row is of line '" + line + "', which " + Simulation.SUMMARY_FILE + " does not list";
+            return trace + ": its last row is of line '" + line + "', which " + RunDirectory.SUMMARY + " does not list";
         }
     }
 

@@ -18,8 +18,11 @@ import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.iterate.IterateFiles;
+import io.github.rivervalley.simulator.theory.Exactness;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.Trace;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -37,16 +40,14 @@ import java.util.function.Supplier;
  *   <li>{@link #trace(RunSpec, int)} / {@link #trace(Run, int)}: the whole trace in memory (small runs).</li>
  *   <li>{@link #execute(Run, int, List)}: stream rows to your own {@link StepObserver}s.</li>
  *   <li>{@link #prepare(RunSpec)}: validate a spec and build its {@link Run} without running it.</li>
+ *   <li>{@link #expectedTrace(Run)}: the exact expected values only (moment engine, no sampling); specs
+ *       with {@code replicas: expected} take this path in {@link #run} and {@link #trace(RunSpec, int)}.</li>
  *   <li>{@link #executeReference} / {@link #referenceTrace}: the same on the reference step loop only.</li>
  * </ul>
  * The thread count never changes the results.
  */
 public final class Simulation {
 
-    /** File names inside a run's output directory. */
-    public static final String TRACE_FILE = "trace.csv";
-    public static final String SUMMARY_FILE = "summary.json";
-    public static final String SPEC_FILE = "spec.yaml";
 
     private Simulation() {
     }
@@ -83,13 +84,45 @@ public final class Simulation {
                         + typeName(resolved, "optimizer") + "; expected false (only adam and adamw precondition)");
             }
         }
+        List<Long> iterates = resolved.record().iterates();
+        if (!iterates.isEmpty() && iterates.get(iterates.size() - 1) > resolved.steps()) {
+            throw new SpecException("record.iterates", iterates.get(iterates.size() - 1) + " is not allowed; expected steps from 0 to "
+                    + resolved.steps() + " (the run's steps)");
+        }
+        if (resolved.isExpected()) {
+            checkExpected(resolved, landscape, optimizer, noise);
+        }
         double[] start = resolved.start() != null ? resolved.start() : landscape.defaultStart();
         if (start.length != landscape.dimension()) {
             throw new SpecException("start", "a list of " + start.length + " numbers is not allowed; expected a list of "
                     + landscape.dimension() + " numbers (the landscape's dimension)");
         }
         return within("", () -> new Run(resolved.name(), landscape, optimizer, noise, schedule, typeName(resolved, "schedule"),
-                start, resolved.seed(), resolved.steps(), resolved.replicas(), resolved.record(), resolved.flow()));
+                start, resolved.seed(), resolved.steps(), resolved.isExpected() ? 1 : resolved.replicas(), resolved.record(),
+                resolved.flow()));
+    }
+
+    /** An expected-value run needs exact theory and asks for nothing that only sampling gives. */
+    private static void checkExpected(RunSpec spec, Landscape landscape, Optimizer optimizer, NoiseModel noise) {
+        Exactness exactness = Exactness.of(landscape, optimizer, noise);
+        if (!exactness.exact()) {
+            throw new SpecException("replicas", "expected is not allowed for this run: " + exactness.reason()
+                    + "; expected a whole number >= 1 (a simulation)");
+        }
+        if (spec.flow()) {
+            throw new SpecException("flow", "true is not allowed with replicas: expected; expected false (an expected-value run has no flow line)");
+        }
+        if (spec.record().path()) {
+            throw new SpecException("record.path", "true is not allowed with replicas: expected; expected false (there is no sample path without sampling)");
+        }
+        if (!spec.record().iterates().isEmpty()) {
+            throw new SpecException("record.iterates", spec.record().iterates() + " is not allowed with replicas: expected;"
+                    + " expected no iterates (an expected-value run has no sampled iterates)");
+        }
+        if (spec.record().sharpnessEvery() > 0) {
+            throw new SpecException("record.sharpnessEvery", spec.record().sharpnessEvery()
+                    + " is not allowed with replicas: expected; expected 0 (an expected-value run has no sampled iterates)");
+        }
     }
 
     /**
@@ -100,19 +133,22 @@ public final class Simulation {
      */
     public static RunSummary run(RunSpec spec, Path outDir, int threads) {
         Run run = prepare(spec);
+        boolean expected = spec.resolved().isExpected();
         RunSummary summary;
         try (StagedDirectory staged = StagedDirectory.begin(outDir.resolve(run.name()))) {
             Path dir = staged.path();
-            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(TRACE_FILE))) {
+            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(RunDirectory.TRACE))) {
                 try (Writer writer = traceFile.writer()) {
-                    summary = execute(run, threads, List.of(new CsvTraceWriter(writer, run.schedule())));
+                    List<StepObserver> observers = run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer, run.schedule()))
+                            : List.of(new CsvTraceWriter(writer, run.schedule()), new IterateFiles(dir));
+                    summary = expected ? ExpectedRun.execute(run, observers) : execute(run, threads, observers);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + staged.target().resolve(TRACE_FILE), e);
+                    throw new UncheckedIOException("cannot write " + staged.target().resolve(RunDirectory.TRACE), e);
                 }
                 traceFile.commit();
             }
-            AtomicFile.writeString(dir.resolve(SPEC_FILE), SpecReader.instance().toYaml(spec.resolved()));
-            AtomicFile.writeString(dir.resolve(SUMMARY_FILE), summaryJson(summary));
+            AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(spec.resolved()));
+            AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), summaryJson(summary));
             staged.commit();
         }
         return summary;
@@ -128,9 +164,21 @@ public final class Simulation {
         return trace(run, defaultThreads());
     }
 
-    /** Runs {@code spec} in memory. */
+    /** Runs {@code spec} in memory (an expected-value spec through the moment engine only). */
     public static Trace trace(RunSpec spec, int threads) {
-        return trace(prepare(spec), threads);
+        Run run = prepare(spec);
+        return spec.resolved().isExpected() ? expectedTrace(run) : trace(run, threads);
+    }
+
+    /**
+     * The expected-value trace of {@code run} (its replicas and seed do not matter): the moment engine's
+     * exact replica means at the record block's steps, in the usual layout. The run must have exact
+     * theory ({@link Exactness}).
+     */
+    public static Trace expectedTrace(Run run) {
+        TraceRecorder recorder = new TraceRecorder();
+        ExpectedRun.execute(run, List.of(recorder));
+        return recorder.trace();
     }
 
     /** Runs {@code run} in memory. */
@@ -181,7 +229,8 @@ public final class Simulation {
         within("", () -> {
             MemoryBudget.require("landscape", "a landscape of dimension " + landscape.dimension(), perReplica,
                     "one replica's state (2 x 8 bytes per coordinate)");
-            MemoryBudget.require("replicas", spec.replicas(), MemoryBudget.times(spec.replicas(), perReplica),
+            int replicas = spec.isExpected() ? 1 : spec.replicas(); // an expected-value run holds no replicas
+            MemoryBudget.require("replicas", replicas, MemoryBudget.times(replicas, perReplica),
                     "the replicas' state (2 x 8 bytes per coordinate and replica, " + landscape.dimension() + " coordinates)");
             return null;
         });

@@ -9,7 +9,7 @@ import io.github.rivervalley.simulator.optim.GradientDescent;
 /**
  * The step loop: moves replicas through steps. {@link #advance} is the plain scalar reference path;
  * specialised loops replace it in {@link #advanceAll} where they apply, giving the same replica states to
- * the bit: {@link StraightValleySteps} (GD/SGD on landscapes with a linear hill frame) and
+ * the bit: {@link StraightValleySteps} (GD/SGD on axis-aligned linear hill frames: straight valleys) and
  * {@link #advanceSparse} (SGD with a sparse-row oracle, the bigram tabular model).
  */
 final class StepLoop {

@@ -1,6 +1,7 @@
 package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
+import io.github.rivervalley.landscapes.analytic.LinearHillFrame;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.simulator.noise.HillNoise;
 import io.github.rivervalley.simulator.noise.IsotropicNoise;
@@ -55,9 +56,11 @@ final class StraightValleySteps {
 
     /** The fast loop for {@code run}, if its landscape, optimizer and noise are ones it covers. */
     static Optional<StraightValleySteps> of(Run run, Divergence stop) {
-        if (!(run.landscape() instanceof StraightValley valley) || !(run.optimizer() instanceof GradientDescent)) {
+        if (!(run.landscape() instanceof LinearHillFrame frame) || !frame.axisAligned()
+                || !(run.optimizer() instanceof GradientDescent)) {
             return Optional.empty();
         }
+        StraightValley valley = frame.valley();
         if (run.noise() instanceof NoNoise) {
             return Optional.of(new StraightValleySteps(valley, NoiseKind.NONE, 0.0, stop));
         }

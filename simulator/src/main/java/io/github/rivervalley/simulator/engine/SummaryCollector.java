@@ -3,6 +3,7 @@ package io.github.rivervalley.simulator.engine;
 import io.github.rivervalley.simulator.observe.StepObserver;
 import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.theory.Exactness;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceLayout;
 import io.github.rivervalley.simulator.trace.TraceRow;
@@ -22,12 +23,22 @@ final class SummaryCollector implements StepObserver {
     private final Map<String, Line> lines = new HashMap<>();
     private final Map<String, long[]> divergence = new HashMap<>();
     private final TraceRow[] checkpointRows;
+    private final TheoryAgreement agreement;
+
+    private final boolean expectedOnly;
 
     SummaryCollector(Run run, TraceLayout layout) {
+        this(run, layout, false);
+    }
+
+    /** With {@code expectedOnly}: the summary of an expected-value run (theory only, nothing to compare). */
+    SummaryCollector(Run run, TraceLayout layout, boolean expectedOnly) {
+        this.expectedOnly = expectedOnly;
         this.run = run;
         this.layout = layout;
         this.checkpoints = Engine.checkpoints(run);
         this.checkpointRows = new TraceRow[checkpoints.size()];
+        this.agreement = new TheoryAgreement(layout);
     }
 
     @Override
@@ -41,6 +52,7 @@ final class SummaryCollector implements StepObserver {
     @Override
     public void handleStep(TraceRow row) {
         lastRows.put(row.line(), row);
+        agreement.add(row);
         for (int i = 0; i < checkpoints.size(); i++) {
             Checkpoint c = checkpoints.get(i);
             if (c.line().equals(row.line()) && c.step() == row.step()) {
@@ -85,10 +97,19 @@ final class SummaryCollector implements StepObserver {
             checkpointResults.add(new RunSummary.CheckpointResult(c.budget(), c.line(), c.step(), c.compute(),
                     boxed(v[TraceLayout.LOSS]), boxed(v[TraceLayout.RIVER_LOSS]), boxed(v[TraceLayout.HILL_EXCESS]),
                     boxed(v[TraceLayout.RIVER_COORD]), layout.lossSe() >= 0 ? boxed(v[layout.lossSe()]) : null,
-                    (int) v[TraceLayout.DIVERGED]));
+                    (int) v[TraceLayout.DIVERGED], theory(v, 0), theory(v, 1), theory(v, 2), theory(v, 3)));
         }
+        Exactness exactness = Exactness.of(run.landscape(), run.optimizer(), run.noise());
+        RunSummary.TheoryResult theory = expectedOnly ? new RunSummary.TheoryResult(true, null, true, null, null, null, null, null, null)
+                : exactness.exact() ? agreement.result()
+                : new RunSummary.TheoryResult(false, exactness.reason(), null, null, null, null, null, null, null);
         return new RunSummary(run.name(), run.steps(), run.replicas(), run.seed(), run.landscape().toString(),
-                run.scheduleType(), run.schedule().totalCompute(), lineResults, checkpointResults);
+                run.scheduleType(), run.schedule().totalCompute(), lineResults, checkpointResults, theory);
+    }
+
+    /** Theory column {@code k} of a row, or null without theory columns. */
+    private Double theory(double[] values, int k) {
+        return layout.theory() < 0 ? null : boxed(values[layout.theory() + k]);
     }
 
     /** NaN (no replica left) becomes null in JSON. */

@@ -1,6 +1,7 @@
 package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.landscapes.Decomposer;
+import io.github.rivervalley.landscapes.GroupCurvature;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.noise.GradientOracle;
 import io.github.rivervalley.simulator.optim.Optimizer;
@@ -37,7 +38,9 @@ final class Worker {
     final double[] preconditioner;
     /** Lane arrays of the specialised straight-valley loop. */
     final StraightValleySteps.Lanes lanes = new StraightValleySteps.Lanes(Engine.BLOCK);
-    private Sharpness sharpness;
+    private final GroupCurvature curvature;
+    private final double[] curvatureValues;
+    private SharpnessMeter sharpness;
 
     Worker(Landscape landscape, GradientOracle oracle, int extras) {
         this.landscape = landscape;
@@ -46,7 +49,11 @@ final class Worker {
         int dimension = landscape.dimension();
         this.gradient = new double[dimension];
         this.exactGradient = new double[dimension];
-        this.measured = new double[Decomposer.Measure.COUNT + extras];
+        int measuredExtras = ExtraColumns.measured(landscape).size();
+        this.measured = new double[Decomposer.Measure.COUNT + measuredExtras];
+        // Extra slots beyond the decomposer's hold the per-group curvature (ExtraColumns).
+        this.curvature = extras > measuredExtras ? (GroupCurvature) landscape : null;
+        this.curvatureValues = new double[extras - measuredExtras];
         this.values = new double[FIRST_EXTRA + extras];
         this.preconditioner = new double[dimension];
     }
@@ -76,6 +83,15 @@ final class Worker {
             Arrays.fill(values, Double.NaN);
             values[LOSS] = loss;
         }
+        if (curvature != null) {
+            int at = FIRST_EXTRA + measured.length - Decomposer.Measure.COUNT;
+            if (withSharpness) {
+                curvature.groupCurvature(x, curvatureValues);
+                System.arraycopy(curvatureValues, 0, values, at, curvatureValues.length);
+            } else {
+                Arrays.fill(values, at, at + curvatureValues.length, Double.NaN);
+            }
+        }
         values[GRAD_NORM] = Math.sqrt(norm2);
         values[SHARPNESS] = withSharpness ? sharpness().top(x) : Double.NaN;
         values[PRECONDITIONED_SHARPNESS] = withPreconditioned && state != null && state.preconditioner(preconditioner)
@@ -93,9 +109,9 @@ final class Worker {
         System.arraycopy(x, 0, out, offset + 2, coordinates);
     }
 
-    private Sharpness sharpness() {
+    private SharpnessMeter sharpness() {
         if (sharpness == null) {
-            sharpness = new Sharpness(landscape);
+            sharpness = new SharpnessMeter(landscape);
         }
         return sharpness;
     }

@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -63,15 +62,14 @@ public final class IoErrors {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /** The deepest I/O error in the chain: wrappers (ImageIO's "I/O error writing PNG file!") come first. */
     private static IOException io(Throwable e) {
+        IOException deepest = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException io) {
-                return io;
-            }
-            if (t instanceof UncheckedIOException u && u.getCause() != null) {
-                return u.getCause();
+                deepest = io;
             }
         }
-        return null;
+        return deepest;
     }
 }

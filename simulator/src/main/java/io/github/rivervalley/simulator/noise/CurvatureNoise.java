@@ -1,7 +1,7 @@
 package io.github.rivervalley.simulator.noise;
 
 import io.github.rivervalley.landscapes.Landscape;
-import io.github.rivervalley.landscapes.analytic.RotatedValley;
+import io.github.rivervalley.landscapes.analytic.LinearHillFrame;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.landscapes.check.Check;
 import org.ejml.data.DMatrixRMaj;
@@ -28,7 +28,8 @@ public record CurvatureNoise(double batchSize) implements NoiseModel {
     @Override
     public GradientOracle newOracle(Landscape landscape) {
         double invB = 1.0 / batchSize;
-        if (landscape instanceof StraightValley valley) {
+        if (landscape instanceof LinearHillFrame frame && frame.axisAligned()) {
+            StraightValley valley = frame.valley();
             double[] scale = hillScales(valley, invB);
             return (x, out, random) -> {
                 double loss = valley.gradient(x, out);
@@ -36,20 +37,20 @@ public record CurvatureNoise(double batchSize) implements NoiseModel {
                 return loss;
             };
         }
-        if (landscape instanceof RotatedValley rotated) {
+        if (landscape instanceof LinearHillFrame frame) {
             // H = Q diag(lambda) Q^T is known: draw the straight valley's noise in its frame and rotate it (O(d^2)).
-            StraightValley valley = rotated.valley();
+            StraightValley valley = frame.valley();
             double[] scale = hillScales(valley, invB);
-            int d = rotated.dimension();
+            int d = frame.dimension();
             double[] y = new double[d];
             double[] noiseY = new double[d];
             double[] noise = new double[d];
             return (z, out, random) -> {
-                double loss = rotated.gradient(z, out);
-                rotated.toValleyFrame(z, y);
+                double loss = frame.gradient(z, out);
+                frame.toValleyFrame(z, y);
                 java.util.Arrays.fill(noiseY, 0.0);
                 addStraightNoise(valley, scale, invB, y, noiseY, random);
-                rotated.fromValleyFrame(noiseY, noise);
+                frame.fromValleyFrame(noiseY, noise);
                 for (int i = 0; i < d; i++) {
                     out[i] += noise[i];
                 }

@@ -2,7 +2,7 @@ package io.github.rivervalley.simulator.noise;
 
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.RiverValley;
-import io.github.rivervalley.landscapes.analytic.StraightValley;
+import io.github.rivervalley.landscapes.analytic.LinearHillFrame;
 import io.github.rivervalley.landscapes.check.Check;
 
 /**
@@ -21,7 +21,7 @@ public record HillNoise(double sigma) implements NoiseModel {
     public GradientOracle newOracle(Landscape landscape) {
         RiverValley valley = Noises.riverValley(landscape, "hill");
         double s = sigma;
-        if (valley instanceof StraightValley) {
+        if (valley instanceof LinearHillFrame frame && frame.axisAligned()) {
             return (x, out, random) -> {
                 double loss = valley.gradient(x, out);
                 for (int i = 1; i < out.length; i++) {

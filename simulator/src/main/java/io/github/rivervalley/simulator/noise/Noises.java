@@ -25,6 +25,11 @@ public final class Noises {
         return new HillNoise(sigma);
     }
 
+    /** Hill noise with one standard deviation per hill (straight and rotated valleys). */
+    public static NoiseModel hills(double... sigma) {
+        return new PerHillNoise(sigma);
+    }
+
     /** {@code sigma^2} along the river only. */
     public static NoiseModel river(double sigma) {
         return new RiverNoise(sigma);

@@ -17,15 +17,4 @@ public interface SparseRows {
 
     /** The {@code n}-th touched row, {@code 0 <= n < touchedRowCount()}, in order of first use. */
     int touchedRow(int n);
-
-    /** Plain SGD {@code x -= eta * g} on the touched rows only. */
-    static void sgdStep(double[] x, double[] gradient, double eta, SparseRows rows) {
-        int length = rows.rowLength();
-        for (int n = 0; n < rows.touchedRowCount(); n++) {
-            int from = rows.touchedRow(n) * length;
-            for (int j = from; j < from + length; j++) {
-                x[j] = x[j] - eta * gradient[j];
-            }
-        }
-    }
 }

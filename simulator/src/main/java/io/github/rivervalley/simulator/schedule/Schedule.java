@@ -34,6 +34,20 @@ public interface Schedule {
         throw new IllegalArgumentException("no line named '" + name + "'; lines are " + lines().stream().map(Line::name).toList());
     }
 
+    /**
+     * The rate shown on a trace row of {@code line} at {@code step}: that of the update that produced the
+     * state (for step 0, of the first update). A branch's first rows were produced by an ancestor's
+     * updates, so they show the ancestor's rate, exactly like the ancestor's row at that step.
+     */
+    default double rowRate(Line line, long step) {
+        long update = step == 0 ? 0 : step - 1;
+        Line owner = line;
+        while (update < owner.forkStep() && owner.parent().isPresent()) {
+            owner = line(owner.parent().get());
+        }
+        return owner.lr().at(update);
+    }
+
     /** Total optimizer steps over all lines: what the whole schedule costs. */
     default long totalCompute() {
         long total = 0;

@@ -126,6 +126,7 @@ public final class Schedules {
         checkBudgets(budgets);
         checkFloor(floor, decayShape);
         Check.nonNegative("rewarmup", rewarmup);
+        checkRewarmupHasADecayToFollow(rewarmup, budgets);
         long[] decays = decayLengths(decayFraction, budgets);
         long[] ends = sequentialEnds(budgets, decays);
         LineBuilder main = LineBuilder.root(Line.MAIN);
@@ -161,6 +162,7 @@ public final class Schedules {
         checkBudgets(budgets);
         checkFloor(floor, DecayShape.COSINE);
         Check.nonNegative("rewarmup", rewarmup);
+        checkRewarmupHasADecayToFollow(rewarmup, budgets);
         long[] ends = sequentialEnds(budgets, decayLengths(decayFraction, budgets));
         checkWarmup(warmup, ends[0] - 1, "one step less than the first budget " + budgets[0]);
         LineBuilder main = LineBuilder.root(Line.MAIN);
@@ -176,6 +178,14 @@ public final class Schedules {
             main.decay(ends[k] - main.end(), DecayShape.COSINE, 1, floor);
         }
         return singleLine(peak, main, budgets, ends);
+    }
+
+    /** A re-warmup follows every decay but the last, so with one budget there is none to set. */
+    private static void checkRewarmupHasADecayToFollow(long rewarmup, long[] budgets) {
+        if (rewarmup > 0 && budgets.length < 2) {
+            throw new InvalidValueException("rewarmup", rewarmup, "0 with a single budget (a re-warmup follows a decay that is"
+                    + " not the last, so it needs two or more budgets)");
+        }
     }
 
     /** Decay lengths {@code Math.round(p B_k)}, each at least one step. */

@@ -1,14 +1,18 @@
 package io.github.rivervalley.simulator.spec;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.rivervalley.landscapes.check.Check;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.noise.CurvatureNoise;
 import io.github.rivervalley.simulator.noise.HillNoise;
 import io.github.rivervalley.simulator.noise.IsotropicNoise;
 import io.github.rivervalley.simulator.noise.NoNoise;
 import io.github.rivervalley.simulator.noise.NoiseModel;
+import io.github.rivervalley.simulator.noise.PerHillNoise;
 import io.github.rivervalley.simulator.noise.RiverNoise;
+import java.util.List;
 
 /**
  * The {@code noise} block of a run spec, chosen by {@code type}: {@code none}, {@code isotropic},
@@ -60,15 +64,38 @@ public interface NoiseSpec {
         }
     }
 
-    /** {@code sigma^2} in every hill direction, none along the river. */
-    record Hill(double sigma) implements NoiseSpec {
+    /**
+     * {@code sigma^2} in every hill direction, none along the river. {@code sigma} is one number, or (on
+     * straight and rotated valleys) a list with one standard deviation per hill; a one-element list is
+     * written back as a number.
+     */
+    record Hill(
+            @JsonFormat(with = {JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+                JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED})
+            List<Double> sigma) implements NoiseSpec {
         public Hill {
-            Check.nonNegative("sigma", sigma);
+            Check.present("sigma", sigma);
+            if (sigma.isEmpty()) {
+                throw new InvalidValueException("sigma", "[]", "a number >= 0, or a non-empty list of them (one per hill)");
+            }
+            for (int i = 0; i < sigma.size(); i++) {
+                String field = sigma.size() == 1 ? "sigma" : "sigma[" + i + "]";
+                Check.nonNegative(field, Check.present(field, sigma.get(i)));
+            }
+            sigma = List.copyOf(sigma);
+        }
+
+        /** The same standard deviation on every hill. */
+        public Hill(double sigma) {
+            this(List.of(sigma));
         }
 
         @Override
         public NoiseModel build() {
-            return new HillNoise(sigma);
+            if (sigma.size() == 1) {
+                return new HillNoise(sigma.get(0));
+            }
+            return new PerHillNoise(sigma.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 

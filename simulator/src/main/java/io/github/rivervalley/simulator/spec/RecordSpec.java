@@ -2,6 +2,7 @@ package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
+import java.util.List;
 
 /**
  * The {@code record} block of a run spec: which steps become trace rows and when a replica counts as
@@ -14,6 +15,8 @@ import io.github.rivervalley.landscapes.check.Check;
  * @param preconditionedSharpness for Adam/AdamW also the top eigenvalue of {@code P^{-1/2} H P^{-1/2}} (default false)
  * @param divergenceThreshold a replica whose loss exceeds this (or is not finite) has diverged (default 1e12)
  * @param path also record replica 0's own trajectory, the {@code path_*} columns (default false)
+ * @param iterates steps at which to store the iterates themselves (replica 0 and the replica mean), for
+ *     {@code rivervalley probe} (default: none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecordSpec(
@@ -23,7 +26,8 @@ public record RecordSpec(
         Long sharpnessEvery,
         Boolean preconditionedSharpness,
         Double divergenceThreshold,
-        Boolean path) {
+        Boolean path,
+        List<Long> iterates) {
 
     /** Default divergence threshold on the loss. */
     public static final double DEFAULT_DIVERGENCE_THRESHOLD = 1e12;
@@ -41,6 +45,18 @@ public record RecordSpec(
         if (divergenceThreshold != null && !(divergenceThreshold > 0)) {
             Check.positive("divergenceThreshold", divergenceThreshold);
         }
+        if (iterates != null) {
+            for (int i = 0; i < iterates.size(); i++) {
+                Check.nonNegative("iterates[" + i + "]", Check.present("iterates[" + i + "]", iterates.get(i)));
+            }
+            iterates = List.copyOf(new java.util.TreeSet<>(iterates));
+        }
+    }
+
+    /** Without {@code iterates} (left to its default). */
+    public RecordSpec(Long every, Integer logSpaced, Boolean boundaries, Long sharpnessEvery,
+            Boolean preconditionedSharpness, Double divergenceThreshold, Boolean path) {
+        this(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, divergenceThreshold, path, null);
     }
 
     /** Without {@code path} (left to its default). */
@@ -68,26 +84,32 @@ public record RecordSpec(
                 sharpnessEvery != null ? sharpnessEvery : 0L,
                 preconditionedSharpness != null ? preconditionedSharpness : Boolean.FALSE,
                 divergenceThreshold != null ? divergenceThreshold : DEFAULT_DIVERGENCE_THRESHOLD,
-                path != null ? path : Boolean.FALSE);
+                path != null ? path : Boolean.FALSE,
+                iterates != null ? iterates : List.of());
     }
 
     /** The same block with {@code sharpnessEvery} set. */
     public RecordSpec withSharpnessEvery(long n) {
-        return new RecordSpec(every, logSpaced, boundaries, n, preconditionedSharpness, divergenceThreshold, path);
+        return new RecordSpec(every, logSpaced, boundaries, n, preconditionedSharpness, divergenceThreshold, path, iterates);
     }
 
     /** The same block with {@code divergenceThreshold} set. */
     public RecordSpec withDivergenceThreshold(double threshold) {
-        return new RecordSpec(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, threshold, path);
+        return new RecordSpec(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, threshold, path, iterates);
     }
 
     /** The same block with {@code boundaries} set. */
     public RecordSpec withBoundaries(boolean on) {
-        return new RecordSpec(every, logSpaced, on, sharpnessEvery, preconditionedSharpness, divergenceThreshold, path);
+        return new RecordSpec(every, logSpaced, on, sharpnessEvery, preconditionedSharpness, divergenceThreshold, path, iterates);
+    }
+
+    /** The same block with {@code iterates} set. */
+    public RecordSpec withIterates(List<Long> steps) {
+        return new RecordSpec(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, divergenceThreshold, path, steps);
     }
 
     /** The same block with {@code path} set. */
     public RecordSpec withPath(boolean on) {
-        return new RecordSpec(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, divergenceThreshold, on);
+        return new RecordSpec(every, logSpaced, boundaries, sharpnessEvery, preconditionedSharpness, divergenceThreshold, on, iterates);
     }
 }

@@ -2,7 +2,10 @@ package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.rivervalley.landscapes.check.Check;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Arrays;
 
 /**
@@ -14,7 +17,8 @@ import java.util.Arrays;
  * @param name run name, used as the output directory: letters, digits, '.', '_' and '-'
  * @param seed run seed (default 0)
  * @param steps the run length (the schedule's budget), >= 1
- * @param replicas independent noise realisations (default 1)
+ * @param replicas independent noise realisations (default 1), or {@link Replicas#EXPECTED} ({@code expected}
+ *     in YAML): an expected-value run of the moment engine only
  * @param landscape the loss
  * @param start start point (default: the landscape's default start, on the river at coordinate 0)
  * @param optimizer the optimizer
@@ -29,7 +33,7 @@ public record RunSpec(
         String name,
         Long seed,
         Long steps,
-        Integer replicas,
+        @JsonDeserialize(using = Replicas.Reader.class) @JsonSerialize(using = Replicas.Writer.class) Integer replicas,
         LandscapeSpec landscape,
         double[] start,
         OptimizerSpec optimizer,
@@ -43,8 +47,8 @@ public record RunSpec(
         Names.check("name", name, "it names the output directory");
         Check.present("steps", steps);
         Check.positive("steps", steps);
-        if (replicas != null) {
-            Check.positive("replicas", replicas);
+        if (replicas != null && replicas != Replicas.EXPECTED && replicas < 1) {
+            throw new InvalidValueException("replicas", replicas, Replicas.ALLOWED);
         }
         Check.present("landscape", landscape);
         Check.present("optimizer", optimizer);
@@ -62,6 +66,12 @@ public record RunSpec(
         return new RunSpec(name, seed == null ? 0L : seed, steps, replicas == null ? 1 : replicas, landscape, start,
                 optimizer.resolved(), noise == null ? new NoiseSpec.None() : noise, schedule,
                 (record == null ? RecordSpec.defaults() : record).resolved(steps), flow != null && flow);
+    }
+
+    /** Whether this is an expected-value run ({@code replicas: expected}): the moment engine only. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isExpected() {
+        return replicas != null && replicas == Replicas.EXPECTED;
     }
 
     /** The same spec with another name (sweeps name their points). */

@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -53,13 +52,13 @@ public final class SpecReader {
     private final ObjectMapper mapper;
 
     private SpecReader() {
-        YAMLFactory yaml = YAMLFactory.builder()
+        YAMLFactory yaml = SpecYaml.factory(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 // "type: wsd" as a plain key, never a YAML tag ("!<wsd>"), so written specs read back.
-                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-                .build();
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID));
         mapper = new ObjectMapper(yaml);
+        mapper.registerModule(SpecYaml.module());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -71,17 +70,16 @@ public final class SpecReader {
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // ... and "name: 123" is a number where text belongs: say so rather than turn it into "123".
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
         mapper.findAndRegisterModules();
     }
 
     /** The shared reader (thread-safe once built). */
     public static SpecReader instance() {
         return INSTANCE;
-    }
-
-    /** The configured mapper, for writers that need the same conventions (YAML, registered types). */
-    public ObjectMapper mapper() {
-        return mapper;
     }
 
     /** Reads a spec file as a tree, reporting a missing file or bad YAML as a {@link SpecException}. */
@@ -91,6 +89,8 @@ public final class SpecReader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException("", "spec file " + file + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException("", "spec file " + file + " is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             throw new SpecException("", "cannot read spec file " + file + ": " + e.getMessage());
         }
@@ -265,6 +265,9 @@ public final class SpecReader {
     }
 
     private static String describe(Class<?> type) {
+        if (type == Replicas.class) {
+            return Replicas.ALLOWED;
+        }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number";
         }
@@ -315,15 +318,5 @@ public final class SpecReader {
             return "";
         }
         return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    /** Whether the exception chain holds a Jackson problem (for callers that bind through other APIs). */
-    static Optional<JacksonException> jacksonCause(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof JacksonException je) {
-                return Optional.of(je);
-            }
-        }
-        return Optional.empty();
     }
 }

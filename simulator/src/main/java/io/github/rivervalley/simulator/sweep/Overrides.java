@@ -1,6 +1,5 @@
 package io.github.rivervalley.simulator.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.spec.SpecException;
@@ -37,9 +36,10 @@ public final class Overrides {
         String raw = text.substring(eq + 1);
         JsonNode value;
         try {
-            value = raw.isBlank() ? null : SpecReader.instance().mapper().readTree(raw);
-        } catch (JsonProcessingException e) {
-            throw new SpecException(path, "value '" + raw + "' is not valid YAML: " + e.getOriginalMessage());
+            // The value as the one entry of a YAML mapping: numbers, words, [lists] and {mappings} all read as in a spec.
+            value = raw.isBlank() ? null : SpecReader.instance().readTree("value: " + raw, "the value of " + path).get("value");
+        } catch (SpecException e) {
+            throw new SpecException(path, "value '" + raw + "' is not valid YAML: " + e.getMessage());
         }
         if (value == null || value.isMissingNode() || value.isNull()) {
             throw new SpecException(path, "an empty value is not allowed; expected " + path + "=VALUE");

@@ -2,16 +2,16 @@ package io.github.rivervalley.simulator.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rivervalley.simulator.engine.RunFiles;
+import io.github.rivervalley.simulator.io.StagedDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import io.github.rivervalley.simulator.engine.RunFiles;
-import java.util.Comparator;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The files a sweep keeps per run, and what they say about the run's state. A run directory is
@@ -21,12 +21,6 @@ import java.util.stream.Stream;
  */
 final class RunDirs {
 
-    static final String SUMMARY = "summary.json";
-    static final String ERROR = "error.txt";
-    static final String TIMING = "timing.json";
-    static final String SWEEP_SPEC = "sweep-spec.yaml";
-    static final String SWEEP_CSV = "sweep.csv";
-    static final String SWEEP_JSON = "sweep.json";
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +43,7 @@ final class RunDirs {
         if (summary(runDir) != null && problem(runDir) == null) {
             return State.DONE;
         }
-        if (Files.isRegularFile(runDir.resolve(ERROR))) {
+        if (Files.isRegularFile(runDir.resolve(RunDirectory.ERROR))) {
             return State.FAILED;
         }
         return Files.exists(runDir) ? State.INCOMPLETE : State.ABSENT;
@@ -66,7 +60,7 @@ final class RunDirs {
     /** The parsed {@code summary.json}, or null when it is absent or unreadable. */
     static JsonNode summary(Path runDir) {
         try {
-            JsonNode node = JSON.readTree(Files.readString(runDir.resolve(SUMMARY), StandardCharsets.UTF_8));
+            JsonNode node = JSON.readTree(Files.readString(runDir.resolve(RunDirectory.SUMMARY), StandardCharsets.UTF_8));
             return node != null && node.isObject() ? node : null;
         } catch (NoSuchFileException e) {
             return null;
@@ -78,7 +72,7 @@ final class RunDirs {
     /** The recorded failure reason, or null. */
     static String error(Path runDir) {
         try {
-            return Files.readString(runDir.resolve(ERROR), StandardCharsets.UTF_8).strip();
+            return Files.readString(runDir.resolve(RunDirectory.ERROR), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return null;
         }
@@ -87,7 +81,7 @@ final class RunDirs {
     /** The recorded wall time in seconds, or NaN. */
     static double wallSeconds(Path runDir) {
         try {
-            JsonNode node = JSON.readTree(Files.readString(runDir.resolve(TIMING), StandardCharsets.UTF_8));
+            JsonNode node = JSON.readTree(Files.readString(runDir.resolve(RunDirectory.TIMING), StandardCharsets.UTF_8));
             JsonNode seconds = node == null ? null : node.get("wall_seconds");
             return seconds != null && seconds.isNumber() ? seconds.asDouble() : Double.NaN;
         } catch (IOException e) {
@@ -97,13 +91,8 @@ final class RunDirs {
 
     /** Deletes a directory and everything in it (nothing when it does not exist). */
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            StagedDirectory.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + dir, e);
         }

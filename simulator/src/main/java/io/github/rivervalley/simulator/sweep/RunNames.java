@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.sweep;
 
+import io.github.rivervalley.simulator.results.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class RunNames {
     /** Longest run name before it is shortened with a hash suffix (file names allow 255 bytes). */
     private static final int MAX_NAME = 160;
     /** File names the sweep directory itself uses; no run may take them. */
-    static final Set<String> RESERVED = Set.of("sweep.csv", "sweep.json", "sweep-spec.yaml");
+    static final Set<String> RESERVED = Set.of(RunDirectory.SWEEP_CSV, RunDirectory.SWEEP_JSON, RunDirectory.SWEEP_SPEC);
 
     private RunNames() {
     }
@@ -66,6 +67,9 @@ final class RunNames {
      * it is, a mapping by its {@code type} (schedule families) or its values, a list by its elements.
      */
     static String text(JsonNode value) {
+        if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            return Double.toString(value.doubleValue()); // 1e999 reads as Infinity: no decimal form
+        }
         if (value.isNumber()) {
             BigDecimal decimal = value.decimalValue().stripTrailingZeros();
             return decimal.scale() < 0 ? decimal.toBigInteger().toString() : decimal.toPlainString();

@@ -34,7 +34,7 @@ import java.util.Set;
  * @param spec the sweep with its seeds made explicit (what {@code sweep-spec.yaml} records)
  * @param runs the runs, in expansion order
  */
-public record Sweep(SweepSpec spec, List<Run> runs) {
+public record Sweep(SweepSpec spec, List<Job> runs) {
 
     /**
      * One run of the sweep.
@@ -46,8 +46,8 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
      * @param runSpec the full run spec tree
      * @param dropped keys removed because an axis changed their block's type, as dotted paths
      */
-    public record Run(int index, String name, Map<String, JsonNode> axisValues, long seed, ObjectNode runSpec, List<String> dropped) {
-        public Run {
+    public record Job(int index, String name, Map<String, JsonNode> axisValues, long seed, ObjectNode runSpec, List<String> dropped) {
+        public Job {
             axisValues = Collections.unmodifiableMap(new LinkedHashMap<>(axisValues));
             dropped = List.copyOf(dropped);
         }
@@ -61,7 +61,7 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
 
         @Override
         public String toString() {
-            return "Run[" + index + " " + name + "]";
+            return "Job[" + index + " " + name + "]";
         }
     }
 
@@ -192,7 +192,7 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
         }
         names = RunNames.unique(names);
 
-        List<Run> runs = new ArrayList<>();
+        List<Job> runs = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             ObjectNode tree = base.deepCopy();
             Map<String, JsonNode> values = runValues.get(i);
@@ -209,7 +209,7 @@ public record Sweep(SweepSpec spec, List<Run> runs) {
             }
             tree.put("name", names.get(i));
             List<String> dropped = validate ? validate(tree, executor, names.get(i), values, spec.axes(), typePaths) : List.of();
-            runs.add(new Run(i, names.get(i), values, runSeeds.get(i), tree, dropped));
+            runs.add(new Job(i, names.get(i), values, runSeeds.get(i), tree, dropped));
         }
         return new Sweep(resolved, runs);
     }

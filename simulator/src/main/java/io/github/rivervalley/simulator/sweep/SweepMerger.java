@@ -10,6 +10,7 @@ import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,9 +78,9 @@ public final class SweepMerger {
 
     /** Reads the expansion recorded in {@code dir/sweep-spec.yaml} (names and axis values only; not validated again). */
     public static Sweep recorded(Path dir) {
-        Path file = dir.resolve(RunDirs.SWEEP_SPEC);
+        Path file = dir.resolve(RunDirectory.SWEEP_SPEC);
         if (!Files.isRegularFile(file)) {
-            throw new SpecException("DIR", dir + " is not a sweep directory: it has no " + RunDirs.SWEEP_SPEC);
+            throw new SpecException("DIR", dir + " is not a sweep directory: it has no " + RunDirectory.SWEEP_SPEC);
         }
         SweepSpec spec = SweepSpec.parse(SpecReader.instance().readTree(file), "sweep");
         return Sweep.recorded(spec);
@@ -101,7 +102,7 @@ public final class SweepMerger {
         int done = 0;
         List<String> failed = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Sweep.Run run : sweep.runs()) {
+        for (Sweep.Job run : sweep.runs()) {
             Path runDir = dir.resolve(run.name());
             RunDirs.State state = RunDirs.state(runDir);
             JsonNode summary = state == RunDirs.State.DONE ? RunDirs.summary(runDir) : null;
@@ -128,8 +129,8 @@ public final class SweepMerger {
                 } else {
                     missing.add(run.name());
                     entry.put("reason", state != RunDirs.State.INCOMPLETE ? "not run yet"
-                            : Files.exists(runDir.resolve(RunDirs.SUMMARY)) ? "damaged: " + RunDirs.problem(runDir)
-                            : "interrupted (no " + RunDirs.SUMMARY + ")");
+                            : Files.exists(runDir.resolve(RunDirectory.SUMMARY)) ? "damaged: " + RunDirs.problem(runDir)
+                            : "interrupted (no " + RunDirectory.SUMMARY + ")");
                 }
                 List<String> row = new ArrayList<>(prefix);
                 for (int i = 2; i < COLUMNS.size(); i++) {
@@ -179,9 +180,9 @@ public final class SweepMerger {
             axis.values().forEach(v -> values.add(v.deepCopy()));
         }
         json.set("run_list", runList);
-        AtomicFile.writeString(dir.resolve(RunDirs.SWEEP_CSV), csv.toString());
+        AtomicFile.writeString(dir.resolve(RunDirectory.SWEEP_CSV), csv.toString());
         try {
-            AtomicFile.writeString(dir.resolve(RunDirs.SWEEP_JSON),
+            AtomicFile.writeString(dir.resolve(RunDirectory.SWEEP_JSON),
                     RunDirs.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write sweep.json", e);

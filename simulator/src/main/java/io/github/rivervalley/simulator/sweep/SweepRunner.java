@@ -4,6 +4,7 @@ import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.IoErrors;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -100,9 +101,9 @@ public final class SweepRunner {
 
     private Outcome runLocked(int threads, Shard shard, boolean retryFailed, Listener listener) {
         writeSweepSpec();
-        List<Sweep.Run> mine = new ArrayList<>();
-        List<Sweep.Run> todo = new ArrayList<>();
-        for (Sweep.Run run : sweep.runs()) {
+        List<Sweep.Job> mine = new ArrayList<>();
+        List<Sweep.Job> todo = new ArrayList<>();
+        for (Sweep.Job run : sweep.runs()) {
             if (!shard.owns(run.index())) {
                 continue;
             }
@@ -125,7 +126,7 @@ public final class SweepRunner {
             });
             try {
                 List<Future<Ending>> futures = new ArrayList<>();
-                for (Sweep.Run run : todo) {
+                for (Sweep.Job run : todo) {
                     futures.add(pool.submit(() -> execute(run, progress)));
                 }
                 for (int i = 0; i < todo.size(); i++) {
@@ -166,7 +167,7 @@ public final class SweepRunner {
      * an I/O error or running out of memory is the machine's, not the run's: the run directory is removed
      * and nothing is recorded, so the next invocation redoes it.
      */
-    private Ending execute(Sweep.Run run, Progress progress) {
+    private Ending execute(Sweep.Job run, Progress progress) {
         Path runDir = dir.resolve(run.name());
         progress.started();
         boolean ok = false;
@@ -177,7 +178,7 @@ public final class SweepRunner {
             try {
                 executor.execute(run.runSpec(), dir);
                 if (RunDirs.summary(runDir) == null) {
-                    reason = "the run ended without writing " + RunDirs.SUMMARY;
+                    reason = "the run ended without writing " + RunDirectory.SUMMARY;
                 }
             } catch (SpecException e) {
                 reason = e.getMessage();
@@ -193,11 +194,11 @@ public final class SweepRunner {
             }
             if (reason != null) {
                 RunDirs.deleteTree(runDir);
-                AtomicFile.writeString(runDir.resolve(RunDirs.ERROR), reason + "\n");
+                AtomicFile.writeString(runDir.resolve(RunDirectory.ERROR), reason + "\n");
                 return Ending.FAILED;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            AtomicFile.writeString(runDir.resolve(RunDirs.TIMING),
+            AtomicFile.writeString(runDir.resolve(RunDirectory.TIMING),
                     String.format(Locale.ROOT, "{\"wall_seconds\": %.3f}%n", seconds));
             ok = true;
             return Ending.DONE;
@@ -212,13 +213,13 @@ public final class SweepRunner {
      */
     private void writeSweepSpec() {
         String yaml = SpecReader.instance().toYaml(sweep.spec().toTree());
-        Path file = dir.resolve(RunDirs.SWEEP_SPEC);
+        Path file = dir.resolve(RunDirectory.SWEEP_SPEC);
         try {
             Files.createDirectories(dir);
             if (Files.exists(file)) {
                 String existing = Files.readString(file, StandardCharsets.UTF_8);
                 if (!existing.equals(yaml)) {
-                    throw new SpecException("--out", dir + " already holds a different sweep (" + RunDirs.SWEEP_SPEC
+                    throw new SpecException("--out", dir + " already holds a different sweep (" + RunDirectory.SWEEP_SPEC
                             + " differs); use a new directory, or the same sweep file to resume");
                 }
                 return;

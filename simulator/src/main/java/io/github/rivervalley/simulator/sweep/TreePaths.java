@@ -48,6 +48,10 @@ final class TreePaths {
                 if (!rest.startsWith("[") || close < 2 || !rest.substring(1, close).matches("[0-9]+")) {
                     throw new SpecException(field, "'" + path + "' is not a field path; list indices are written [0], [1], ...");
                 }
+                if (close > 10 || Long.parseLong(rest.substring(1, close)) > Integer.MAX_VALUE) {
+                    throw new SpecException(field, "'" + path + "' has the list index " + rest.substring(1, close)
+                            + ", which is not allowed; expected an index below 2147483648 (and within the list)");
+                }
                 steps.add(new Step(null, Integer.parseInt(rest.substring(1, close))));
                 rest = rest.substring(close + 1);
             }

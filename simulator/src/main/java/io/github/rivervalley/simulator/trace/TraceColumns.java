@@ -60,6 +60,16 @@ public final class TraceColumns {
     public static final String CHECKPOINT = "checkpoint";
     /** The columns that hold text, not numbers. */
     public static final List<String> TEXT = List.of(LINE, PHASE);
+    /** Expected loss from the moment engine (exact theory; only on runs where it is exact). */
+    public static final String THEORY_LOSS = "theory_loss";
+    /** Expected river loss from the moment engine. */
+    public static final String THEORY_RIVER_LOSS = "theory_river_loss";
+    /** Expected hill excess from the moment engine. */
+    public static final String THEORY_HILL_EXCESS = "theory_hill_excess";
+    /** Expected river coordinate from the moment engine. */
+    public static final String THEORY_RIVER_COORD = "theory_river_coord";
+    /** The theory columns, in the order a trace holds them (after the standard errors). */
+    public static final List<String> THEORY = List.of(THEORY_LOSS, THEORY_RIVER_LOSS, THEORY_HILL_EXCESS, THEORY_RIVER_COORD);
 
     /** The columns every trace starts with, in this order. */
     public static final List<String> REQUIRED = List.of(

@@ -8,7 +8,8 @@ import java.util.List;
  * The columns of one run's {@code trace.csv} after {@code line}, and where each sits in a
  * {@link TraceRow}'s values: the {@link TraceColumns#REQUIRED} ones, then {@code hill_disp},
  * {@code crossings}, {@code amplitude}, {@code diverged}; with more than one replica the standard errors
- * {@code loss_se}, {@code hill_excess_se}, {@code river_loss_se}; {@code sharpness} and
+ * {@code loss_se}, {@code hill_excess_se}, {@code river_loss_se}; on runs with exact expected dynamics the
+ * {@link TraceColumns#THEORY} columns; {@code sharpness} and
  * {@code preconditioned_sharpness} when requested; then the decomposer's extra columns; then, with
  * {@code record.path}, replica 0's own {@code path_river_coord}, {@code path_hill_disp} and its
  * coordinates {@code path_x0, path_x1, ...} (only for landscapes of dimension at most 3).
@@ -36,11 +37,7 @@ public final class TraceLayout {
     private final int firstExtra;
     private final int path;
     private final int pathCoordinates;
-
-    /** Without path columns. */
-    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras) {
-        this(standardErrors, sharpness, preconditionedSharpness, extras, false, 0);
-    }
+    private final int theory;
 
     /**
      * @param standardErrors whether to include the {@code *_se} columns (more than one replica)
@@ -52,6 +49,15 @@ public final class TraceLayout {
      */
     public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
             boolean path, int dimension) {
+        this(standardErrors, sharpness, preconditionedSharpness, extras, path, dimension, false);
+    }
+
+    /**
+     * As above, plus (after the standard errors) the {@link TraceColumns#THEORY} columns when {@code theory}: the moment engine's
+     * expected values on runs where they are exact.
+     */
+    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
+            boolean path, int dimension, boolean theory) {
         List<String> names = new ArrayList<>(List.of(TraceColumns.STEP, TraceColumns.LR, TraceColumns.LOSS,
                 TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS, TraceColumns.RIVER_COORD, TraceColumns.HILL_DIST,
                 TraceColumns.GRAD_NORM, TraceColumns.HILL_DISP, TraceColumns.CROSSINGS, TraceColumns.AMPLITUDE,
@@ -59,6 +65,10 @@ public final class TraceLayout {
         this.lossSe = standardErrors ? names.size() : -1;
         if (standardErrors) {
             names.addAll(List.of(TraceColumns.LOSS_SE, TraceColumns.HILL_EXCESS_SE, TraceColumns.RIVER_LOSS_SE));
+        }
+        this.theory = theory ? names.size() : -1;
+        if (theory) {
+            names.addAll(TraceColumns.THEORY);
         }
         this.sharpness = sharpness ? names.size() : -1;
         if (sharpness) {
@@ -123,6 +133,14 @@ public final class TraceLayout {
      */
     public int path() {
         return path;
+    }
+
+    /**
+     * Index of {@code theory_loss} ({@code theory_river_loss}, {@code theory_hill_excess} and
+     * {@code theory_river_coord} follow), or -1 without theory columns.
+     */
+    public int theory() {
+        return theory;
     }
 
     /** Number of {@code path_x*} columns (0 without them). */

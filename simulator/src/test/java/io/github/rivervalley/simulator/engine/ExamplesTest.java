@@ -8,6 +8,7 @@ import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +39,14 @@ class ExamplesTest {
         RunSpec spec = SpecReader.instance().read(example, RunSpec.class);
         RunSummary summary = Simulation.run(spec, dir.resolve("first"), 2);
         Path out = dir.resolve("first").resolve(spec.name());
-        String trace = Files.readString(out.resolve(Simulation.TRACE_FILE));
+        String trace = Files.readString(out.resolve(RunDirectory.TRACE));
         assertTrue(trace.startsWith(TraceColumns.LINE + "," + String.join(",", TraceColumns.REQUIRED.subList(1, TraceColumns.REQUIRED.size()))));
         assertFalse(summary.lines().isEmpty());
         for (RunSummary.LineResult line : summary.lines()) {
             assertEquals(0, line.diverged(), example + " line " + line.name() + " should not diverge");
         }
-        RunSpec resolved = SpecReader.instance().read(out.resolve(Simulation.SPEC_FILE), RunSpec.class);
+        RunSpec resolved = SpecReader.instance().read(out.resolve(RunDirectory.SPEC), RunSpec.class);
         Simulation.run(resolved, dir.resolve("second"), 1);
-        assertEquals(trace, Files.readString(dir.resolve("second").resolve(spec.name()).resolve(Simulation.TRACE_FILE)));
+        assertEquals(trace, Files.readString(dir.resolve("second").resolve(spec.name()).resolve(RunDirectory.TRACE)));
     }
 }

@@ -12,6 +12,7 @@ import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,20 +47,20 @@ class RunSpecTest {
         RunSpec spec = read(BASE);
         RunSummary summary = Simulation.run(spec, dir, 2);
         Path out = dir.resolve("test-run");
-        List<String> trace = Files.readAllLines(out.resolve(Simulation.TRACE_FILE));
+        List<String> trace = Files.readAllLines(out.resolve(RunDirectory.TRACE));
         assertTrue(trace.get(0).startsWith(String.join(",", TraceColumns.REQUIRED) + ",hill_disp,crossings,amplitude,diverged,loss_se,hill_excess_se,river_loss_se"),
                 trace.get(0));
         assertEquals(1 + 6, trace.size(), "rows at steps 0, 10, ..., 50");
-        JsonNode json = new ObjectMapper().readTree(out.resolve(Simulation.SUMMARY_FILE).toFile());
+        JsonNode json = new ObjectMapper().readTree(out.resolve(RunDirectory.SUMMARY).toFile());
         assertEquals("test-run", json.get("name").asText());
         assertEquals(3, json.get("replicas").asInt());
         assertEquals(1, json.get("checkpoints").size());
         assertEquals(50, json.get("checkpoints").get(0).get("step").asLong());
         assertEquals(summary.lines().get(0).loss(), json.get("lines").get(0).get("loss").asDouble());
         // The resolved spec has every default written out and reads back to the same run.
-        RunSpec resolved = SpecReader.instance().read(out.resolve(Simulation.SPEC_FILE), RunSpec.class);
+        RunSpec resolved = SpecReader.instance().read(out.resolve(RunDirectory.SPEC), RunSpec.class);
         assertEquals(SpecReader.instance().toTree(spec.resolved()), SpecReader.instance().toTree(resolved));
-        String yaml = Files.readString(out.resolve(Simulation.SPEC_FILE));
+        String yaml = Files.readString(out.resolve(RunDirectory.SPEC));
         assertTrue(yaml.contains("divergenceThreshold"), yaml);
         assertFalse(Files.list(out).anyMatch(p -> p.toString().endsWith(".tmp")));
         // The same spec run in memory, written by the same writer, gives the same bytes as the file.

@@ -44,7 +44,7 @@ class TracePhaseColumnTest {
                 """;
         RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(yaml, "test"), RunSpec.class);
         Simulation.run(spec, dir, 1);
-        List<String> lines = Files.readAllLines(dir.resolve("phases").resolve(Simulation.TRACE_FILE));
+        List<String> lines = Files.readAllLines(dir.resolve("phases").resolve(io.github.rivervalley.simulator.results.RunDirectory.TRACE));
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
         int step = header.indexOf(TraceColumns.STEP);
         int phase = header.indexOf(TraceColumns.PHASE);

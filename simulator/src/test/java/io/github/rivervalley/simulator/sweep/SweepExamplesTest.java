@@ -40,7 +40,7 @@ class SweepExamplesTest {
     void budgetStudyComparesTheFourFamiliesAtBudgets1To2To4With10PercentDecaysTo0Point1() {
         Sweep sweep = Sweep.expand(SweepSpec.read(EXAMPLES.resolve("budget-study.yaml")), new EngineExecutor());
         List<String> families = new ArrayList<>();
-        for (Sweep.Run run : sweep.runs()) {
+        for (Sweep.Job run : sweep.runs()) {
             JsonNode schedule = run.runSpec().get("schedule");
             String family = schedule.get("type").asText();
             if (!families.contains(family)) {

@@ -48,7 +48,7 @@ class SweepExpansionTest {
             for (int s = 0; s < 3; s++) {
                 for (int k = 0; k < 2; k++) {
                     int index = (p * 3 + s) * 2 + k;
-                    Sweep.Run run = sweep.runs().get(index);
+                    Sweep.Job run = sweep.runs().get(index);
                     assertEquals(index, run.index());
                     JsonNode spec = run.runSpec();
                     assertEquals(peaks.get(p), spec.at("/schedule/peak").asDouble());
@@ -91,12 +91,12 @@ class SweepExpansionTest {
     @Test
     void seedCountStartsAtTheBaseSeedAndIsRecordedExplicitly() {
         Sweep sweep = expand(BASE + "seeds: 3\n");
-        assertEquals(List.of(10L, 11L, 12L), sweep.runs().stream().map(Sweep.Run::seed).toList());
-        assertEquals(List.of("seed-10", "seed-11", "seed-12"), sweep.runs().stream().map(Sweep.Run::name).toList());
+        assertEquals(List.of(10L, 11L, 12L), sweep.runs().stream().map(Sweep.Job::seed).toList());
+        assertEquals(List.of("seed-10", "seed-11", "seed-12"), sweep.runs().stream().map(Sweep.Job::name).toList());
         assertEquals(List.of(10L, 11L, 12L), sweep.spec().seeds());
         // the recorded sweep re-expands to the same runs
         Sweep again = Sweep.expand(SweepSpec.parse(sweep.spec().toTree(), "x"), new FakeEngine());
-        assertEquals(sweep.runs().stream().map(Sweep.Run::name).toList(), again.runs().stream().map(Sweep.Run::name).toList());
+        assertEquals(sweep.runs().stream().map(Sweep.Job::name).toList(), again.runs().stream().map(Sweep.Job::name).toList());
     }
 
     @Test
@@ -122,7 +122,7 @@ class SweepExpansionTest {
                 """);
         assertEquals(List.of("type-wsd_peak-0.1_seed-3", "type-wsd_peak-0.0001_seed-3",
                 "type-cosine_peak-0.1_seed-3", "type-cosine_peak-0.0001_seed-3"),
-                sweep.runs().stream().map(Sweep.Run::name).toList());
+                sweep.runs().stream().map(Sweep.Job::name).toList());
     }
 
     @Test
@@ -143,9 +143,9 @@ class SweepExpansionTest {
                     - {type: wsd, peak: 0.1, decayFraction: 0.2}
                     - {type: cosine, peak: 0.1}
                 """);
-        assertEquals(List.of("schedule-wsd", "schedule-wsd-2", "schedule-cosine"), sweep.runs().stream().map(Sweep.Run::name).toList());
+        assertEquals(List.of("schedule-wsd", "schedule-wsd-2", "schedule-cosine"), sweep.runs().stream().map(Sweep.Job::name).toList());
         Set<String> lower = new HashSet<>();
-        for (Sweep.Run run : sweep.runs()) {
+        for (Sweep.Job run : sweep.runs()) {
             assertTrue(run.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*"), run.name());
             assertTrue(lower.add(run.name().toLowerCase(Locale.ROOT)));
         }
@@ -174,7 +174,7 @@ class SweepExpansionTest {
                   schedule.peak: [0.2, 0.4]
                 """);
         assertEquals(List.of("schedule-wsd_peak-0.2", "schedule-wsd_peak-0.4", "schedule-cosine_peak-0.2", "schedule-cosine_peak-0.4"),
-                sweep.runs().stream().map(Sweep.Run::name).toList());
+                sweep.runs().stream().map(Sweep.Job::name).toList());
         assertEquals("cosine", sweep.runs().get(3).runSpec().at("/schedule/type").asText());
         assertEquals(0.4, sweep.runs().get(3).runSpec().at("/schedule/peak").asDouble());
         assertFalse(sweep.runs().get(3).runSpec().get("schedule").has("decayFraction"), "a mapping value replaces the whole block");
@@ -183,8 +183,8 @@ class SweepExpansionTest {
     @Test
     void changingATypeDropsKeysTheNewTypeDoesNotHave() {
         Sweep sweep = expand(BASE + "grid: {schedule.type: [wsd, cosine]}\n");
-        Sweep.Run wsd = sweep.runs().get(0);
-        Sweep.Run cosine = sweep.runs().get(1);
+        Sweep.Job wsd = sweep.runs().get(0);
+        Sweep.Job cosine = sweep.runs().get(1);
         assertEquals(0.2, wsd.runSpec().at("/schedule/decayFraction").asDouble());
         assertEquals(List.of(), wsd.dropped());
         assertFalse(cosine.runSpec().get("schedule").has("decayFraction"));
@@ -268,7 +268,7 @@ class SweepExpansionTest {
     @Test
     void listIndicesCanBeSwept() {
         Sweep sweep = expand(BASE + "grid:\n  schedule.budgets[1]: [200, 400]\n");
-        assertEquals(List.of("budgets-1-200", "budgets-1-400"), sweep.runs().stream().map(Sweep.Run::name).toList());
+        assertEquals(List.of("budgets-1-200", "budgets-1-400"), sweep.runs().stream().map(Sweep.Job::name).toList());
         assertEquals(400, sweep.runs().get(1).runSpec().at("/schedule/budgets/1").asInt());
         assertEquals(50, sweep.runs().get(1).runSpec().at("/schedule/budgets/0").asInt());
     }

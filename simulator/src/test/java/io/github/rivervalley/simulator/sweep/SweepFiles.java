@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.sweep;
 
+import io.github.rivervalley.simulator.results.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -25,11 +26,11 @@ final class SweepFiles {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String name = dir.relativize(file).toString().replace('\\', '/');
                 // Lock files (.sweep*.lock) hold the process that last locked the directory.
-                if (file.getFileName().toString().startsWith(RunDirs.TIMING) || name.endsWith(".lock")) {
+                if (file.getFileName().toString().startsWith(RunDirectory.TIMING) || name.endsWith(".lock")) {
                     continue;
                 }
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                files.put(name, name.equals(RunDirs.SWEEP_CSV) ? withoutWallTime(text) : text);
+                files.put(name, name.equals(RunDirectory.SWEEP_CSV) ? withoutWallTime(text) : text);
             }
         }
         return files;

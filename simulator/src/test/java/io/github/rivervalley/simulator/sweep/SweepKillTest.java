@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.sweep;
 
+import io.github.rivervalley.simulator.results.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +62,7 @@ class SweepKillTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS));
             interruptedRuns += incompleteRuns(dir);
         }
-        for (int attempt = 0; attempt < 5 && !Files.exists(dir.resolve(RunDirs.SWEEP_CSV)); attempt++) {
+        for (int attempt = 0; attempt < 5 && !Files.exists(dir.resolve(RunDirectory.SWEEP_CSV)); attempt++) {
             Process process = start(spec, dir);
             assertTrue(process.waitFor(120, TimeUnit.SECONDS));
             assertEquals(0, process.exitValue(), "the resumed sweep completes");

@@ -64,7 +64,7 @@ class SweepRunnerTest {
         assertEquals(List.of("schedule.type", "schedule.peak"), table.axes());
         assertEquals(8 * 3, table.rows().size(), "one row per run and checkpoint");
         int row = 0;
-        for (Sweep.Run run : sweep.runs()) {
+        for (Sweep.Job run : sweep.runs()) {
             FakeEngine.Spec spec = SpecReader.instance().bind(run.runSpec(), FakeEngine.Spec.class);
             assertTrue(Files.isRegularFile(dir.resolve(run.name()).resolve("timing.json")));
             long compute = 0;
@@ -162,7 +162,7 @@ class SweepRunnerTest {
             int total = 0;
             for (int i = 0; i < n; i++) {
                 Shard shard = Shard.parse(i + "/" + n);
-                for (Sweep.Run run : sweep.runs()) {
+                for (Sweep.Job run : sweep.runs()) {
                     if (shard.owns(run.index())) {
                         union.add(run.name());
                         total++;
@@ -217,7 +217,7 @@ class SweepRunnerTest {
         Files.createDirectories(interrupted);
         SweepMerger.Report report = SweepMerger.merge(dir);
         Sweep sweep = sweep(SWEEP);
-        List<String> odd = sweep.runs().stream().filter(r -> r.index() % 2 == 1).map(Sweep.Run::name).toList();
+        List<String> odd = sweep.runs().stream().filter(r -> r.index() % 2 == 1).map(Sweep.Job::name).toList();
         assertEquals(odd, report.missing());
         assertEquals(4, report.done());
         assertFalse(report.complete());

@@ -12,12 +12,12 @@ import io.github.rivervalley.landscapes.Landscape;
  * {@code lr * that < 2}; with Adam's {@code beta1} the bound is {@code 2 (1 + beta1) / (1 - beta1) / lr}.
  * It is found by running the same eigen-solver on the Hessian-vector products of the scaled operator.
  */
-final class Sharpness {
+final class SharpnessMeter {
 
     private final Landscape landscape;
     private final Preconditioned preconditioned;
 
-    Sharpness(Landscape landscape) {
+    SharpnessMeter(Landscape landscape) {
         this.landscape = landscape;
         this.preconditioned = new Preconditioned(landscape);
     }

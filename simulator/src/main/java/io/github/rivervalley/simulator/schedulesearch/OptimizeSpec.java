@@ -1,0 +1,84 @@
+package io.github.rivervalley.simulator.schedulesearch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.rivervalley.landscapes.check.Check;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.spec.LandscapeSpec;
+import io.github.rivervalley.simulator.spec.NoiseSpec;
+import io.github.rivervalley.simulator.spec.OptimizerSpec;
+import io.github.rivervalley.simulator.spec.RecordSpec;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.ScheduleSpec;
+
+/**
+ * The spec {@code rivervalley optimize} reads: a valley run without a schedule (the schedule is what is
+ * searched), the budget and the constraints. Documented in docs/spec.md ("optimize").
+ *
+ * @param name output name (the optimal run spec is {@code <name>-optimal})
+ * @param steps the budget
+ * @param landscape, start, optimizer, noise as in a run spec (the moment engine must be exact for them)
+ * @param constraints peak, warmup, floor, nonIncreasing
+ * @param segments free-form resolution: segments after the warmup (default 100)
+ * @param iterations most projected-gradient iterations (default 2000)
+ * @param verify optional Monte Carlo check of the four schedules: {@code replicas} (>= 2) and {@code seed}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OptimizeSpec(String name, Long steps, LandscapeSpec landscape, double[] start, OptimizerSpec optimizer, NoiseSpec noise,
+        Constraints constraints, Integer segments, Integer iterations, Verify verify) {
+
+    public OptimizeSpec {
+        Check.present("name", name);
+        Check.positive("steps", Check.present("steps", steps));
+        Check.present("landscape", landscape);
+        Check.present("optimizer", optimizer);
+        Check.present("constraints", constraints);
+        segments = segments == null ? 100 : Check.positive("segments", segments);
+        iterations = iterations == null ? 2000 : Check.positive("iterations", iterations);
+    }
+
+    /**
+     * @param peak the highest rate (required, > 0)
+     * @param warmup steps of linear warmup to the peak (default 0)
+     * @param floor lowest rate as a ratio of the peak (default 0)
+     * @param nonIncreasing whether rates may only fall after the warmup (default true)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Constraints(Double peak, Long warmup, Double floor, Boolean nonIncreasing) {
+        public Constraints {
+            Check.positive("peak", Check.present("peak", peak));
+            warmup = warmup == null ? 0L : Check.nonNegative("warmup", warmup);
+            floor = floor == null ? 0.0 : Check.inClosedRange("floor", floor, 0, 1);
+            nonIncreasing = nonIncreasing == null || nonIncreasing;
+        }
+    }
+
+    /**
+     * @param replicas Monte Carlo replicas per schedule (>= 2)
+     * @param seed run seed (default 0)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Verify(Integer replicas, Long seed) {
+        public Verify {
+            Check.present("replicas", replicas);
+            if (replicas < 2) {
+                throw new InvalidValueException("replicas", replicas, "a whole number >= 2 (standard errors need two replicas)");
+            }
+            seed = seed == null ? 0L : seed;
+        }
+    }
+
+    /** The constraints as search bounds. */
+    public Bounds bounds() {
+        try {
+            return new Bounds(steps, constraints.peak(), constraints.warmup(), constraints.floor(), constraints.nonIncreasing());
+        } catch (InvalidValueException e) {
+            throw e.under("constraints");
+        }
+    }
+
+    /** A run spec of this valley under {@code schedule}, named {@code name}, with the verification's replicas and seed. */
+    public RunSpec runSpec(String runName, ScheduleSpec schedule) {
+        return new RunSpec(runName, verify == null ? 0L : verify.seed(), steps, verify == null ? 1 : verify.replicas(), landscape,
+                start, optimizer, noise, schedule, RecordSpec.defaults(), false);
+    }
+}

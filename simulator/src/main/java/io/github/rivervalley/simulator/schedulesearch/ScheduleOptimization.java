@@ -1,0 +1,150 @@
+package io.github.rivervalley.simulator.schedulesearch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.engine.Run;
+import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.spec.ConstantScheduleSpec;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.ScheduleSpec;
+import io.github.rivervalley.simulator.spec.SpecException;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.theory.Exactness;
+import io.github.rivervalley.simulator.theory.ModeSystem;
+import io.github.rivervalley.simulator.theory.MomentAdjoint;
+import io.github.rivervalley.simulator.trace.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code rivervalley optimize}: validates an {@link OptimizeSpec}, finds the free-form optimum and the best
+ * WSD, cosine and constant schedules for its budget and constraints on the exact expected final loss, and
+ * writes into {@code DIR/<name>/}:
+ * <ul>
+ *   <li>{@code optimal.yaml}: a run spec with the optimum as a {@code piecewise} schedule ({@code rivervalley run}
+ *       runs it), and {@code wsd.yaml}, {@code cosine.yaml}, {@code constant.yaml} for the best of each family;</li>
+ *   <li>{@code comparison.csv}: each schedule's expected final loss, its gap to the optimum, and with
+ *       {@code verify} the Monte Carlo mean and standard error of the same runs (under {@code runs/});</li>
+ *   <li>{@code schedules.csv}: the rate of every step of the four schedules;</li>
+ *   <li>{@code optimize.json}: the same numbers and the search's iterations.</li>
+ * </ul>
+ * Everything is a pure function of the spec.
+ */
+public final class ScheduleOptimization {
+
+    /** One compared schedule. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(String schedule, String file, double expectedLoss, double gapToOptimal, Double simulatedLoss, Double simulatedSe) {
+    }
+
+    /** The content of {@code optimize.json}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Outcome(String name, long steps, OptimizeSpec.Constraints constraints, int segments, int iterations,
+            List<Entry> schedules) {
+    }
+
+    private ScheduleOptimization() {
+    }
+
+    /** Runs the search (and the verification, on {@code threads} threads) and writes the files. */
+    public static Outcome run(OptimizeSpec spec, Path outDir, int threads) {
+        Bounds bounds = within(spec::bounds);
+        Run valley = Simulation.prepare(spec.runSpec(spec.name() + "-optimal",
+                new ConstantScheduleSpec(bounds.peak(), bounds.warmup(), null, null)));
+        Exactness exactness = Exactness.of(valley.landscape(), valley.optimizer(), valley.noise());
+        if (!exactness.exact()) {
+            throw new SpecException("optimizer", "this valley run has no exact expected loss to optimise: " + exactness.reason());
+        }
+        MomentAdjoint adjoint = new MomentAdjoint(ModeSystem.of(valley.landscape(), valley.noise(), valley.start()), valley.optimizer());
+        List<FamilySearch.Candidate> families = new FamilySearch(adjoint, bounds).all();
+        KnotSchedule knots = new KnotSchedule(bounds, spec.segments());
+        List<double[]> starts = new ArrayList<>();
+        double[] peak = new double[knots.knots()];
+        java.util.Arrays.fill(peak, 1.0);
+        starts.add(peak);
+        for (FamilySearch.Candidate c : families) {
+            starts.add(knots.knotsOf(c.rates()));
+        }
+        FreeFormSearch.Result optimal = new FreeFormSearch(adjoint, knots).search(spec.iterations(), starts);
+
+        Path dir = outDir.resolve(spec.name());
+        List<String> names = new ArrayList<>(List.of("optimal"));
+        List<ScheduleSpec> specs = new ArrayList<>(List.of(optimal.spec()));
+        List<double[]> rates = new ArrayList<>(List.of(optimal.rates()));
+        List<Double> losses = new ArrayList<>(List.of(optimal.loss()));
+        for (FamilySearch.Candidate c : families) {
+            names.add(c.family());
+            specs.add(c.spec());
+            rates.add(c.rates());
+            losses.add(c.loss());
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            RunSpec run = spec.runSpec(spec.name() + "-" + names.get(i), specs.get(i));
+            String file = names.get(i) + ".yaml";
+            AtomicFile.writeString(dir.resolve(file), SpecReader.instance().toYaml(run.resolved()));
+            Double mean = null;
+            Double se = null;
+            if (spec.verify() != null) {
+                RunSummary summary = Simulation.run(run, dir.resolve("runs"), threads);
+                RunSummary.CheckpointResult last = summary.checkpoints().get(summary.checkpoints().size() - 1);
+                mean = last.loss();
+                se = last.lossSe();
+            }
+            entries.add(new Entry(names.get(i), file, losses.get(i), losses.get(i) - optimal.loss(), mean, se));
+        }
+        AtomicFile.writeString(dir.resolve("schedules.csv"), schedulesCsv(names, rates));
+        AtomicFile.writeString(dir.resolve("comparison.csv"), comparisonCsv(entries));
+        Outcome outcome = new Outcome(spec.name(), spec.steps(), spec.constraints(), spec.segments(), optimal.iterations(), entries);
+        try {
+            AtomicFile.writeString(dir.resolve("optimize.json"),
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(outcome) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return outcome;
+    }
+
+    private static String schedulesCsv(List<String> names, List<double[]> rates) {
+        StringBuilder out = new StringBuilder("step");
+        for (String name : names) {
+            out.append(',').append(name);
+        }
+        out.append('\n');
+        for (int t = 0; t < rates.get(0).length; t++) {
+            out.append(t);
+            for (double[] r : rates) {
+                out.append(',').append(r[t]);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String comparisonCsv(List<Entry> entries) {
+        StringBuilder out = new StringBuilder("schedule,file,expected_loss,gap_to_optimal,simulated_loss,simulated_se\n");
+        for (Entry e : entries) {
+            out.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", e.schedule(), e.file(), e.expectedLoss(), e.gapToOptimal(),
+                    e.simulatedLoss() == null ? "" : e.simulatedLoss(), e.simulatedSe() == null ? "" : e.simulatedSe()));
+        }
+        return out.toString();
+    }
+
+    private static <T> T within(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidValueException e) {
+            throw new SpecException(e.field(), e.value() + " is not allowed; expected " + e.allowed(), e);
+        }
+    }
+}
