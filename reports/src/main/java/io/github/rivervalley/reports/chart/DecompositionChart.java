@@ -46,7 +46,7 @@ public final class DecompositionChart implements RunChart {
     public JFreeChart draw(Run run) {
         if (!log && run.mainTrace().isPresent()) {
             Trace root = run.mainTrace().get();
-            XYPlot plot = StackedDecomposition.plot(run, root, root.firstStep(), run.traces().stream().mapToLong(Trace::lastStep).max().orElseThrow());
+            XYPlot plot = StackedDecomposition.plot(run, root, root.firstStep(), run.traces().stream().mapToLong(Trace::lastStep).max().orElseThrow(), true);
             return chart("Loss decomposition: " + run.name(), plot, "loss = river loss + hill excess (orange) on the "
                     + root.line() + " line; bucket means" + (run.traces().size() > 1 ? "; dashed: other lines" : ""));
         }

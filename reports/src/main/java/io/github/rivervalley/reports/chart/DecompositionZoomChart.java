@@ -53,7 +53,7 @@ public final class DecompositionZoomChart implements RunChart {
         double from = Math.max(0, decay.start() - decay.length());
         double to = decay.end();
         return chart("Decomposition around the decay at steps " + decay.start() + "\u2013" + decay.end() + ": " + run.name(),
-                StackedDecomposition.plot(run, root, from, to), "zoom of the stacked decomposition on the " + root.line()
+                StackedDecomposition.plot(run, root, from, to, false), "zoom of the stacked decomposition on the " + root.line()
                         + " line: the orange hill excess drains in the decay (shaded) while the river loss keeps falling");
     }
 }

@@ -34,8 +34,12 @@ final class StackedDecomposition {
     private StackedDecomposition() {
     }
 
-    /** The stacked plot of line {@code root} of {@code run} over steps {@code [from, to]} (the y axis fits the data there). */
-    static XYPlot plot(Run run, Trace root, double from, double to) {
+    /**
+     * The stacked plot of line {@code root} of {@code run} over steps {@code [from, to]}. The y axis starts
+     * at zero when {@code fromZero} and the river loss is non-negative (the whole run: areas read as
+     * shares), else it fits the data in the window (a zoom: the hill excess may be a thin layer on a large loss).
+     */
+    static XYPlot plot(Run run, Trace root, double from, double to, boolean fromZero) {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(stepAxis());
         NumberAxis range = new NumberAxis("loss");
@@ -91,7 +95,7 @@ final class StackedDecomposition {
         }
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         double pad = 0.04 * (bounds[1] - bounds[0]);
-        range.setRange(nonNegative ? 0 : bounds[0] - pad, bounds[1] + pad);
+        range.setRange(nonNegative && fromZero ? 0 : bounds[0] - pad, bounds[1] + pad);
         plot.getDomainAxis().setRange(from, to);
         phaseMarkers(plot, Optional.of(root));
         plot.setFixedLegendItems(legend(run.traces().size() > 1, nonNegative));
