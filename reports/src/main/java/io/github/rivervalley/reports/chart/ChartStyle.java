@@ -163,6 +163,27 @@ final class ChartStyle {
         return axis;
     }
 
+    /**
+     * Shades a warmup, decay or re-warmup phase behind the data (stable phases stay white); the first
+     * phase of each kind ({@code labelled} records which) gets its name at the bottom of the plot, where
+     * it cannot collide with labels at the top.
+     */
+    static void shadePhase(XYPlot plot, Phase p, java.util.Set<Phase.Kind> labelled) {
+        if (p.kind() == Phase.Kind.STABLE) {
+            return;
+        }
+        IntervalMarker marker = new IntervalMarker(p.start(), p.end(), Palette.translucent(Palette.phase(p.kind()), 38));
+        if (labelled.add(p.kind())) {
+            marker.setLabel(p.kind().label());
+            marker.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            marker.setLabelPaint(Palette.phase(p.kind()).darker());
+            marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+        }
+        plot.addDomainMarker(marker, Layer.BACKGROUND);
+    }
+
     /** A small marker shape, different for consecutive {@code k} (circle, square, diamond, triangle). */
     static java.awt.Shape marker(int k) {
         switch (k % 4) {

@@ -10,7 +10,6 @@ import static io.github.rivervalley.reports.chart.ChartStyle.lines;
 import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
-import static io.github.rivervalley.reports.chart.ChartStyle.logAxis;
 
 import io.github.rivervalley.reports.trace.Column;
 import io.github.rivervalley.reports.trace.Run;

@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -52,18 +50,7 @@ public final class SchedulePlanChart {
         Set<Phase.Kind> labelled = EnumSet.noneOf(Phase.Kind.class);
         for (Line line : lines) {
             for (Phase p : line.phases()) {
-                if (p.kind() == Phase.Kind.STABLE) {
-                    continue;
-                }
-                IntervalMarker marker = new IntervalMarker(p.start(), p.end(), Palette.translucent(Palette.phase(p.kind()), 38));
-                if (labelled.add(p.kind())) {
-                    marker.setLabel(p.kind().label());
-                    marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-                    marker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT); // phase names at the bottom, budgets at the top
-                    marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                    marker.setLabelPaint(Palette.phase(p.kind()).darker());
-                }
-                plot.addDomainMarker(marker, Layer.BACKGROUND);
+                ChartStyle.shadePhase(plot, p, labelled);
             }
         }
         for (Checkpoint c : schedule.checkpoints()) {

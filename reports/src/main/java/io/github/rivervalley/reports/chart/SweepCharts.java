@@ -3,7 +3,6 @@ package io.github.rivervalley.reports.chart;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Paint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -152,17 +150,7 @@ public final class SweepCharts {
             marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker);
         }
-        JFreeChart chart = new JFreeChart("Final loss against " + axis, plot);
-        if (data.getSeriesCount() == 1 && Objects.equals(data.getSeriesKey(0), ALL)) {
-            chart.removeLegend();
-        }
-        RiverValleyTheme.INSTANCE.apply(chart);
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            String key = String.valueOf(data.getSeriesKey(s));
-            renderer.setSeriesPaint(s, key.equals(ALL) ? Palette.LOSS : Palette.family(key));
-            renderer.setSeriesStroke(s, new BasicStroke(1.5f));
-        }
-        return chart;
+        return finish("Final loss against " + axis, plot, data, renderer);
     }
 
     /** {@link #axisData} with each point's interval: the mean loss over seeds +- 2 SE (no bar with one seed). */
@@ -344,10 +332,11 @@ public final class SweepCharts {
 
     private static JFreeChart lines(String title, XYSeriesCollection data, NumberAxis x, NumberAxis y) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            renderer.setSeriesStroke(s, new BasicStroke(1.5f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        return finish(title, new XYPlot(data, x, y, renderer), data, renderer);
+    }
+
+    /** The themed chart; one colour per family (black without families), no legend for a single unnamed series. */
+    private static JFreeChart finish(String title, XYPlot plot, org.jfree.data.xy.XYDataset data, XYLineAndShapeRenderer renderer) {
         JFreeChart chart = new JFreeChart(title, plot);
         if (data.getSeriesCount() == 1 && Objects.equals(data.getSeriesKey(0), ALL)) {
             chart.removeLegend();
@@ -356,6 +345,7 @@ public final class SweepCharts {
         for (int s = 0; s < data.getSeriesCount(); s++) {
             String key = String.valueOf(data.getSeriesKey(s));
             renderer.setSeriesPaint(s, key.equals(ALL) ? Palette.LOSS : Palette.family(key));
+            renderer.setSeriesStroke(s, new BasicStroke(1.5f));
         }
         return chart;
     }
