@@ -13,15 +13,15 @@ import java.util.random.RandomGenerator;
  * the optimizer's update stay float64; only the gradient is rounded to float32, so the step differs from the
  * float64 one by the float32 rounding of the gradient (bounded in {@code FactoredPrecisionTest}).
  *
- * <p>Float lanes are twice as many per SIMD register and the B x V logits half the bytes. The products are
- * register-blocked over eight terms per pass (one load and one store of the output per eight multiply-adds)
- * on cache blocks of {@value #BLOCK} output tokens; the exponentials of the softmax use
+ * <p>Float lanes are twice as many per SIMD register and the B x V logits half the bytes. The products take
+ * four terms per pass ({@link #multiplyAdd}) on cache blocks of {@value #BLOCK} output tokens; the
+ * exponentials of the softmax use
  * {@link FastExp#exp}. The summation order is fixed, so results are reproducible bit for bit.
  * Not thread-safe: one per worker.
  */
 final class FactoredMinibatch32 implements GradientOracle {
 
-    /** Output tokens per cache block: a 1 KB float tile of a logit row, eight 1 KB tiles of U^T. */
+    /** Output tokens per cache block: 1 KB float tiles of a logit row and of the rows of U^T. */
     static final int BLOCK = 256;
 
     private final BigramData data;
@@ -32,12 +32,13 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final int batchSize;
     private final int[] tokens;
     private final int[] next;
-    private final float[] z;
+    /** Rows of Z (B x V), of U^T and dU^T (k x V), of U (V x k) and of dE_batch (B x k): one array each. */
+    private final float[][] z;
+    private final float[][] uTransposed;
+    private final float[][] uGradientTransposed;
+    private final float[][] u;
+    private final float[][] embeddingGradient;
     private final float[] embeddings;
-    private final float[] embeddingGradient;
-    private final float[] u;
-    private final float[] uTransposed;
-    private final float[] uGradientTransposed;
     private final float[] biasGradient;
 
     FactoredMinibatch32(FactoredModel model, int batchSize) {
@@ -50,12 +51,12 @@ final class FactoredMinibatch32 implements GradientOracle {
         FactoredMinibatch.checkBatch(batchSize, v);
         this.tokens = new int[batchSize];
         this.next = new int[batchSize];
-        this.z = new float[batchSize * v];
+        this.z = new float[batchSize][v];
+        this.uTransposed = new float[k][v];
+        this.uGradientTransposed = new float[k][v];
+        this.u = new float[v][k];
+        this.embeddingGradient = new float[batchSize][k];
         this.embeddings = new float[batchSize * k];
-        this.embeddingGradient = new float[batchSize * k];
-        this.u = new float[k * v];
-        this.uTransposed = new float[k * v];
-        this.uGradientTransposed = new float[k * v];
         this.biasGradient = new float[v];
     }
 
@@ -73,16 +74,17 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
         for (int j = 0; j < v; j++) {
             int row = uOffset + j * k;
+            float[] uj = u[j];
             for (int c = 0; c < k; c++) {
                 float value = (float) x[row + c];
-                u[j * k + c] = value;
-                uTransposed[c * v + j] = value;
+                uj[c] = value;
+                uTransposed[c][j] = value;
             }
         }
         logits(x);
         float invB = 1.0f / batchSize;
         for (int b = 0; b < batchSize; b++) {
-            softmaxResidual(b * v, next[b], invB);
+            softmaxResidual(z[b], next[b], invB);
         }
         outputGradient();
         embeddingGradient();
@@ -90,22 +92,22 @@ final class FactoredMinibatch32 implements GradientOracle {
         Arrays.fill(out, 0, bOffset, 0.0);
         for (int b = 0; b < batchSize; b++) {
             int e = tokens[b] * k;
-            int g = b * k;
+            float[] g = embeddingGradient[b];
             for (int c = 0; c < k; c++) {
-                out[e + c] += embeddingGradient[g + c];
+                out[e + c] += g[c];
             }
         }
         for (int j = 0; j < v; j++) {
             int row = uOffset + j * k;
             for (int c = 0; c < k; c++) {
-                out[row + c] = uGradientTransposed[c * v + j];
+                out[row + c] = uGradientTransposed[c][j];
             }
         }
-        System.arraycopy(z, 0, biasGradient, 0, v);
+        System.arraycopy(z[0], 0, biasGradient, 0, v);
         for (int b = 1; b < batchSize; b++) {
-            int row = b * v;
+            float[] row = z[b];
             for (int j = 0; j < v; j++) {
-                biasGradient[j] += z[row + j];
+                biasGradient[j] += row[j];
             }
         }
         for (int j = 0; j < v; j++) {
@@ -114,112 +116,107 @@ final class FactoredMinibatch32 implements GradientOracle {
         return Double.NaN;
     }
 
-    /** Row {@code from} of Z becomes {@code (softmax - onehot(y)) / B} in place. */
-    private void softmaxResidual(int from, int y, float invB) {
+    /** Row {@code r} of Z becomes {@code (softmax - onehot(y)) / B} in place. */
+    private void softmaxResidual(float[] r, int y, float invB) {
         float m0 = Float.NEGATIVE_INFINITY;
         float m1 = Float.NEGATIVE_INFINITY;
-        int end = from + v;
-        int j = from;
-        for (; j + 1 < end; j += 2) {
-            m0 = Math.max(m0, z[j]);
-            m1 = Math.max(m1, z[j + 1]);
+        int j = 0;
+        for (; j + 1 < v; j += 2) {
+            m0 = Math.max(m0, r[j]);
+            m1 = Math.max(m1, r[j + 1]);
         }
-        for (; j < end; j++) {
-            m0 = Math.max(m0, z[j]);
+        for (; j < v; j++) {
+            m0 = Math.max(m0, r[j]);
         }
         float max = Math.max(m0, m1);
         float s0 = 0.0f;
         float s1 = 0.0f;
-        for (j = from; j + 1 < end; j += 2) {
-            float p0 = FastExp.exp(z[j] - max);
-            float p1 = FastExp.exp(z[j + 1] - max);
-            z[j] = p0;
-            z[j + 1] = p1;
+        for (j = 0; j + 1 < v; j += 2) {
+            float p0 = FastExp.exp(r[j] - max);
+            float p1 = FastExp.exp(r[j + 1] - max);
+            r[j] = p0;
+            r[j + 1] = p1;
             s0 += p0;
             s1 += p1;
         }
-        for (; j < end; j++) {
-            float p0 = FastExp.exp(z[j] - max);
-            z[j] = p0;
+        for (; j < v; j++) {
+            float p0 = FastExp.exp(r[j] - max);
+            r[j] = p0;
             s0 += p0;
         }
         float scale = invB / (s0 + s1);
-        for (j = from; j < end; j++) {
-            z[j] *= scale;
+        for (j = 0; j < v; j++) {
+            r[j] *= scale;
         }
-        z[from + y] -= invB;
+        r[y] -= invB;
     }
 
-    /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}, eight embedding dimensions per pass. */
+    /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}. */
     private void logits(double[] x) {
-        for (int from = 0; from < v; from += BLOCK) {
-            int len = Math.min(BLOCK, v - from);
-            for (int b = 0; b < batchSize; b++) {
-                int row = b * v + from;
-                for (int t = 0; t < len; t++) {
-                    z[row + t] = (float) x[bOffset + from + t];
-                }
-                multiplyAdd(embeddings, b * k, 1, uTransposed, from, v, k, z, row, len);
-            }
-        }
-    }
-
-    /** {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}, eight batch rows per pass. */
-    private void outputGradient() {
-        Arrays.fill(uGradientTransposed, 0.0f);
-        for (int from = 0; from < v; from += BLOCK) {
-            int len = Math.min(BLOCK, v - from);
-            for (int c = 0; c < k; c++) {
-                multiplyAdd(embeddings, c, k, z, from, v, batchSize, uGradientTransposed, c * v + from, len);
-            }
-        }
-    }
-
-    /** {@code dE_batch[b, c] = sum_j R[b, j] U[j, c]}, eight output tokens per pass. */
-    private void embeddingGradient() {
-        Arrays.fill(embeddingGradient, 0.0f);
         for (int from = 0; from < v; from += BLOCK) {
             int to = Math.min(v, from + BLOCK);
             for (int b = 0; b < batchSize; b++) {
-                multiplyAdd(z, b * v + from, 1, u, from * k, k, to - from, embeddingGradient, b * k, k);
+                float[] row = z[b];
+                for (int t = from; t < to; t++) {
+                    row[t] = (float) x[bOffset + t];
+                }
+                multiplyAdd(embeddings, b * k, 1, uTransposed, 0, k, row, from, to);
+            }
+        }
+    }
+
+    /** {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}. */
+    private void outputGradient() {
+        for (float[] row : uGradientTransposed) {
+            Arrays.fill(row, 0.0f);
+        }
+        for (int from = 0; from < v; from += BLOCK) {
+            int to = Math.min(v, from + BLOCK);
+            for (int c = 0; c < k; c++) {
+                multiplyAdd(embeddings, c, k, z, 0, batchSize, uGradientTransposed[c], from, to);
+            }
+        }
+    }
+
+    /** {@code dE_batch[b, c] = sum_j R[b, j] U[j, c]}, on blocks of U's rows (reused by every batch row). */
+    private void embeddingGradient() {
+        for (float[] row : embeddingGradient) {
+            Arrays.fill(row, 0.0f);
+        }
+        for (int from = 0; from < v; from += BLOCK) {
+            int n = Math.min(BLOCK, v - from);
+            for (int b = 0; b < batchSize; b++) {
+                multiplyAdd(z[b], from, 1, u, from, n, embeddingGradient[b], 0, k);
             }
         }
     }
 
     /**
-     * {@code y[yo + t] += sum_{i < n} a[ao + i * as] * m[mo + i * ms + t]} for t in [0, len): a row vector
-     * (stride {@code as}) times an n-row matrix (row stride {@code ms}), eight rows per pass so the output
-     * is loaded and stored once per eight multiply-adds; the unit-stride inner loops vectorize.
+     * {@code y[t] += sum_{i < n} a[ao + i * as] m[mi + i][t]} for t in [from, to): a row vector (stride
+     * {@code as}) times n rows, four rows per pass. Every array is indexed by the loop variable itself, with no offset,
+     * and a pass reads at most four rows: the shape Java 17's auto-vectorizer turns into SIMD code (with an
+     * offset added to an index, or eight rows per pass, it emits scalar code, measured 3 to 6 times slower).
      */
-    static void multiplyAdd(float[] a, int ao, int as, float[] m, int mo, int ms, int n, float[] y, int yo, int len) {
+    static void multiplyAdd(float[] a, int ao, int as, float[][] m, int mi, int n, float[] y, int from, int to) {
         int i = 0;
-        for (; i + 7 < n; i += 8) {
+        for (; i + 3 < n; i += 4) {
             float a0 = a[ao + i * as];
             float a1 = a[ao + (i + 1) * as];
             float a2 = a[ao + (i + 2) * as];
             float a3 = a[ao + (i + 3) * as];
-            float a4 = a[ao + (i + 4) * as];
-            float a5 = a[ao + (i + 5) * as];
-            float a6 = a[ao + (i + 6) * as];
-            float a7 = a[ao + (i + 7) * as];
-            int m0 = mo + i * ms;
-            int m1 = m0 + ms;
-            int m2 = m1 + ms;
-            int m3 = m2 + ms;
-            int m4 = m3 + ms;
-            int m5 = m4 + ms;
-            int m6 = m5 + ms;
-            int m7 = m6 + ms;
-            for (int t = 0; t < len; t++) {
-                y[yo + t] += ((a0 * m[m0 + t] + a1 * m[m1 + t]) + (a2 * m[m2 + t] + a3 * m[m3 + t]))
-                        + ((a4 * m[m4 + t] + a5 * m[m5 + t]) + (a6 * m[m6 + t] + a7 * m[m7 + t]));
+            float[] m0 = m[mi + i];
+            float[] m1 = m[mi + i + 1];
+            float[] m2 = m[mi + i + 2];
+            float[] m3 = m[mi + i + 3];
+            for (int t = from; t < to; t++) {
+                y[t] += (a0 * m0[t] + a1 * m1[t]) + (a2 * m2[t] + a3 * m3[t]);
             }
         }
         for (; i < n; i++) {
             float a0 = a[ao + i * as];
-            int m0 = mo + i * ms;
-            for (int t = 0; t < len; t++) {
-                y[yo + t] += a0 * m[m0 + t];
+            float[] m0 = m[mi + i];
+            for (int t = from; t < to; t++) {
+                y[t] += a0 * m0[t];
             }
         }
     }

@@ -6,7 +6,7 @@ import io.github.rivervalley.landscapes.check.Check;
  * The loss along the river, {@code r(c)} as a function of the river parameter c: the part of the loss
  * that the optimizer can only reduce by travelling along the valley floor.
  */
-public sealed interface RiverProfile permits RiverProfile.Linear, RiverProfile.Quadratic, RiverProfile.Softplus {
+public sealed interface RiverProfile permits RiverProfile.Linear, RiverProfile.Quadratic, RiverProfile.Softplus, RiverProfile.Power {
 
     /** {@code r(c)}. */
     double value(double c);
@@ -110,6 +110,41 @@ public sealed interface RiverProfile permits RiverProfile.Linear, RiverProfile.Q
         @Override
         public String toString() {
             return "softplus(slope=" + slope + ")";
+        }
+    }
+
+    /**
+     * A river whose loss falls as a power law: {@code r(c) = floor + amplitude * c^-exponent} for
+     * {@code c > 0} (not a number at {@code c <= 0}: start the river coordinate above 0). Gradient flow
+     * from {@code c0} gives {@code c^(k+2) = c0^(k+2) + (k+2) k amplitude t} with {@code k = exponent}, so
+     * the loss along the river is a power law in the learning-rate area {@code t} with exponent
+     * {@code k / (k + 2)}: the river part of a fitted loss-curve law.
+     */
+    record Power(double floor, double amplitude, double exponent) implements RiverProfile {
+        public Power {
+            Check.finite("floor", floor);
+            Check.positive("amplitude", amplitude);
+            Check.positive("exponent", exponent);
+        }
+
+        @Override
+        public double value(double c) {
+            return c > 0 ? floor + amplitude * Math.pow(c, -exponent) : Double.NaN;
+        }
+
+        @Override
+        public double slope(double c) {
+            return c > 0 ? -exponent * amplitude * Math.pow(c, -exponent - 1) : Double.NaN;
+        }
+
+        @Override
+        public double curvature(double c) {
+            return c > 0 ? exponent * (exponent + 1) * amplitude * Math.pow(c, -exponent - 2) : Double.NaN;
+        }
+
+        @Override
+        public String toString() {
+            return "power(floor=" + floor + ", amplitude=" + amplitude + ", exponent=" + exponent + ")";
         }
     }
 }

@@ -8,11 +8,15 @@ import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -34,6 +38,8 @@ final class ChartStyle {
     /** Stroke of a run's first (root) line. */
     static final Stroke MAIN = new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final Stroke THIN = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Stroke of the exact expected values (theory columns) drawn over the simulated means. */
+    static final Stroke THEORY = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f);
     private static final float[][] DASHES = {{9f, 5f}, {3f, 4f}, {12f, 4f, 3f, 4f}, {6f, 3f, 2f, 3f}};
     /** Band transparency: light enough that overlapping bands stay readable. */
     private static final float BAND_ALPHA = 0.22f;
@@ -214,5 +220,22 @@ final class ChartStyle {
 
     static String capitalized(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The trace's phases, or one stable phase over the whole line when it has none (a constant rate). */
+    static List<Phase> phasesOrStable(Trace t) {
+        return t.phases().isEmpty()
+                ? List.of(new Phase(Phase.Kind.STABLE, t.firstStep(), Math.max(t.lastStep(), t.firstStep() + 1)))
+                : t.phases();
+    }
+
+    /** Legend entries for the trajectory charts: one thick line per phase kind, in the phase colours. */
+    static LegendItemCollection phaseLegend(Set<Phase.Kind> kinds) {
+        LegendItemCollection items = new LegendItemCollection();
+        for (Phase.Kind kind : kinds) {
+            items.add(new LegendItem(kind.label() + " phase", null, null, null,
+                    new Line2D.Double(-8, 0, 8, 0), new BasicStroke(3f), Palette.phase(kind)));
+        }
+        return items;
     }
 }

@@ -3,6 +3,7 @@ package io.github.rivervalley.reports.chart;
 import io.github.rivervalley.reports.analysis.Captions;
 import static io.github.rivervalley.reports.chart.ChartStyle.COMPONENTS;
 import static io.github.rivervalley.reports.chart.ChartStyle.label;
+import static io.github.rivervalley.reports.chart.ChartStyle.THEORY;
 import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
 import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
@@ -52,6 +53,7 @@ public final class DecompositionChart implements RunChart {
         TraceDataset data = new TraceDataset(log);
         DeviationRenderer renderer = lines();
         long width = 1;
+        boolean theory = false;
         for (int k = 0; k < run.traces().size(); k++) {
             Trace t = run.traces().get(k);
             width = Math.max(width, t.bucketWidth());
@@ -63,6 +65,12 @@ public final class DecompositionChart implements RunChart {
                 TraceDataset.Series s = data.add(seriesName(label(component), k, t),
                         t.step(), t.column(component), t.has(se) ? t.column(se) : null, 2.0);
                 style(renderer, data.getSeriesCount() - 1, Palette.component(component), stroke(k), k == 0 && s.size() > 0);
+                String exact = "theory_" + component;
+                if (t.has(exact)) { // the exact expected value, where the run has theory: thin and dashed over the mean
+                    TraceDataset.Series e = data.add(seriesName(label(component) + " (theory)", k, t), t.step(), t.column(exact), null, 0.0);
+                    style(renderer, data.getSeriesCount() - 1, Palette.component(component), THEORY, k == 0 && e.size() > 0);
+                    theory = true;
+                }
             }
         }
         ValueAxis range = log ? logRange(run) : new NumberAxis("loss");
@@ -72,7 +80,8 @@ public final class DecompositionChart implements RunChart {
         String band = (se ? "band: mean \u00b1 2 SE over " + run.summary().replicas() + " replicas" : "band: 1 replica, no SE")
                 + (width > 1 ? (se ? " and " : "; ") + "min\u2013max per " + width + "-step bucket" : "")
                 + (log ? "; values \u2264 0 not shown, the first 2% of steps may fall below the axis" : "")
-                + (run.traces().size() > 1 ? "; dashed: other lines" : "");
+                + (run.traces().size() > 1 ? "; dashed: other lines" : "")
+                + (theory ? "; thin dashed: exact expected values (theory)" : "");
         return chart("Loss decomposition" + (log ? " (log)" : "") + ": " + run.name(), plot, band);
     }
 

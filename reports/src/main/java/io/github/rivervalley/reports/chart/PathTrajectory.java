@@ -1,5 +1,7 @@
 package io.github.rivervalley.reports.chart;
 
+import static io.github.rivervalley.reports.chart.ChartStyle.phaseLegend;
+import static io.github.rivervalley.reports.chart.ChartStyle.phasesOrStable;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 import static io.github.rivervalley.reports.chart.ChartStyle.withColumn;
 
@@ -81,10 +83,7 @@ final class PathTrajectory {
         for (Trace t : traces) {
             Column x = t.column(xName);
             Column y = t.column(yName);
-            List<Phase> phases = t.phases().isEmpty()
-                    ? List.of(new Phase(Phase.Kind.STABLE, t.firstStep(), Math.max(t.lastStep(), t.firstStep() + 1)))
-                    : t.phases();
-            for (Phase p : phases) {
+            for (Phase p : phasesOrStable(t)) {
                 boolean decay = p.kind() == Phase.Kind.DECAY;
                 XYSeriesCollection data = decay ? decays : others;
                 String key = p.kind().label() + " [" + t.line() + "] " + p.start();
@@ -125,11 +124,7 @@ final class PathTrajectory {
         plot.setRenderer(1, otherRenderer);
         plot.setDataset(2, decays);
         plot.setRenderer(2, decayRenderer);
-        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
-        for (Phase.Kind kind : legend) {
-            items.add(new org.jfree.chart.LegendItem(kind.label() + " phase", null, null, null,
-                    new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(3f), Palette.phase(kind)));
-        }
+        org.jfree.chart.LegendItemCollection items = phaseLegend(legend);
         Stroke floorStroke = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
         String background = "";
         if (landscape.isPresent() && landscape.get() instanceof RiverValley valley) {

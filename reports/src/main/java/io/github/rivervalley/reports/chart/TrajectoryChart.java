@@ -1,5 +1,7 @@
 package io.github.rivervalley.reports.chart;
 
+import static io.github.rivervalley.reports.chart.ChartStyle.phaseLegend;
+import static io.github.rivervalley.reports.chart.ChartStyle.phasesOrStable;
 import io.github.rivervalley.reports.analysis.Captions;
 import static io.github.rivervalley.reports.chart.ChartStyle.MAIN;
 import static io.github.rivervalley.reports.chart.ChartStyle.THIN;
@@ -81,10 +83,7 @@ public final class TrajectoryChart implements RunChart {
             Column y = t.has(TraceColumns.HILL_DISP) ? t.column(TraceColumns.HILL_DISP) : zeros(t);
             Column spread = t.has(TraceColumns.AMPLITUDE) ? t.column(TraceColumns.AMPLITUDE)
                     : t.has(TraceColumns.HILL_DIST) ? t.column(TraceColumns.HILL_DIST) : null;
-            List<Phase> phases = t.phases().isEmpty()
-                    ? List.of(new Phase(Phase.Kind.STABLE, t.firstStep(), Math.max(t.lastStep(), t.firstStep() + 1)))
-                    : t.phases();
-            for (Phase p : phases) {
+            for (Phase p : phasesOrStable(t)) {
                 boolean decay = p.kind() == Phase.Kind.DECAY;
                 TraceDataset data = decay ? decays : others;
                 DeviationRenderer renderer = decay ? decayRenderer : otherRenderer;
@@ -136,11 +135,7 @@ public final class TrajectoryChart implements RunChart {
         XYPlot plot = new XYPlot(decays, xAxis, yAxis, decayRenderer);
         plot.setDataset(1, others);
         plot.setRenderer(1, otherRenderer);
-        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
-        for (Phase.Kind kind : legend) {
-            items.add(new org.jfree.chart.LegendItem(kind.label() + " phase", null, null, null,
-                    new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(3f), Palette.phase(kind)));
-        }
+        org.jfree.chart.LegendItemCollection items = phaseLegend(legend);
         plot.setFixedLegendItems(items);
         ValueMarker floor = new ValueMarker(0, Palette.GREY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));

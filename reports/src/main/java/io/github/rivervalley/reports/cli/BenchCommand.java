@@ -18,11 +18,15 @@ import picocli.CommandLine.Spec;
             "Runs the performance benchmarks (warmup, then repeated timings,",
             "reported as median and min..max) and writes DIR/bench.csv and the",
             "scaling charts. With --compare it then runs the numpy and PyTorch",
-            "peers in benchmarks/peers/ (apt-get install python3-numpy",
-            "python3-torch) and prints ours/theirs (DIR/compare.csv).",
-            "Benchmarks: straight-sgd-10k/<N>t, straight-sgd-10k-reference/1t,",
+            "peers in benchmarks/peers/ (install them, with OpenBLAS, by",
+            "benchmarks/peers/install.sh) and prints ours/theirs (DIR/compare.csv).",
+            "Each benchmark is also printed as a fraction of its limit, measured",
+            "first: limit-gaussians, limit-fma-f32, limit-fma-f64, limit-bandwidth.",
+            "Benchmarks: straight-sgd-10k/<N>t, straight-sgd-hill-10k/<N>t,",
+            "straight-sgd-10k-reference/1t,",
             "long-trajectory, rotated-d1000, rotated-d1000-sharpness,",
             "bigram-tabular-V<V>/<N>t, bigram-factored-V<V>/<N>t,",
+            "bigram-factored-V<V>-f32/<N>t (precision: float32),",
             "memory-10m-every-step, report-10m, sweep-64/<N>t, scaling-d,",
             "scaling-v."
         })

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "loss (moment engine, adjoint gradient, projected steps that keep the constraints) and the best",
             "WSD, cosine and constant schedules (BOBYQA), and writes DIR/<name>/: optimal.yaml (a run spec with",
             "a piecewise schedule), wsd.yaml, cosine.yaml, constant.yaml, comparison.csv, schedules.csv and",
-            "optimize.json. With a verify block it also simulates the four runs (DIR/<name>/runs/).",
+            "optimize.json, and charts/ (the schedules and their exact expected loss, PNG and SVG). With a",
+            "verify block it also simulates the four runs (DIR/<name>/runs/).",
             "Deterministic: the same spec gives the same files."
         })
 final class OptimizeCommand implements Callable<Integer> {
@@ -44,9 +45,10 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         OptimizeSpec optimizeSpec = SpecReader.instance().read(spec, OptimizeSpec.class);
         ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, out, Threads.resolve(threads));
+        OptimizeCharts.write(out.resolve(outcome.name()), outcome);
         PrintWriter stdout = command.commandLine().getOut();
-        stdout.println("wrote " + out.resolve(outcome.name()) + " (optimal.yaml, comparison.csv, schedules.csv, optimize.json; "
-                + outcome.iterations() + " iterations)");
+        stdout.println("wrote " + out.resolve(outcome.name()) + " (optimal.yaml, comparison.csv, schedules.csv, optimize.json,"
+                + " charts/schedules and charts/expected-loss; " + outcome.iterations() + " iterations)");
         for (ScheduleOptimization.Entry e : outcome.schedules()) {
             stdout.println(String.format(Locale.ROOT, "  %-9s expected final loss %.10g (+%.3g)%s", e.schedule(), e.expectedLoss(),
                     e.gapToOptimal(), e.simulatedLoss() == null ? ""

@@ -10,6 +10,7 @@ import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.iterate.SegmentProbe;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

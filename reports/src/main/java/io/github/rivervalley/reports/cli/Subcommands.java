@@ -21,5 +21,7 @@ final class Subcommands {
         cli.addSubcommand(new NotebookCommand());
         cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new ProbeCommand());
+        cli.addSubcommand(new FitCommand());
+        cli.addSubcommand(new PredictCommand());
     }
 }

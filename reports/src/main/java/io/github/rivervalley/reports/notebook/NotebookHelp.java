@@ -77,6 +77,12 @@ public final class NotebookHelp {
         add("runs", "expected", "The exact expected values (what infinitely many replicas average to), from the moment engine; "
                 + "straight and rotated valleys with a linear or quadratic river, gd, sgd, momentum, nesterov.",
                 "expected(landscape, schedule, optimizer)", "expected(landscape, schedule, optimizer, noise)", "expected(setup(...))");
+        add("loss curves", "curve", "A measured loss curve from CSV (step, lr, loss) with the schedule spec that produced it.",
+                "curve(\"curve.csv\", \"schedule.yaml\")");
+        add("loss curves", "fitLaw", "Fits a loss-curve law (river-valley, mpl, mtl) to curves together and prints the fit.",
+                "fitLaw(\"river-valley\", c1, c2, ...)");
+        add("loss curves", "protocol", "Runs a fitting protocol file with every law it lists; prints the error table.", "protocol(\"protocol.yaml\")");
+        add("loss curves", "predict", "The loss a fit predicts after every step of a schedule spec's main line.", "predict(fit, \"schedule.yaml\")");
         add("look", "table", "The trace at the recorded steps nearest to the given ones.", "table(r, 0, 500, 1000)");
         add("look", "sparkline", "A curve in one line of text.", "sparkline(r, \"loss\")", "sparkline(values...)");
         add("look", "plot", "A text plot of columns (or of y against x).", "plot(r, \"loss\", \"river_loss\")", "plot(xs, ys)");
@@ -116,7 +122,7 @@ public final class NotebookHelp {
             groups.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e.forms().get(0));
         }
         groups.forEach((group, forms) -> {
-            StringBuilder row = new StringBuilder(String.format("  %-11s", group));
+            StringBuilder row = new StringBuilder(String.format("  %-12s", group));
             for (String form : forms) {
                 if (row.length() > 14 && row.length() + 2 + form.length() > WIDTH) {
                     out.append(row).append('\n');

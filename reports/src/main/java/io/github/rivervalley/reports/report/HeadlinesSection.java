@@ -26,6 +26,7 @@ final class HeadlinesSection {
         StringBuilder out = new StringBuilder("<section id=\"headlines\"><h2>Headlines</h2>\n");
         out.append(box(runs, conclusions));
         out.append(checkpointTable(runs));
+        out.append(TheoryHeadline.html(sorted(runs)));
         out.append(decayTable(runs));
         return out.append("</section>\n").toString();
     }
@@ -51,6 +52,7 @@ final class HeadlinesSection {
                     Numbers.percent(s.mean()), s.decays(), s.decays() == 1 ? "" : "s",
                     s.decays() == 1 ? "" : " (" + Numbers.percent(s.min()) + " to " + Numbers.percent(s.max()) + ")")));
         }
+        theory(runs).ifPresent(items::add);
         List<Aliasing.Note> notes = new ArrayList<>();
         for (Run run : runs) {
             Aliasing.check(run).ifPresent(notes::add);
@@ -76,6 +78,27 @@ final class HeadlinesSection {
                 + Numbers.text(Conclusions.DECISIVE_SE) + " SE of the difference counts as level (the SE treats runs as independent, "
                 + "which overstates it for runs sharing a seed).</p>\n</div>\n");
         return out.toString();
+    }
+
+    /** Whether the simulations agree with the exact theory, where it exists and there are replicas to compare. */
+    private static Optional<String> theory(List<Run> runs) {
+        int compared = 0;
+        int agree = 0;
+        double worst = 0;
+        for (Run run : runs) {
+            RunSummary.TheoryResult t = run.summary().theory();
+            if (t != null && t.exact() && t.maxAbsZ() != null) {
+                compared++;
+                agree += t.maxAbsZ() < TheoryHeadline.AGREES ? 1 : 0;
+                worst = Math.max(worst, t.maxAbsZ());
+            }
+        }
+        if (compared == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Html.escape(String.format(Locale.ROOT, "Theory: %d of %d run%s with exact expected dynamics agree with them "
+                + "(largest |z| %.2f; agreement means below %d; table below).", agree, compared, compared == 1 ? "" : "s", worst,
+                (int) TheoryHeadline.AGREES)));
     }
 
     private static String checkpointTable(List<Run> runs) {

@@ -12,6 +12,7 @@ import io.github.rivervalley.reports.trace.TraceFormatException;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.concurrent.Pool;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import io.github.rivervalley.simulator.trace.RunSummary;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -311,20 +311,20 @@ public final class HtmlReport {
     private static String sweepTable(Path sweep, Path target) throws IOException {
         StringBuilder out = new StringBuilder("<section id=\"sweep\"><h2>Sweep summary</h2>\n<p><a href=\"")
                 .append(Html.escape(Html.link(target, sweep))).append("\">sweep.csv</a></p>\n<table>");
-        try (Stream<String> lines = Files.lines(sweep, StandardCharsets.UTF_8)) {
-            List<String> rows = lines.limit(SWEEP_ROWS + 1L).toList();
-            for (int i = 0; i < rows.size(); i++) {
-                String cell = i == 0 ? "th" : "td";
-                out.append(i == 0 ? "<thead><tr>" : "<tr>");
-                for (String value : rows.get(i).split(",", -1)) {
-                    out.append('<').append(cell).append('>').append(Html.escape(value)).append("</").append(cell).append('>');
-                }
-                out.append(i == 0 ? "</tr></thead><tbody>\n" : "</tr>\n");
+        // RFC 4180: the merger quotes cells that hold commas or quotes (a failure's reason, a string axis value).
+        List<List<String>> records = Csv.records(Files.readString(sweep, StandardCharsets.UTF_8));
+        List<List<String>> rows = records.subList(0, Math.min(records.size(), SWEEP_ROWS + 1));
+        for (int i = 0; i < rows.size(); i++) {
+            String cell = i == 0 ? "th" : "td";
+            out.append(i == 0 ? "<thead><tr>" : "<tr>");
+            for (String value : rows.get(i)) {
+                out.append('<').append(cell).append('>').append(Html.escape(value)).append("</").append(cell).append('>');
             }
-            out.append("</tbody></table>\n");
-            if (rows.size() > SWEEP_ROWS) {
-                out.append("<p>First ").append(SWEEP_ROWS).append(" rows shown; the linked file has them all.</p>\n");
-            }
+            out.append(i == 0 ? "</tr></thead><tbody>\n" : "</tr>\n");
+        }
+        out.append("</tbody></table>\n");
+        if (rows.size() > SWEEP_ROWS) {
+            out.append("<p>First ").append(SWEEP_ROWS).append(" rows shown; the linked file has them all.</p>\n");
         }
         return out.append("</section>\n").toString();
     }
@@ -349,7 +349,7 @@ public final class HtmlReport {
         return slug;
     }
 
-    private static final String CSS = String.join("\n",
+    static final String CSS = String.join("\n",
             "body{margin:0;background:#f6f6f4;color:#222;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif}",
             "main{max-width:1160px;margin:0 auto;padding:24px}",
             "h1{font-size:28px;margin:0 0 4px}h2{font-size:22px;margin:32px 0 8px;border-bottom:2px solid #ddd;padding-bottom:4px}",

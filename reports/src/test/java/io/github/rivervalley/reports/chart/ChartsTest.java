@@ -146,6 +146,22 @@ class ChartsTest {
     }
 
     /** An example run spec (with {@code record.path}) run into the temporary directory and read back. */
+    /** Where the run has theory columns, the decomposition draws them: one "(theory)" series per component and line. */
+    @Test
+    void decompositionDrawsTheTheoryWhereTheRunHasIt() {
+        Run straight = example("straight-wsd");
+        XYDataset data = ((XYPlot) new DecompositionChart(false).draw(straight).getPlot()).getDataset();
+        int theory = 0;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            theory += data.getSeriesKey(s).toString().contains("(theory)") ? 1 : 0;
+        }
+        assertEquals(3 * straight.traces().size(), theory, "loss, river loss and hill excess of every line");
+        XYDataset synthetic = ((XYPlot) new DecompositionChart(false).draw(wsd).getPlot()).getDataset();
+        for (int s = 0; s < synthetic.getSeriesCount(); s++) {
+            assertFalse(synthetic.getSeriesKey(s).toString().contains("(theory)"), "no theory columns, no theory series");
+        }
+    }
+
     private static Run example(String name) {
         RunSpec spec = SpecReader.instance().read(Path.of("..", "examples", name + ".yaml"), RunSpec.class);
         if (!Files.isDirectory(runs.resolve("examples").resolve(spec.name()))) {

@@ -92,11 +92,14 @@ class HtmlReportTest {
     @Test
     void aSweepDirectoryGetsItsSummaryTable(@TempDir Path dir) throws IOException {
         study(dir);
-        Files.writeString(dir.resolve("sweep.csv"), "run,schedule.type,budget,loss\nwsd,wsd,400,0.1\nodd,<b>,400,0.2\n");
+        // The last row has the quoted cells the merger writes for a reason holding a comma and quotes.
+        Files.writeString(dir.resolve("sweep.csv"), "run,schedule.type,budget,loss\nwsd,wsd,400,0.1\nodd,<b>,400,0.2\n"
+                + "bad,\"failed: a, b and \"\"c\"\"\",400,\n");
         assertEquals(0, Main.run("report", dir.toString()));
         String html = Files.readString(dir.resolve("report/index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<th>schedule.type</th>"));
         assertTrue(html.contains("<td>&lt;b&gt;</td>"));
+        assertTrue(html.contains("<tr><td>bad</td><td>failed: a, b and &quot;c&quot;</td><td>400</td><td></td></tr>"), "one cell per RFC 4180 field");
         assertTrue(html.contains("href=\"../sweep.csv\""));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.spec.LandscapeSpec;
+import io.github.rivervalley.simulator.spec.Names;
 import io.github.rivervalley.simulator.spec.NoiseSpec;
 import io.github.rivervalley.simulator.spec.OptimizerSpec;
 import io.github.rivervalley.simulator.spec.RecordSpec;
@@ -28,6 +29,7 @@ public record OptimizeSpec(String name, Long steps, LandscapeSpec landscape, dou
 
     public OptimizeSpec {
         Check.present("name", name);
+        Names.check("name", name, "it names the output directory");
         Check.positive("steps", Check.present("steps", steps));
         Check.present("landscape", landscape);
         Check.present("optimizer", optimizer);

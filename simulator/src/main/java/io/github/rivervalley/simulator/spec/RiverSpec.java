@@ -8,16 +8,17 @@ import io.github.rivervalley.landscapes.check.Check;
 
 /**
  * The {@code river} block of a valley: the loss along the valley floor, chosen by {@code type}
- * ({@code linear}, {@code quadratic}, {@code softplus}). Omitted fields get their defaults, so a
+ * ({@code linear}, {@code quadratic}, {@code softplus}, {@code power}). Omitted fields get their defaults, so a
  * resolved spec always shows every value.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = RiverSpec.Linear.class, name = "linear"),
     @JsonSubTypes.Type(value = RiverSpec.Quadratic.class, name = "quadratic"),
-    @JsonSubTypes.Type(value = RiverSpec.Softplus.class, name = "softplus")
+    @JsonSubTypes.Type(value = RiverSpec.Softplus.class, name = "softplus"),
+    @JsonSubTypes.Type(value = RiverSpec.Power.class, name = "power")
 })
-public sealed interface RiverSpec permits RiverSpec.Linear, RiverSpec.Quadratic, RiverSpec.Softplus {
+public sealed interface RiverSpec permits RiverSpec.Linear, RiverSpec.Quadratic, RiverSpec.Softplus, RiverSpec.Power {
 
     /** The default river: linear with slope 1. */
     RiverSpec DEFAULT = new Linear(null);
@@ -65,6 +66,25 @@ public sealed interface RiverSpec permits RiverSpec.Linear, RiverSpec.Quadratic,
         @Override
         public RiverProfile build() {
             return new RiverProfile.Softplus(slope);
+        }
+    }
+
+    /**
+     * {@code r(c) = floor + amplitude * c^-exponent} for {@code c > 0}; {@code floor} defaults to 0,
+     * {@code amplitude} and {@code exponent} are required. The start's river coordinate must be above 0.
+     */
+    @JsonTypeName("power")
+    record Power(Double floor, Double amplitude, Double exponent) implements RiverSpec {
+        public Power {
+            floor = floor == null ? 0.0 : floor;
+            Check.present("amplitude", amplitude);
+            Check.present("exponent", exponent);
+            new RiverProfile.Power(floor, amplitude, exponent);
+        }
+
+        @Override
+        public RiverProfile build() {
+            return new RiverProfile.Power(floor, amplitude, exponent);
         }
     }
 }

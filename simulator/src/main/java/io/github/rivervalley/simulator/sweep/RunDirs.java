@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rivervalley.simulator.engine.RunFiles;
 import io.github.rivervalley.simulator.io.StagedDirectory;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.util.List;
 
 /**

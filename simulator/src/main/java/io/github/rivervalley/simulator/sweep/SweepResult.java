@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.sweep;
 
+import io.github.rivervalley.simulator.io.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class SweepResult {
 
     /** Parses the text of a {@code sweep.csv}. */
     public static SweepResult parse(String text) {
-        List<List<String>> records = records(text);
+        List<List<String>> records = Csv.records(text);
         if (records.isEmpty()) {
             throw new IllegalArgumentException("empty sweep table");
         }
@@ -259,55 +260,5 @@ public final class SweepResult {
     @Override
     public String toString() {
         return "SweepResult[" + rows.size() + " rows, axes " + axes + "]";
-    }
-
-    /** RFC 4180 records: quoted cells may hold commas, quotes (doubled) and line breaks. */
-    private static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(cell.toString());
-                cell.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || cell.length() > 0) {
-                    record.add(cell.toString());
-                    records.add(record);
-                }
-                record = new ArrayList<>();
-                cell.setLength(0);
-                any = false;
-            } else {
-                cell.append(c);
-                any = true;
-            }
-        }
-        if (any || cell.length() > 0) {
-            record.add(cell.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

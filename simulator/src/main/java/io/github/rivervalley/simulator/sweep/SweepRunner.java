@@ -1,10 +1,11 @@
 package io.github.rivervalley.simulator.sweep;
 
+import io.github.rivervalley.simulator.concurrent.Pool;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.IoErrors;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 /**
  * Executes a sweep (or one shard of it) into a directory, resumably.
@@ -119,31 +117,16 @@ public final class SweepRunner {
         List<String> unfinished = new ArrayList<>();
         if (!todo.isEmpty()) {
             Progress progress = new Progress(listener, mine.size() - todo.size());
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
-                Thread t = new Thread(r, "sweep-worker");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Ending>> futures = new ArrayList<>();
-                for (Sweep.Job run : todo) {
-                    futures.add(pool.submit(() -> execute(run, progress)));
-                }
+            try (Pool pool = new Pool(Math.min(threads, todo.size()), "sweep-worker", "sweep")) {
+                List<Ending> endings = pool.all(todo.stream().map(run -> (Callable<Ending>) () -> execute(run, progress)).toList());
                 for (int i = 0; i < todo.size(); i++) {
-                    Ending ending = futures.get(i).get();
+                    Ending ending = endings.get(i);
                     if (ending == Ending.FAILED) {
                         failed.add(todo.get(i).name());
                     } else if (ending != Ending.DONE) {
                         unfinished.add(todo.get(i).name() + ": " + ending.reason);
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("sweep interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         }
         listener.end();

@@ -67,8 +67,8 @@ public record Exactness(boolean exact, String reason) {
                     + " fixed eigenbasis (curved valleys and bigram models), so the moments do not close;"
                     + " only straight and rotated valleys have theory");
         }
-        if (valley.river() instanceof RiverProfile.Softplus) {
-            return no("a softplus river's curvature changes along it, so its expected slope depends on the whole"
+        if (!(valley.river() instanceof RiverProfile.Linear) && !(valley.river() instanceof RiverProfile.Quadratic)) {
+            return no("a " + valley.river() + " river's curvature changes along it, so its expected slope depends on the whole"
                     + " distribution of the river coordinate; only linear and quadratic rivers have theory");
         }
         return EXACT;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +25,12 @@ class SummaryKeysTest {
 
     /** The keys docs/spec.md (section "summary.json") promises. */
     private static final Set<String> TOP = Set.of("name", "steps", "replicas", "seed", "landscape", "schedule",
-            "total_compute", "lines", "checkpoints");
+            "total_compute", "lines", "checkpoints", "theory");
     private static final Set<String> LINE = Set.of("name", "parent", "fork_step", "end_step", "loss", "river_loss",
             "hill_excess", "river_coord", "hill_dist", "diverged", "first_divergence_step");
     private static final Set<String> CHECKPOINT = Set.of("budget", "line", "step", "compute", "loss", "river_loss",
-            "hill_excess", "river_coord", "loss_se", "diverged");
+            "hill_excess", "river_coord", "loss_se", "diverged", "theory_loss", "theory_river_loss", "theory_hill_excess",
+            "theory_river_coord");
 
     private static final String DIVERGING = """
             name: div
@@ -45,7 +47,7 @@ class SummaryKeysTest {
     void fullyDivergedLineKeepsEveryKeyWithNullValues(@TempDir Path dir) throws IOException {
         RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(DIVERGING, "test spec"), RunSpec.class);
         Simulation.run(spec, dir, 1);
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("div").resolve(io.github.rivervalley.simulator.results.RunDirectory.SUMMARY).toFile());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("div").resolve(RunDirectory.SUMMARY).toFile());
         assertEquals(TOP, keys(json));
         JsonNode line = json.get("lines").get(0);
         assertEquals(LINE, keys(line));

@@ -1,0 +1,63 @@
+package io.github.rivervalley.reports.report;
+
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.simulator.trace.RunSummary;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report's "Simulation vs theory" headline: for every run, whether the moment engine is exact for it,
+ * and if so how far the simulated means are from the exact expected values, from the {@code theory} block
+ * of its {@code summary.json} (largest |z| = |mean - theory| / SE over the rows, share of rows above 3).
+ */
+final class TheoryHeadline {
+
+    /** Agreement: a largest |z| below this. */
+    static final double AGREES = 4.0;
+
+    private TheoryHeadline() {
+    }
+
+    /** The section, or nothing when no run's summary has a theory block (summaries from before theory existed). */
+    static String html(List<Run> runs) {
+        List<Run> withTheory = runs.stream().filter(r -> r.summary().theory() != null).toList();
+        if (withTheory.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<h3>Simulation vs theory</h3>\n<p>Where the expected dynamics are exact "
+                + "(straight and rotated valleys with a linear or quadratic river; gd, sgd, momentum, nesterov), every row is "
+                + "compared with them: z = (replica mean &minus; theory) / standard error for loss, river loss and hill excess "
+                + "(docs/theory.md).</p>\n<table><thead><tr><th>run</th><th>rows compared</th><th>largest |z|</th><th>where</th>"
+                + "<th>rows with |z| &gt; 3</th><th>verdict</th></tr></thead><tbody>\n");
+        int compared = 0;
+        int agree = 0;
+        for (Run run : withTheory) {
+            RunSummary.TheoryResult t = run.summary().theory();
+            out.append("<tr><td>").append(Html.escape(run.summary().name())).append("</td>");
+            if (!t.exact()) {
+                out.append("<td colspan=\"4\"></td><td>no theory: ").append(Html.escape(t.reason())).append("</td></tr>\n");
+            } else if (Boolean.TRUE.equals(t.expectedOnly())) {
+                out.append("<td colspan=\"4\"></td><td>expected values (no simulation)</td></tr>\n");
+            } else if (t.maxAbsZ() == null) {
+                out.append("<td class=\"n\">0</td><td colspan=\"3\"></td><td>nothing to compare (one replica, or no noise)</td></tr>\n");
+            } else {
+                compared++;
+                boolean ok = t.maxAbsZ() < AGREES;
+                agree += ok ? 1 : 0;
+                out.append("<td class=\"n\">").append(t.rows()).append("</td><td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%.2f", t.maxAbsZ())).append("</td><td>")
+                        .append(Html.escape(t.worstColumn() + " at " + t.worstLine() + " step " + t.worstStep())).append("</td><td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%.1f%%", 100 * t.fractionAbove3())).append("</td><td>")
+                        .append(ok ? "agrees" : "largest |z| above " + (int) AGREES + ": check (few replicas make the standard errors noisy)")
+                        .append("</td></tr>\n");
+            }
+        }
+        out.append("</tbody></table>\n");
+        if (compared > 0) {
+            out.append("<p>").append(agree).append(" of ").append(compared).append(compared == 1 ? " run" : " runs")
+                    .append(" with exact theory and replicas to compare agree with it (largest |z| below ").append((int) AGREES)
+                    .append(").</p>\n");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.rivervalley.reports.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.simulator.trace.RunSummary;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The "Simulation vs theory" headline reads each run's theory block and says which runs agree. */
+class TheoryHeadlineTest {
+
+    private static Run run(String name, RunSummary.TheoryResult theory) {
+        RunSummary summary = new RunSummary(name, 100, 64, 0, "straight", "wsd", 100, List.of(), List.of(), theory);
+        return new Run(Path.of(name), summary, "", null, List.of());
+    }
+
+    @Test
+    void listsEveryRunWithItsVerdictAndCountsTheAgreeingOnes() {
+        String html = TheoryHeadline.html(List.of(
+                run("close", new RunSummary.TheoryResult(true, null, null, 50L, 2.5, 0.0, "main", 40L, "loss")),
+                run("far", new RunSummary.TheoryResult(true, null, null, 50L, 6.1, 0.1, "branch-100", 90L, "hill_excess")),
+                run("adam", new RunSummary.TheoryResult(false, "Adam divides by a running gradient size", null, null, null, null, null, null, null)),
+                run("expected", new RunSummary.TheoryResult(true, null, true, null, null, null, null, null, null)),
+                run("old", null)));
+        assertTrue(html.contains("<td>close</td><td class=\"n\">50</td><td class=\"n\">2.50</td>"), html);
+        assertTrue(html.contains("hill_excess at branch-100 step 90"), html);
+        assertTrue(html.contains("no theory: Adam divides"), html);
+        assertTrue(html.contains("expected values (no simulation)"), html);
+        assertTrue(html.contains("1 of 2 runs with exact theory and replicas to compare agree"), html);
+        assertEquals(-1, html.indexOf("<td>old</td>"), "a summary without a theory block is not listed");
+        assertEquals("", TheoryHeadline.html(List.of(run("old", null))));
+    }
+}
