@@ -31,6 +31,9 @@ final class StackedDecomposition {
     private static final Color HILL_AREA = Palette.translucent(Palette.HILL, 120);
     private static final Color RIVER_AREA = Palette.translucent(Palette.RIVER, 40);
 
+    private static final java.awt.Stroke THEORY = new java.awt.BasicStroke(1.0f, java.awt.BasicStroke.CAP_BUTT,
+            java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f);
+
     private StackedDecomposition() {
     }
 
@@ -60,6 +63,20 @@ final class StackedDecomposition {
                     int s = others.getSeriesCount() - 1;
                     otherRenderer.setSeriesPaint(s, Palette.component(column));
                     otherRenderer.setSeriesStroke(s, stroke(Math.max(1, k)));
+                }
+            }
+        }
+        // The exact expected values, where the run has them: thin dashed over every line.
+        boolean theory = false;
+        for (Trace t : run.traces()) {
+            for (String column : new String[] {TraceColumns.LOSS, TraceColumns.RIVER_LOSS}) {
+                String exact = "theory_" + column;
+                if (t.has(exact)) {
+                    others.addSeries(series(t.line() + " " + column.replace('_', ' ') + " (theory)", t, exact, from, to, bounds));
+                    int s = others.getSeriesCount() - 1;
+                    otherRenderer.setSeriesPaint(s, Palette.component(column));
+                    otherRenderer.setSeriesStroke(s, THEORY);
+                    theory = true;
                 }
             }
         }
@@ -98,11 +115,11 @@ final class StackedDecomposition {
         range.setRange(nonNegative && fromZero ? 0 : bounds[0] - pad, bounds[1] + pad);
         plot.getDomainAxis().setRange(from, to);
         phaseMarkers(plot, Optional.of(root));
-        plot.setFixedLegendItems(legend(run.traces().size() > 1, nonNegative));
+        plot.setFixedLegendItems(legend(run.traces().size() > 1, nonNegative, theory));
         return plot;
     }
 
-    private static LegendItemCollection legend(boolean others, boolean riverArea) {
+    private static LegendItemCollection legend(boolean others, boolean riverArea, boolean theory) {
         LegendItemCollection items = new LegendItemCollection();
         items.add(line("loss", Palette.LOSS, stroke(0)));
         items.add(line("river loss" + (riverArea ? " (blue area)" : ""), Palette.RIVER, stroke(0)));
@@ -111,6 +128,9 @@ final class StackedDecomposition {
         items.add(hill);
         if (others) {
             items.add(line("other lines (dashed)", Color.DARK_GRAY, stroke(1)));
+        }
+        if (theory) {
+            items.add(line("exact expected values (theory)", Color.DARK_GRAY, THEORY));
         }
         return items;
     }

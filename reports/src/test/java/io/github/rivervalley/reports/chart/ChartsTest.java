@@ -150,15 +150,19 @@ class ChartsTest {
     @Test
     void decompositionDrawsTheTheoryWhereTheRunHasIt() {
         Run straight = example("straight-wsd");
-        XYDataset data = ((XYPlot) new DecompositionChart(false).draw(straight).getPlot()).getDataset();
-        int theory = 0;
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            theory += data.getSeriesKey(s).toString().contains("(theory)") ? 1 : 0;
-        }
-        assertEquals(3 * straight.traces().size(), theory, "loss, river loss and hill excess of every line");
-        XYDataset synthetic = ((XYPlot) new DecompositionChart(false).draw(wsd).getPlot()).getDataset();
-        for (int s = 0; s < synthetic.getSeriesCount(); s++) {
-            assertFalse(synthetic.getSeriesKey(s).toString().contains("(theory)"), "no theory columns, no theory series");
+        // The log chart draws loss, river loss and hill excess of every line; the stacked one loss and river loss
+        // (the hill excess is the gap between them).
+        for (boolean log : new boolean[] {true, false}) {
+            XYDataset data = ((XYPlot) new DecompositionChart(log).draw(straight).getPlot()).getDataset();
+            int theory = 0;
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                theory += data.getSeriesKey(s).toString().contains("(theory)") ? 1 : 0;
+            }
+            assertEquals((log ? 3 : 2) * straight.traces().size(), theory, "theory series of every line, log " + log);
+            XYDataset synthetic = ((XYPlot) new DecompositionChart(log).draw(wsd).getPlot()).getDataset();
+            for (int s = 0; s < synthetic.getSeriesCount(); s++) {
+                assertFalse(synthetic.getSeriesKey(s).toString().contains("(theory)"), "no theory columns, no theory series");
+            }
         }
     }
 
