@@ -181,8 +181,9 @@ public final class NotebookCharts {
             throw new IllegalArgumentException("chart name '" + name + "' is not allowed; expected letters, digits, '.', '_' or '-'");
         }
         ChartFiles.Written files = ChartFiles.write(chart, outDir(), name, WIDTH, HEIGHT);
-        System.out.println("saved " + files.png() + " (also " + files.png2x().getFileName() + ", " + files.svg().getFileName()
-                + ", " + files.pdf().getFileName() + ")");
+        System.out.println("saved " + files.png());
+        System.out.println("saved " + files.svg());
+        System.out.println("  (also " + files.png2x().getFileName() + " and " + files.pdf().getFileName() + ")");
         return files.png();
     }
 }
