@@ -1,10 +1,14 @@
 package io.github.rivervalley.reports.notebook;
 
+import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.engine.Run;
+import io.github.rivervalley.simulator.fit.Fit;
 import io.github.rivervalley.simulator.schedulesearch.Bounds;
 import io.github.rivervalley.simulator.schedulesearch.FamilySearch;
+import io.github.rivervalley.simulator.schedulesearch.FittedObjective;
 import io.github.rivervalley.simulator.schedulesearch.FreeFormSearch;
 import io.github.rivervalley.simulator.schedulesearch.KnotSchedule;
+import io.github.rivervalley.simulator.schedulesearch.ScheduleObjective;
 import io.github.rivervalley.simulator.spec.PiecewiseScheduleSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.theory.ModeSystem;
@@ -14,7 +18,7 @@ import java.util.Locale;
 
 /**
  * The notebook's schedule optimum ({@link #of}): the free-form schedule with the lowest exact expected final
- * loss for a run's valley, budget and peak, beside the best WSD, cosine and constant schedules. Prints as a
+ * loss for a run's valley, budget and peak (or the lowest final loss a fitted law predicts), beside the best WSD, cosine and constant schedules. Prints as a
  * comparison table; {@link #rates()} and {@link #spec()} give the schedule itself.
  *
  * @param rates the optimum's rate at every step
@@ -30,9 +34,25 @@ public record Optimum(double[] rates, double loss, PiecewiseScheduleSpec spec, L
      */
     public static Optimum of(Run run, long warmup) {
         Bounds bounds = new Bounds(run.steps(), run.schedule().peak(), warmup, 0.0, true);
-        MomentAdjoint adjoint = new MomentAdjoint(ModeSystem.of(run.landscape(), run.noise(), run.start()), run.optimizer());
-        List<FamilySearch.Candidate> families = new FamilySearch(adjoint, bounds).all();
-        FreeFormSearch.Result best = new FreeFormSearch(adjoint, new KnotSchedule(bounds, 100)).searchFrom(2000, families);
+        return of(ScheduleObjective.of(new MomentAdjoint(ModeSystem.of(run.landscape(), run.noise(), run.start()), run.optimizer())), bounds);
+    }
+
+    /**
+     * Optimises the schedule of {@code steps} steps on the final loss a fitted river-valley law or MPL
+     * predicts, at most {@code peak} (for the river-valley law at most the fitted curves' peak: higher is
+     * extrapolation), with a linear warmup of {@code warmup} steps, never rising after it.
+     */
+    public static Optimum of(Fit fit, long steps, double peak, long warmup) {
+        FittedObjective fitted = FittedObjective.of(fit);
+        if (peak > fitted.fittedPeak()) {
+            throw new InvalidValueException("peak", peak, "at most " + fitted.fittedPeak() + ", the fitted curves' peak rate (above it the law extrapolates)");
+        }
+        return of(fitted.objective(), new Bounds(steps, peak, warmup, 0.0, true));
+    }
+
+    private static Optimum of(ScheduleObjective objective, Bounds bounds) {
+        List<FamilySearch.Candidate> families = new FamilySearch(objective, bounds).all();
+        FreeFormSearch.Result best = new FreeFormSearch(objective, new KnotSchedule(bounds, 100)).searchFrom(2000, families);
         return new Optimum(best.rates(), best.loss(), best.spec(), families);
     }
 
@@ -43,7 +63,7 @@ public record Optimum(double[] rates, double loss, PiecewiseScheduleSpec spec, L
 
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Optimum[%d steps; expected final loss %.6g", rates.length, loss));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Optimum[%d steps; final loss %.6g", rates.length, loss));
         for (FamilySearch.Candidate c : families) {
             out.append(String.format(Locale.ROOT, "; best %s %.6g (+%.3g)", c.family(), c.loss(), c.loss() - loss));
         }

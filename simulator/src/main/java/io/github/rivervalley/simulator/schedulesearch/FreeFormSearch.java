@@ -23,14 +23,19 @@ public final class FreeFormSearch {
     public record Result(double[] knots, PiecewiseScheduleSpec spec, double[] rates, double loss, int iterations) {
     }
 
-    private final MomentAdjoint adjoint;
+    private final ScheduleObjective objective;
     private final KnotSchedule schedule;
     private final double[] rateGradient;
 
-    public FreeFormSearch(MomentAdjoint adjoint, KnotSchedule schedule) {
-        this.adjoint = Check.present("adjoint", adjoint);
+    public FreeFormSearch(ScheduleObjective objective, KnotSchedule schedule) {
+        this.objective = Check.present("objective", objective);
         this.schedule = Check.present("schedule", schedule);
         this.rateGradient = new double[(int) schedule.bounds().steps()];
+    }
+
+    /** On the exact expected loss of a valley run. */
+    public FreeFormSearch(MomentAdjoint adjoint, KnotSchedule schedule) {
+        this(ScheduleObjective.of(adjoint), schedule);
     }
 
     /** Searches for at most {@code maxIterations} iterations from the peak held to the end. */
@@ -125,7 +130,7 @@ public final class FreeFormSearch {
     }
 
     private double evaluate(double[] knots, double[] gradient) {
-        double loss = adjoint.lossAndGradient(schedule.rates(knots), rateGradient);
+        double loss = objective.lossAndGradient(schedule.rates(knots), rateGradient);
         schedule.knotGradient(rateGradient, gradient);
         return loss;
     }
