@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
+import io.github.rivervalley.reports.analysis.Captions;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.List;
 
@@ -10,14 +11,13 @@ import java.util.List;
  */
 public final class ChartCatalog {
 
-    public static final RunsChart COMPARE_LOSS = new ComparisonChart(TraceColumns.LOSS, "compare-loss",
-            "Loss of every run. WSD stays high while its rate is at the peak and drops sharply at each decay, ending at or below cosine.");
-    public static final RunsChart COMPARE_RIVER_LOSS = new ComparisonChart(TraceColumns.RIVER_LOSS, "compare-river-loss",
-            "River loss of every run: true progress along the valley floor. A high rate moves faster along the river, so WSD leads during its stable phase.");
+    public static final RunsChart COMPARE_LOSS = new ComparisonChart(TraceColumns.LOSS, "compare-loss", Captions::compareLoss);
+    public static final RunsChart COMPARE_RIVER_LOSS = new ComparisonChart(TraceColumns.RIVER_LOSS, "compare-river-loss", Captions::compareRiverLoss);
     public static final RunsChart BUDGET_FRONTIER = new BudgetFrontierChart();
 
     public static final RunChart SCHEDULE = new ScheduleChart();
     public static final RunChart DECOMPOSITION = new DecompositionChart(false);
+    public static final RunChart DECOMPOSITION_ZOOM = new DecompositionZoomChart();
     public static final RunChart DECOMPOSITION_LOG = new DecompositionChart(true);
     public static final RunChart TRAJECTORY = new TrajectoryChart();
     public static final RunChart RIVER_HILL = new RiverHillChart();
@@ -28,7 +28,7 @@ public final class ChartCatalog {
     public static final List<RunsChart> OVERVIEW = List.of(COMPARE_LOSS, COMPARE_RIVER_LOSS, BUDGET_FRONTIER);
 
     /** The charts of each run, in the order of the run's section. */
-    public static final List<RunChart> PER_RUN = List.of(SCHEDULE, DECOMPOSITION, DECOMPOSITION_LOG, TRAJECTORY, RIVER_HILL, SHARPNESS, PROBE);
+    public static final List<RunChart> PER_RUN = List.of(SCHEDULE, DECOMPOSITION, DECOMPOSITION_ZOOM, DECOMPOSITION_LOG, TRAJECTORY, RIVER_HILL, SHARPNESS, PROBE);
 
     private ChartCatalog() {
     }

@@ -43,6 +43,8 @@ final class ChartStyle {
     private static final float[][] DASHES = {{9f, 5f}, {3f, 4f}, {12f, 4f, 3f, 4f}, {6f, 3f, 2f, 3f}};
     /** Band transparency: light enough that overlapping bands stay readable. */
     private static final float BAND_ALPHA = 0.22f;
+    /** A long legend sample, so a dashed line's key shows its dashes and cannot read as a minus sign. */
+    static final java.awt.Shape LEGEND_LINE = new java.awt.geom.Line2D.Double(-16, 0, 16, 0);
     static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 210);
     /** The decomposition's columns, in drawing order. */
     static final String[] COMPONENTS = {TraceColumns.LOSS, TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS};
@@ -78,9 +80,12 @@ final class ChartStyle {
         return new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, DASHES[(k - 1) % DASHES.length], 0f);
     }
 
-    /** A series name: {@code name} for a run's first trace (its main line), {@code "name - <line>"} for the others. */
+    /**
+     * A series name: {@code name} for a run's first trace (its main line), {@code "name [line]"} for the
+     * others (brackets, not a dash that reads as a minus sign).
+     */
     static String seriesName(String name, int k, Trace t) {
-        return k == 0 ? name : name + " - " + t.line();
+        return k == 0 ? name : name + " [" + t.line() + "]";
     }
 
     static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, String subtitle) {
@@ -95,6 +100,7 @@ final class ChartStyle {
     static DeviationRenderer lines() {
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         renderer.setAlpha(BAND_ALPHA);
+        renderer.setLegendLine(LEGEND_LINE);
         renderer.setDefaultSeriesVisibleInLegend(false);
         return renderer;
     }
@@ -143,6 +149,59 @@ final class ChartStyle {
         axis.setStandardTickUnits(units);
         axis.setMinorTickMarksVisible(true);
         return axis;
+    }
+
+    /**
+     * A log axis over {@code [lo, hi]} whose labels fall inside the data: powers of ten over two decades or
+     * more, else powers of two written out (256, 512, 1024), so a narrow range still gets several labels.
+     */
+    static LogAxis fittedLogAxis(String label, double lo, double hi) {
+        LogAxis axis = logAxis(label);
+        if (lo > 0 && hi > lo) {
+            if (hi / lo < 100) {
+                axis.setBase(2);
+                axis.setBaseSymbol("2");
+                axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.######"));
+                axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            }
+            axis.setRange(lo / 1.3, hi * 1.3);
+        }
+        return axis;
+    }
+
+    /**
+     * Shades a warmup, decay or re-warmup phase behind the data (stable phases stay white); the first
+     * phase of each kind ({@code labelled} records which) gets its name at the bottom of the plot, where
+     * it cannot collide with labels at the top.
+     */
+    static void shadePhase(XYPlot plot, Phase p, java.util.Set<Phase.Kind> labelled) {
+        if (p.kind() == Phase.Kind.STABLE) {
+            return;
+        }
+        IntervalMarker marker = new IntervalMarker(p.start(), p.end(), Palette.translucent(Palette.phase(p.kind()), 38));
+        if (labelled.add(p.kind())) {
+            marker.setLabel(p.kind().label());
+            marker.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            marker.setLabelPaint(Palette.phase(p.kind()).darker());
+            marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+        }
+        plot.addDomainMarker(marker, Layer.BACKGROUND);
+    }
+
+    /** A small marker shape, different for consecutive {@code k} (circle, square, diamond, triangle). */
+    static java.awt.Shape marker(int k) {
+        switch (k % 4) {
+            case 0:
+                return new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10);
+            case 1:
+                return new java.awt.geom.Rectangle2D.Double(-4.5, -4.5, 9, 9);
+            case 2:
+                return new java.awt.Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4);
+            default:
+                return new java.awt.Polygon(new int[] {0, 6, -6}, new int[] {-6, 5, 5}, 3);
+        }
     }
 
     static Column zeros(Trace t) {

@@ -1,7 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
 import static io.github.rivervalley.reports.chart.ChartStyle.label;
-import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
 import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 import static io.github.rivervalley.reports.chart.ChartStyle.lines;
@@ -12,24 +11,27 @@ import static io.github.rivervalley.reports.chart.ChartStyle.capitalized;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Trace;
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Stroke;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
-/** One column (loss or river loss) of every line of several runs, overlaid; colour = schedule family. */
+/** One column (loss or river loss) of every line of several runs, overlaid; colour = schedule family, or run when runs share a family. */
 public final class ComparisonChart implements RunsChart {
 
     private final String column;
     private final String name;
-    private final String caption;
+    private final Function<List<Run>, String> caption;
 
-    /** The comparison of trace column {@code column}, saved as {@code name} with {@code caption} in the report. */
-    public ComparisonChart(String column, String name, String caption) {
+    /** The comparison of trace column {@code column}, saved as {@code name}, captioned by {@code caption} (computed from the runs). */
+    public ComparisonChart(String column, String name, Function<List<Run>, String> caption) {
         this.column = column;
         this.name = name;
         this.caption = caption;
@@ -37,7 +39,7 @@ public final class ComparisonChart implements RunsChart {
 
     /** The comparison of {@code column} under its own name (for charts outside the report). */
     public static ComparisonChart of(String column) {
-        return new ComparisonChart(column, "compare-" + column.replace('_', '-'), capitalized(label(column)) + " of every run.");
+        return new ComparisonChart(column, "compare-" + column.replace('_', '-'), runs -> capitalized(label(column)) + " of every run.");
     }
 
     @Override
@@ -47,29 +49,55 @@ public final class ComparisonChart implements RunsChart {
 
     @Override
     public String caption(List<Run> runs) {
-        return caption;
+        return caption.apply(runs);
     }
 
     @Override
     public JFreeChart draw(List<Run> runs) {
         TraceDataset data = new TraceDataset(false);
         DeviationRenderer renderer = lines();
-        Map<String, Integer> perFamily = new HashMap<>();
+        List<Color> colours = RunColours.of(runs);
+        XYSeriesCollection ends = new XYSeriesCollection();
+        XYLineAndShapeRenderer endRenderer = new XYLineAndShapeRenderer(false, true);
         int series = 0;
-        for (Run run : runs) {
-            int variant = perFamily.merge(run.family(), 1, Integer::sum) - 1;
+        boolean others = false;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < runs.size(); r++) {
+            Run run = runs.get(r);
             for (int k = 0; k < run.traces().size(); k++) {
                 Trace t = run.traces().get(k);
                 if (!t.has(column)) {
                     continue;
                 }
                 data.add(seriesName(run.name(), k, t), t.step(), t.column(column), null, 0);
-                Stroke s = variant == 0 ? new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND) : stroke(variant);
-                style(renderer, series++, Palette.family(run.family()), s, k == 0);
+                style(renderer, series++, colours.get(r), k == 0 ? ROOT : OTHER, k == 0);
+                others |= k > 0;
+                lowest = Math.min(lowest, t.column(column).lowest());
+                // A marker at the end of every line: a line hidden under another still shows where it ends.
+                XYSeries end = new XYSeries(run.name() + " end " + k, false, true);
+                end.add(t.lastStep(), t.last(column));
+                ends.addSeries(end);
+                int e = ends.getSeriesCount() - 1;
+                endRenderer.setSeriesPaint(e, colours.get(r));
+                endRenderer.setSeriesShape(e, ChartStyle.marker(r));
+                endRenderer.setSeriesVisibleInLegend(e, false);
             }
         }
-        XYPlot plot = new XYPlot(data, stepAxis(), new NumberAxis(label(column)), renderer);
+        NumberAxis axis = new NumberAxis(label(column));
+        if (lowest >= 0) {
+            axis.setRangeType(org.jfree.data.RangeType.POSITIVE); // a non-negative quantity: no axis below zero
+        }
+        XYPlot plot = new XYPlot(data, stepAxis(), axis, renderer);
+        plot.setDataset(1, ends);
+        plot.setRenderer(1, endRenderer);
+        boolean byRun = RunColours.byRun(runs);
         return chart(capitalized(label(column)) + " of every run", plot,
-                "colour: schedule family; every line of a run (branches, per-budget runs) in its run's colour; band: min-max per bucket");
+                (byRun ? "colour: run (runs share a schedule family)" : "colour: schedule family")
+                        + (others ? "; thin dotted: a run's other lines (branches, per-budget runs)" : "")
+                        + "; marker: where each line ends; band: min-max per bucket");
     }
+
+    private static final Stroke ROOT = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Every non-root line of a run: thin and dotted, a style no run's own line has. */
+    private static final Stroke OTHER = new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {1.5f, 3.5f}, 0f);
 }

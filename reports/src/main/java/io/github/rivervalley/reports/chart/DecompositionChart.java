@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
+import io.github.rivervalley.reports.analysis.Captions;
 import static io.github.rivervalley.reports.chart.ChartStyle.COMPONENTS;
 import static io.github.rivervalley.reports.chart.ChartStyle.label;
 import static io.github.rivervalley.reports.chart.ChartStyle.THEORY;
@@ -10,8 +11,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.lines;
 import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
-import static io.github.rivervalley.reports.chart.ChartStyle.logAxis;
 
+import io.github.rivervalley.reports.trace.Column;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Trace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
@@ -38,12 +39,17 @@ public final class DecompositionChart implements RunChart {
 
     @Override
     public String caption(Run run) {
-        return log ? "Loss decomposition on a log scale: the hill excess falls by orders of magnitude in a decay."
-                : "Loss decomposition: loss = river loss + hill excess. At a high rate the hill excess keeps the loss up; a decay removes it and reveals the river progress.";
+        return Captions.decomposition(run, log);
     }
 
     @Override
     public JFreeChart draw(Run run) {
+        if (!log && run.mainTrace().isPresent()) {
+            Trace root = run.mainTrace().get();
+            XYPlot plot = StackedDecomposition.plot(run, root, root.firstStep(), run.traces().stream().mapToLong(Trace::lastStep).max().orElseThrow(), true);
+            return chart("Loss decomposition: " + run.name(), plot, "loss = river loss + hill excess (orange) on the "
+                    + root.line() + " line; bucket means" + (run.traces().size() > 1 ? "; dashed: other lines" : ""));
+        }
         TraceDataset data = new TraceDataset(log);
         DeviationRenderer renderer = lines();
         long width = 1;
@@ -67,15 +73,44 @@ public final class DecompositionChart implements RunChart {
                 }
             }
         }
-        ValueAxis range = log ? logAxis("loss (log scale)") : new NumberAxis("loss");
+        ValueAxis range = log ? logRange(run) : new NumberAxis("loss");
         XYPlot plot = new XYPlot(data, stepAxis(), range, renderer);
         phaseMarkers(plot, run.mainTrace());
         boolean se = run.traces().stream().anyMatch(t -> t.has(TraceColumns.LOSS_SE));
         String band = (se ? "band: mean \u00b1 2 SE over " + run.summary().replicas() + " replicas" : "band: 1 replica, no SE")
                 + (width > 1 ? (se ? " and " : "; ") + "min\u2013max per " + width + "-step bucket" : "")
-                + (log ? "; values \u2264 0 not shown" : "")
+                + (log ? "; values \u2264 0 not shown, the first 2% of steps may fall below the axis" : "")
                 + (run.traces().size() > 1 ? "; dashed: other lines" : "")
                 + (theory ? "; thin dashed: exact expected values (theory)" : "");
         return chart("Loss decomposition" + (log ? " (log)" : "") + ": " + run.name(), plot, band);
+    }
+
+    /**
+     * The log axis over the values after each line's first 2% of steps: a start from zero (the hill
+     * excess at step 0 and in the first warmup steps) would otherwise spend decades of the axis on a few
+     * rows; those early values are clipped at the bottom, as the subtitle says.
+     */
+    private static ValueAxis logRange(Run run) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Trace t : run.traces()) {
+            double skip = t.firstStep() + 0.02 * (t.lastStep() - t.firstStep());
+            for (String component : COMPONENTS) {
+                if (!t.has(component)) {
+                    continue;
+                }
+                Column c = t.column(component);
+                for (int i = 0; i < c.size(); i++) {
+                    double v = c.mean(i);
+                    if (v > 0 && Double.isFinite(v)) {
+                        hi = Math.max(hi, c.max(i));
+                        if (t.step().mean(i) >= skip) {
+                            lo = Math.min(lo, v);
+                        }
+                    }
+                }
+            }
+        }
+        return ChartStyle.fittedLogAxis("loss (log scale)", lo, hi);
     }
 }

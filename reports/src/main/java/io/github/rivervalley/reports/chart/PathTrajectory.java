@@ -68,8 +68,8 @@ final class PathTrajectory {
                 && traces.stream().allMatch(t -> t.has(TraceColumns.pathX(0)) && t.has(TraceColumns.pathX(1)));
         String xName = plane ? TraceColumns.pathX(0) : TraceColumns.PATH_RIVER_COORD;
         String yName = plane ? TraceColumns.pathX(1) : TraceColumns.PATH_HILL_DISP;
-        TraceDataset decays = new TraceDataset(false);
-        TraceDataset others = new TraceDataset(false);
+        XYSeriesCollection decays = new XYSeriesCollection();
+        XYSeriesCollection others = new XYSeriesCollection();
         // Plain lines: a min-max band would mix up the two coordinates of a bucket.
         XYLineAndShapeRenderer decayRenderer = new XYLineAndShapeRenderer(true, false);
         XYLineAndShapeRenderer otherRenderer = new XYLineAndShapeRenderer(true, false);
@@ -85,10 +85,11 @@ final class PathTrajectory {
             Column y = t.column(yName);
             for (Phase p : phasesOrStable(t)) {
                 boolean decay = p.kind() == Phase.Kind.DECAY;
-                TraceDataset data = decay ? decays : others;
-                String key = p.kind().label() + " - " + t.line() + " " + p.start();
+                XYSeriesCollection data = decay ? decays : others;
+                String key = p.kind().label() + " [" + t.line() + "] " + p.start();
                 // One bucket of overlap so consecutive phases join without a gap.
-                TraceDataset.Series s = data.add(key, x, y, null, 0, t.step(), p.start() - t.bucketWidth(), p.end());
+                XYSeries s = envelope(key, t.step(), x, y, p.start() - t.bucketWidth(), p.end(), t.bucketWidth() > 1);
+                data.addSeries(s);
                 XYLineAndShapeRenderer renderer = decay ? decayRenderer : otherRenderer;
                 int series = data.getSeriesCount() - 1;
                 // The stable phase translucent, so the decays drawn over it stand out.
@@ -96,8 +97,8 @@ final class PathTrajectory {
                 renderer.setSeriesStroke(series, decay ? PATH_DECAY : PATH);
                 renderer.setSeriesVisibleInLegend(series, false);
                 legend.add(p.kind());
-                if (decay && s.size() > 0) {
-                    ends.add(data.getXValue(series, s.size() - 1), data.getYValue(series, s.size() - 1));
+                if (decay && s.getItemCount() > 0) {
+                    ends.add(s.getX(s.getItemCount() - 1), s.getY(s.getItemCount() - 1));
                 }
             }
             extend(xs, x);
@@ -173,10 +174,34 @@ final class PathTrajectory {
         long width = traces.stream().mapToLong(Trace::bucketWidth).max().orElse(1);
         return chart("Trajectory on the landscape: " + run.name(), plot,
                 "one sample trajectory (replica 0, not a mean)" + (plane ? " in the landscape's (x0, x1) plane" : "")
-                + (width > 1 ? "; points: means of " + width + "-row buckets" : "") + background);
+                + (width > 1 ? "; each bucket of " + width + " rows drawn as its lowest and highest point (the swing survives downsampling)" : "") + background);
     }
 
     /** Widens {@code range} ({lowest, highest} so far) by the finite values of {@code column}. */
+    /**
+     * The path over the buckets whose step lies in {@code [from, to]}. With {@code swing}, each bucket
+     * contributes its lowest and its highest y in alternating order, so a zigzag averaged away by bucket
+     * means is drawn at its true amplitude; otherwise the bucket means.
+     */
+    static XYSeries envelope(String key, Column step, Column x, Column y, double from, double to, boolean swing) {
+        XYSeries s = new XYSeries(key, false, true);
+        boolean up = true;
+        for (int i = 0; i < step.size(); i++) {
+            double st = step.mean(i);
+            if (!(st >= from && st <= to) || Double.isNaN(x.mean(i)) || Double.isNaN(y.mean(i))) {
+                continue;
+            }
+            if (swing) {
+                s.add(x.mean(i), up ? y.min(i) : y.max(i));
+                s.add(x.mean(i), up ? y.max(i) : y.min(i));
+                up = !up;
+            } else {
+                s.add(x.mean(i), y.mean(i));
+            }
+        }
+        return s;
+    }
+
     private static void extend(double[] range, Column column) {
         double lo = column.lowest();
         double hi = column.highest();

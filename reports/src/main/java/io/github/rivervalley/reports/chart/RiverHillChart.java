@@ -9,6 +9,7 @@ import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 
+import io.github.rivervalley.reports.trace.Column;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Trace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
@@ -21,6 +22,8 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 /** River coordinate (top) and hill distance (bottom) against step, on one step axis. */
 public final class RiverHillChart implements RunChart {
 
+    private static final java.awt.Stroke ENVELOPE = new java.awt.BasicStroke(0.9f);
+
     @Override
     public String name() {
         return "river-hill";
@@ -28,7 +31,8 @@ public final class RiverHillChart implements RunChart {
 
     @Override
     public String caption(Run run) {
-        return "River coordinate (top) and mean distance from the valley floor (bottom) against step.";
+        return "River coordinate (top) and distance from the valley floor (bottom) against step: the replica mean and, thin, the "
+                + "envelope of the largest swing across the floor between recorded rows (the amplitude column), which survives downsampling.";
     }
 
     @Override
@@ -43,7 +47,8 @@ public final class RiverHillChart implements RunChart {
         combined.add(panel(run, TraceColumns.HILL_DIST), 1);
         phaseMarkers(combined.getSubplots().get(1), run.mainTrace());
         return chart("River progress and hill distance: " + run.name(), combined,
-                "top: position along the river; bottom: mean distance from the valley floor (band: min-max per bucket); dashed: branches");
+                "top: position along the river; bottom: mean distance from the valley floor (band: min-max per bucket) and the "
+                        + "amplitude envelope (thin); dashed: branches");
     }
 
     private static XYPlot panel(Run run, String column) {
@@ -57,7 +62,21 @@ public final class RiverHillChart implements RunChart {
             }
             data.add(seriesName(label(column), k, t), t.step(), t.column(column), null, 0);
             style(renderer, series++, Palette.component(column), stroke(k), k == 0);
+            if (column.equals(TraceColumns.HILL_DIST) && t.has(TraceColumns.AMPLITUDE)) {
+                // The bucket maximum of the amplitude: how far the iterate swung between rows, whatever the bucket width.
+                Column amplitude = t.column(TraceColumns.AMPLITUDE);
+                double[] top = new double[amplitude.size()];
+                for (int i = 0; i < top.length; i++) {
+                    top[i] = amplitude.max(i);
+                }
+                data.add(seriesName("largest swing (amplitude envelope)", k, t), t.step(), Column.of("envelope", top), null, 0);
+                style(renderer, series++, Palette.component(column).darker(), ENVELOPE, k == 0);
+            }
         }
-        return new XYPlot(data, null, new NumberAxis(label(column)), renderer);
+        NumberAxis axis = new NumberAxis(label(column));
+        if (column.equals(TraceColumns.HILL_DIST)) {
+            axis.setRangeType(org.jfree.data.RangeType.POSITIVE); // a distance: no axis below zero
+        }
+        return new XYPlot(data, null, axis, renderer);
     }
 }

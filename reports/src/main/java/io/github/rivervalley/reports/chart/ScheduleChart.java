@@ -23,11 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -66,19 +64,7 @@ public final class ScheduleChart implements RunChart {
         Set<Phase.Kind> labelled = EnumSet.noneOf(Phase.Kind.class);
         for (Trace t : traces) {
             for (Phase p : t.phases()) {
-                if (p.kind() == Phase.Kind.STABLE) {
-                    continue;
-                }
-                IntervalMarker marker = new IntervalMarker(p.start(), p.end(), Palette.translucent(Palette.phase(p.kind()), 38));
-                if (labelled.add(p.kind())) {
-                    marker.setLabel(p.kind().label());
-                    marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-                    marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                    marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                    marker.setLabelPaint(Palette.phase(p.kind()).darker());
-                    marker.setLabelBackgroundColor(LABEL_BACKGROUND);
-                }
-                plot.addDomainMarker(marker, Layer.BACKGROUND);
+                ChartStyle.shadePhase(plot, p, labelled);
             }
         }
         XYSeries points = new XYSeries("checkpoint", false, true);

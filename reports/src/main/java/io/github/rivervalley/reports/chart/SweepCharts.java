@@ -3,7 +3,6 @@ package io.github.rivervalley.reports.chart;
 import io.github.rivervalley.simulator.sweep.SweepResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Paint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -54,8 +52,16 @@ public final class SweepCharts {
     public record Named(String name, String caption, JFreeChart chart) {
     }
 
-    /** Every chart that fits the sweep, in reading order. */
+    /** Every chart that fits the sweep, in reading order (no stability edge marked). */
     public static List<Named> all(SweepResult result) {
+        return all(result, java.util.OptionalDouble.empty());
+    }
+
+    /**
+     * Every chart that fits the sweep; with the {@code curvature} all runs share (the top Hessian eigenvalue
+     * of their landscape), learning-rate axes mark GD's stability edge {@code 2 / curvature}.
+     */
+    public static List<Named> all(SweepResult result, java.util.OptionalDouble curvature) {
         List<Named> charts = new ArrayList<>();
         if (hasFrontier(result)) {
             charts.add(new Named("sweep-frontier", "Budget frontier of the sweep: for each schedule family, the loss at each"
@@ -64,15 +70,16 @@ public final class SweepCharts {
         }
         List<String> numeric = result.numericAxes();
         for (String axis : numeric) {
-            charts.add(new Named("sweep-loss-vs-" + fileSafe(axis), "Final loss (largest budget, mean over seeds) against "
-                    + axis + ", one line per schedule family; with more axes swept, each point is the best over the others.",
-                    lossAgainst(result, axis)));
+            charts.add(new Named("sweep-loss-vs-" + fileSafe(axis), "Final loss (largest budget, mean over seeds, bars \u00b12 SE over seeds) against "
+                    + axis + ", one line per schedule family; with more axes swept, each point is the best over the others."
+                    + (isRate(axis) && curvature.isPresent() ? " Dotted: GD's stability edge 2 / curvature." : ""),
+                    lossAgainst(result, axis, isRate(axis) ? curvature : java.util.OptionalDouble.empty())));
         }
         if (numeric.size() == 2) {
             for (String family : families(result)) {
                 String suffix = family.equals(ALL) ? "" : "-" + fileSafe(family);
                 charts.add(new Named("sweep-heatmap" + suffix, "Final loss over " + numeric.get(0) + " and " + numeric.get(1)
-                        + (family.equals(ALL) ? "" : " for " + family) + " (mean over seeds; grey: every run diverged or none ran).",
+                        + (family.equals(ALL) ? "" : " for " + family) + " (mean over seeds, printed in each cell; grey: every seed diverged, or none ran).",
                         heatMap(result, numeric.get(0), numeric.get(1), family)));
             }
         }
@@ -94,14 +101,83 @@ public final class SweepCharts {
         return lines("Budget frontier: loss against compute", data, x, y);
     }
 
+    /** Whether a sweep axis is a learning rate (drawn on a log scale, with the stability edge). */
+    static boolean isRate(String axis) {
+        return axis.endsWith("peak") || axis.endsWith("lr") || axis.endsWith("learningRate");
+    }
+
     /** Final loss against a numeric axis, one line per family. */
     public static JFreeChart lossAgainst(SweepResult result, String axis) {
-        XYSeriesCollection data = axisData(result, axis);
-        NumberAxis x = new NumberAxis(axis);
-        x.setAutoRangeIncludesZero(false);
+        return lossAgainst(result, axis, java.util.OptionalDouble.empty());
+    }
+
+    /**
+     * Final loss against a numeric axis, one line per family, with error bars of two standard errors over
+     * seeds; a learning-rate axis is logarithmic and, given the curvature, marks {@code 2 / curvature}.
+     */
+    public static JFreeChart lossAgainst(SweepResult result, String axis, java.util.OptionalDouble curvature) {
+        org.jfree.data.xy.YIntervalSeriesCollection data = axisIntervals(result, axis);
+        boolean positive = true;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                positive &= data.getXValue(s, i) > 0;
+            }
+        }
+        org.jfree.chart.axis.ValueAxis x;
+        if (isRate(axis) && positive) {
+            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(axis + " (log scale)");
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+            x = log;
+        } else {
+            NumberAxis linear = new NumberAxis(axis);
+            linear.setAutoRangeIncludesZero(false);
+            x = linear;
+        }
         NumberAxis y = new NumberAxis("final loss (budget " + result.finalBudget() + ", mean over seeds)");
         y.setAutoRangeIncludesZero(false);
-        return lines("Final loss against " + axis, data, x, y);
+        org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setCapLength(6);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        if (curvature.isPresent() && curvature.getAsDouble() > 0) {
+            double edge = 2 / curvature.getAsDouble();
+            org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(edge, Palette.STABILITY,
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f}, 0f));
+            marker.setLabel(String.format(Locale.ROOT, "2/\u03bb = %.4g (GD stability edge)", edge));
+            marker.setLabelFont(RiverValleyTheme.INSTANCE.getSmallFont());
+            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(marker);
+        }
+        return finish("Final loss against " + axis, plot, data, renderer);
+    }
+
+    /** {@link #axisData} with each point's interval: the mean loss over seeds +- 2 SE (no bar with one seed). */
+    static org.jfree.data.xy.YIntervalSeriesCollection axisIntervals(SweepResult result, String axis) {
+        Optional<String> familyAxis = result.familyAxis().filter(a -> !a.equals(axis));
+        long budget = result.finalBudget();
+        Map<String, Map<String, SweepResult.Setting>> best = new LinkedHashMap<>();
+        for (SweepResult.Setting s : result.settings()) {
+            if (s.budget() == budget) {
+                String family = familyAxis.map(a -> s.axes().get(a)).orElse(ALL);
+                best.computeIfAbsent(family, f -> new LinkedHashMap<>()).merge(s.axes().get(axis), s, SweepCharts::better);
+            }
+        }
+        org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+        for (Map.Entry<String, Map<String, SweepResult.Setting>> family : best.entrySet()) {
+            // Sorted by the numeric value (0.1 before 0.19), not by text.
+            org.jfree.data.xy.YIntervalSeries series = new org.jfree.data.xy.YIntervalSeries(family.getKey(), true, false);
+            for (Map.Entry<String, SweepResult.Setting> point : family.getValue().entrySet()) {
+                SweepResult.Setting s = point.getValue();
+                if (Double.isFinite(s.loss())) {
+                    double half = Double.isFinite(s.lossSe()) ? 2 * s.lossSe() : 0;
+                    series.add(Double.parseDouble(point.getKey()), s.loss(), s.loss() - half, s.loss() + half);
+                }
+            }
+            data.addSeries(series);
+        }
+        return data;
     }
 
     /** Final loss over two numeric axes, for one family ({@link #ALL} when the sweep has none). */
@@ -122,6 +198,20 @@ public final class SweepCharts {
         JFreeChart chart = new JFreeChart("Final loss" + (family.equals(ALL) ? "" : " (" + family + ")"), plot);
         chart.removeLegend();
         RiverValleyTheme.INSTANCE.apply(chart);
+        org.jfree.chart.title.TextTitle key = new org.jfree.chart.title.TextTitle(
+                "value printed in each cell (mean over seeds); grey cell = every seed diverged, or no run", RiverValleyTheme.INSTANCE.getSmallFont());
+        chart.addSubtitle(key);
+        // After the theme, which would reset the annotations' font and colour.
+        double[][] xyz = map.xyz();
+        for (int k = 0; k < xyz[0].length; k++) {
+            double loss = xyz[2][k];
+            String text = Double.isFinite(loss) ? String.format(Locale.ROOT, "%.3g", loss) : "diverged";
+            org.jfree.chart.annotations.XYTextAnnotation value = new org.jfree.chart.annotations.XYTextAnnotation(text, xyz[0][k], xyz[1][k]);
+            value.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
+            // White on the dark end of the scale, black on the light end and on grey.
+            value.setPaint(Double.isFinite(loss) && (loss - map.min()) < 0.6 * (map.max() - map.min()) ? Color.WHITE : Color.BLACK);
+            plot.addAnnotation(value);
+        }
         NumberAxis scaleAxis = new NumberAxis("final loss");
         scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
@@ -154,25 +244,14 @@ public final class SweepCharts {
         return data;
     }
 
-    /** Per family: (axis value, final loss), best setting of the other axes. */
+    /** Per family: (axis value, final loss), best setting of the other axes, sorted numerically. */
     static XYSeriesCollection axisData(SweepResult result, String axis) {
-        Optional<String> familyAxis = result.familyAxis().filter(a -> !a.equals(axis));
-        long budget = result.finalBudget();
-        Map<String, Map<String, SweepResult.Setting>> best = new LinkedHashMap<>();
-        for (SweepResult.Setting s : result.settings()) {
-            if (s.budget() != budget) {
-                continue;
-            }
-            String family = familyAxis.map(a -> s.axes().get(a)).orElse(ALL);
-            best.computeIfAbsent(family, f -> new LinkedHashMap<>()).merge(s.axes().get(axis), s, SweepCharts::better);
-        }
+        org.jfree.data.xy.YIntervalSeriesCollection intervals = axisIntervals(result, axis);
         XYSeriesCollection data = new XYSeriesCollection();
-        for (Map.Entry<String, Map<String, SweepResult.Setting>> family : best.entrySet()) {
-            XYSeries series = new XYSeries(family.getKey(), true, false);
-            for (Map.Entry<String, SweepResult.Setting> point : family.getValue().entrySet()) {
-                if (Double.isFinite(point.getValue().loss())) {
-                    series.add(Double.parseDouble(point.getKey()), point.getValue().loss());
-                }
+        for (int s = 0; s < intervals.getSeriesCount(); s++) {
+            XYSeries series = new XYSeries(intervals.getSeriesKey(s), true, false);
+            for (int i = 0; i < intervals.getItemCount(s); i++) {
+                series.add(intervals.getXValue(s, i), intervals.getYValue(s, i));
             }
             data.addSeries(series);
         }
@@ -253,10 +332,11 @@ public final class SweepCharts {
 
     private static JFreeChart lines(String title, XYSeriesCollection data, NumberAxis x, NumberAxis y) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            renderer.setSeriesStroke(s, new BasicStroke(1.5f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        return finish(title, new XYPlot(data, x, y, renderer), data, renderer);
+    }
+
+    /** The themed chart; one colour per family (black without families), no legend for a single unnamed series. */
+    private static JFreeChart finish(String title, XYPlot plot, org.jfree.data.xy.XYDataset data, XYLineAndShapeRenderer renderer) {
         JFreeChart chart = new JFreeChart(title, plot);
         if (data.getSeriesCount() == 1 && Objects.equals(data.getSeriesKey(0), ALL)) {
             chart.removeLegend();
@@ -265,50 +345,12 @@ public final class SweepCharts {
         for (int s = 0; s < data.getSeriesCount(); s++) {
             String key = String.valueOf(data.getSeriesKey(s));
             renderer.setSeriesPaint(s, key.equals(ALL) ? Palette.LOSS : Palette.family(key));
+            renderer.setSeriesStroke(s, new BasicStroke(1.5f));
         }
         return chart;
     }
 
     private static String fileSafe(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
-    }
-
-    /** Loss to colour: dark blue (low) through green to yellow (high), grey for missing or diverged. */
-    static final class LossScale implements PaintScale {
-        private static final Color[] STOPS = {new Color(0x440154), new Color(0x3B528B), new Color(0x21908C),
-            new Color(0x5DC963), new Color(0xFDE725)};
-        private static final Color MISSING = new Color(0xBBBBBB);
-        private final double lower;
-        private final double upper;
-
-        LossScale(double lower, double upper) {
-            this.lower = lower;
-            this.upper = upper > lower ? upper : lower + 1;
-        }
-
-        @Override
-        public double getLowerBound() {
-            return lower;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return upper;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            if (!Double.isFinite(value)) {
-                return MISSING;
-            }
-            double t = Math.max(0, Math.min(1, (value - lower) / (upper - lower))) * (STOPS.length - 1);
-            int i = Math.min(STOPS.length - 2, (int) t);
-            double f = t - i;
-            Color a = STOPS[i];
-            Color b = STOPS[i + 1];
-            return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.rivervalley.reports.chart;
 
 import static io.github.rivervalley.reports.chart.ChartStyle.phaseLegend;
 import static io.github.rivervalley.reports.chart.ChartStyle.phasesOrStable;
+import io.github.rivervalley.reports.analysis.Captions;
 import static io.github.rivervalley.reports.chart.ChartStyle.MAIN;
 import static io.github.rivervalley.reports.chart.ChartStyle.THIN;
 import static io.github.rivervalley.reports.chart.ChartStyle.LABEL_BACKGROUND;
@@ -51,9 +52,7 @@ public final class TrajectoryChart implements RunChart {
 
     @Override
     public String caption(Run run) {
-        return hasPath(run)
-                ? "Trajectory on the landscape: one sample iterate (replica 0) over the loss; it bounces between the walls while the rate is high and settles onto the valley floor in each decay."
-                : "Trajectory in the plane (river coordinate, signed hill displacement): the band is how far the replicas bounce between the walls; it narrows onto the floor in each decay.";
+        return Captions.trajectory(run, hasPath(run));
     }
 
     /** Whether a run recorded replica 0's own path ({@code record.path}): the chart then draws it. */

@@ -37,6 +37,11 @@ final class ReportCommand implements Callable<Integer> {
                 "traces are bucketed, keeping min, max and mean"})
     int points;
 
+    @Option(names = "--per-run-charts", paramLabel = "WHEN", defaultValue = "auto",
+            description = {"charts of each run: auto (default: not for a sweep of more than "
+                + HtmlReport.SUMMARY_ABOVE + " runs, whose", "report is a summary), always, never"})
+    HtmlReport.PerRunCharts perRunCharts;
+
     @Option(names = "--threads", paramLabel = "N", description = "threads rendering charts (default: all cores)")
     Integer threads;
 
@@ -49,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
         int n = Threads.resolve(threads);
         Path target = out != null ? out : directory.resolve("report");
         long start = System.nanoTime();
-        HtmlReport.Written result = new HtmlReport(new TraceReader(points), n).write(directory, target);
+        HtmlReport.Written result = new HtmlReport(new TraceReader(points), n, perRunCharts).write(directory, target);
         spec.commandLine().getOut().printf("report: %d run%s, %d charts in %.1f s%n%s%n", result.runs(), result.runs() == 1 ? "" : "s",
                 result.charts(), (System.nanoTime() - start) / 1e9, result.index());
         spec.commandLine().getOut().flush();

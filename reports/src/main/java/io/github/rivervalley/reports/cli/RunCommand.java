@@ -1,12 +1,17 @@
 package io.github.rivervalley.reports.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.sweep.EngineExecutor;
+import io.github.rivervalley.simulator.sweep.Overrides;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rivervalley run SPEC.yaml --out DIR [--threads N]}: one simulation, written to {@code DIR/<name>/}. */
+/** {@code rivervalley run SPEC.yaml [PATH=VALUE ...] --out DIR [--threads N]}: one simulation, written to {@code DIR/<name>/}. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         header = "Run one simulation spec: trace.csv, summary.json, spec.yaml.",
@@ -22,12 +27,18 @@ import picocli.CommandLine.Spec;
             "Runs a simulation spec and writes DIR/<name>/trace.csv (one row per recorded step and line),",
             "summary.json (final values per line, checkpoints, divergence) and spec.yaml (the resolved spec).",
             "The results do not depend on --threads. The directory is written whole: a rerun",
-            "of the same name replaces the earlier run entirely, or (killed, disk full) leaves it."
+            "of the same name replaces the earlier run entirely, or (killed, disk full) leaves it.",
+            "PATH=VALUE arguments override fields of the spec by dotted path, as a sweep's axes do,",
+            "e.g. schedule.peak=0.01 optimizer.type=adam; the run is then named <name>_<overrides>."
         })
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "run spec (YAML); see docs/spec.md")
     Path spec;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH=VALUE",
+            description = "override a spec field by dotted path (value in YAML), e.g. schedule.peak=0.01")
+    List<String> overrides = List.of();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
@@ -41,7 +52,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int n = Threads.resolve(threads);
-        RunSpec runSpec = SpecReader.instance().read(spec, RunSpec.class);
+        JsonNode tree = SpecReader.instance().readTree(spec);
+        if (!overrides.isEmpty()) {
+            tree = Overrides.apply((ObjectNode) tree, overrides, new EngineExecutor());
+        }
+        RunSpec runSpec = SpecReader.instance().bind(tree, RunSpec.class);
         RunSummary summary = Simulation.run(runSpec, out, n);
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + out.resolve(summary.name()) + " (" + RunDirectory.TRACE + ", " + RunDirectory.SUMMARY

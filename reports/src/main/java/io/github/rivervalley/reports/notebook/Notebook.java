@@ -61,62 +61,62 @@ public final class Notebook {
 
     /** A 2-D curved valley with wall curvature 10, floor {@code y = 0.5 sin x} and a linear river of slope 1. */
     public static CurvedValley curvedValley() {
-        return curvedValley(10.0);
+        return NotebookError.readable("curvedValley", () -> curvedValley(10.0));
     }
 
     /** A 2-D curved valley with wall curvature {@code lambda}, floor {@code y = 0.5 sin x}, linear river of slope 1. */
     public static CurvedValley curvedValley(double lambda) {
-        return Landscapes.curved(lambda, 0.5, 1.0);
+        return NotebookError.readable("curvedValley", () -> Landscapes.curved(lambda, 0.5, 1.0));
     }
 
     /** A 2-D curved valley {@code r(x) + (lambda/2)(y - A sin(k x))^2} with a linear river of slope 1. */
     public static CurvedValley curvedValley(double lambda, double amplitude, double wavenumber) {
-        return Landscapes.curved(lambda, amplitude, wavenumber);
+        return NotebookError.readable("curvedValley", () -> Landscapes.curved(lambda, amplitude, wavenumber));
     }
 
     /** A 2-D curved valley with the given river profile. */
     public static CurvedValley curvedValley(RiverProfile river, double lambda, double amplitude, double wavenumber) {
-        return new CurvedValley(river, lambda, amplitude, wavenumber);
+        return NotebookError.readable("curvedValley", () -> new CurvedValley(river, lambda, amplitude, wavenumber));
     }
 
     /** A straight valley with a linear river of slope 1 and one hill per curvature. */
     public static StraightValley straightValley(double... lambdas) {
-        return Landscapes.straight(lambdas);
+        return NotebookError.readable("straightValley", () -> Landscapes.straight(lambdas));
     }
 
     /** A straight valley with the given river profile and one hill per curvature. */
     public static StraightValley straightValley(RiverProfile river, double... lambdas) {
-        return new StraightValley(river, lambdas);
+        return NotebookError.readable("straightValley", () -> new StraightValley(river, lambdas));
     }
 
     /** A {@code dimension}-D straight valley with geometric hill curvatures, seen through a random rotation. */
     public static RotatedValley rotatedValley(int dimension, double maxCurvature, double minCurvature) {
-        return Landscapes.rotated(dimension, maxCurvature, minCurvature, 1L);
+        return NotebookError.readable("rotatedValley", () -> Landscapes.rotated(dimension, maxCurvature, minCurvature, 1L));
     }
 
     /** A straight valley seen through the random rotation drawn from {@code seed}. */
     public static RotatedValley rotatedValley(StraightValley valley, long seed) {
-        return new RotatedValley(valley, seed);
+        return NotebookError.readable("rotatedValley", () -> new RotatedValley(valley, seed));
     }
 
     /** River {@code r(c) = -slope c}: an endless river, constant progress per unit of learning rate. */
     public static RiverProfile linearRiver(double slope) {
-        return new RiverProfile.Linear(slope);
+        return NotebookError.readable("linearRiver", () -> new RiverProfile.Linear(slope));
     }
 
     /** River {@code r(c) = slope log(1 + e^{-c})}: falls ever more slowly, like a language-model loss. */
     public static RiverProfile softplusRiver(double slope) {
-        return new RiverProfile.Softplus(slope);
+        return NotebookError.readable("softplusRiver", () -> new RiverProfile.Softplus(slope));
     }
 
     /** River {@code r(c) = (curvature/2)(c - minimum)^2}: a river with an end. */
     public static RiverProfile quadraticRiver(double curvature, double minimum) {
-        return new RiverProfile.Quadratic(curvature, minimum);
+        return NotebookError.readable("quadraticRiver", () -> new RiverProfile.Quadratic(curvature, minimum));
     }
 
     /** Top Hessian eigenvalue of {@code landscape} at {@code x}: GD at learning rate eta is stable there when it is below {@code 2/eta}. */
     public static double sharpness(Landscape landscape, double... x) {
-        return Sharpness.of(landscape, x);
+        return NotebookError.readable("sharpness", () -> Sharpness.of(landscape, x));
     }
 
     /**
@@ -125,27 +125,27 @@ public final class Notebook {
      * ({@code k2} .. {@code k16}). The vocabulary must be a multiple of 8, at least 16.
      */
     public static BigramData bigrams(int vocabulary) {
-        return bigrams(vocabulary, 1L);
+        return NotebookError.readable("bigrams", () -> bigrams(vocabulary, 1L));
     }
 
     /** The same with another seed. */
     public static BigramData bigrams(int vocabulary, long seed) {
-        return SyntheticBigrams.paperLike(vocabulary, seed);
+        return NotebookError.readable("bigrams", () -> SyntheticBigrams.paperLike(vocabulary, seed));
     }
 
     /** The tabular softmax model (one row of logits per token, starting at zeros) as a landscape. */
     public static TabularModel tabular(BigramData data) {
-        return new TabularModel(data);
+        return NotebookError.readable("tabular", () -> new TabularModel(data));
     }
 
     /** The factored model {@code logits = E[x] U^T + b} with embedding size {@code k}, seed 1 and the default initial scale. */
     public static FactoredModel factored(BigramData data, int embedding) {
-        return new FactoredModel(data, embedding, null, 1L);
+        return NotebookError.readable("factored", () -> new FactoredModel(data, embedding, null, 1L));
     }
 
     /** True minibatch noise for bigram landscapes: each step samples {@code batchSize} (token, next token) pairs. */
     public static NoiseModel minibatch(int batchSize) {
-        return new MinibatchNoise(batchSize);
+        return NotebookError.readable("minibatch", () -> new MinibatchNoise(batchSize));
     }
 
     // ------------------------------------------------------------------ schedules
@@ -157,47 +157,47 @@ public final class Notebook {
 
     /** The peak learning rate for all {@code steps}. */
     public static NamedSchedule constant(double peak, long steps) {
-        return named("constant", "constant(peak=" + peak + ", steps=" + steps + ")",
-                Schedules.constant(peak, 0, WarmupShape.LINEAR, steps));
+        return NotebookError.readable("constant", () -> named("constant", "constant(peak=" + peak + ", steps=" + steps + ")",
+                Schedules.constant(peak, 0, WarmupShape.LINEAR, steps)));
     }
 
     /** The peak for {@code steps}, with one checkpoint per budget on the same line. */
     public static NamedSchedule constant(double peak, long[] budgets) {
-        return named("constant", "constant(peak=" + peak + ", budgets=" + Arrays.toString(budgets) + ")",
-                Schedules.constant(peak, 0, WarmupShape.LINEAR, budgets));
+        return NotebookError.readable("constant", () -> named("constant", "constant(peak=" + peak + ", budgets=" + Arrays.toString(budgets) + ")",
+                Schedules.constant(peak, 0, WarmupShape.LINEAR, budgets)));
     }
 
     /** Cosine from the peak to 0.1x the peak over {@code steps}. */
     public static NamedSchedule cosine(double peak, long steps) {
-        return named("cosine", "cosine(peak=" + peak + ", steps=" + steps + ")", Schedules.cosine(peak, 0, steps));
+        return NotebookError.readable("cosine", () -> named("cosine", "cosine(peak=" + peak + ", steps=" + steps + ")", Schedules.cosine(peak, 0, steps)));
     }
 
     /** One independent cosine run per budget (each pays its own compute). */
     public static NamedSchedule cosine(double peak, long[] budgets) {
-        return named("cosine", "cosine(peak=" + peak + ", budgets=" + Arrays.toString(budgets) + ")", Schedules.cosine(peak, 0, budgets));
+        return NotebookError.readable("cosine", () -> named("cosine", "cosine(peak=" + peak + ", budgets=" + Arrays.toString(budgets) + ")", Schedules.cosine(peak, 0, budgets)));
     }
 
     /** WSD over {@code steps}: the peak, then a linear decay to 0.1x over the last {@code decayFraction} of the steps. */
     public static NamedSchedule wsd(double peak, long steps, double decayFraction) {
-        return wsd(peak, decayFraction, new long[] {steps});
+        return NotebookError.readable("wsd", () -> wsd(peak, decayFraction, new long[] {steps}));
     }
 
     /** WSD for several budgets: one constant main line and a decay branch forked off it per budget. */
     public static NamedSchedule wsd(double peak, double decayFraction, long[] budgets) {
-        return named("wsd", "wsd(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
-                Schedules.wsd(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, DecayShape.LINEAR, budgets));
+        return NotebookError.readable("wsd", () -> named("wsd", "wsd(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
+                Schedules.wsd(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, DecayShape.LINEAR, budgets)));
     }
 
     /** WSD-S for several budgets: one line that decays at each budget and continues from the decayed point at the peak. */
     public static NamedSchedule wsdS(double peak, double decayFraction, long[] budgets) {
-        return named("wsd-s", "wsd-s(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
-                Schedules.wsdS(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, DecayShape.LINEAR, 0, budgets));
+        return NotebookError.readable("wsdS", () -> named("wsd-s", "wsd-s(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
+                Schedules.wsdS(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, DecayShape.LINEAR, 0, budgets)));
     }
 
     /** Cyclic cosine for several budgets: one cosine cycle ending where each WSD-S decay ends, jumping back to the peak. */
     public static NamedSchedule cyclicCosine(double peak, double decayFraction, long[] budgets) {
-        return named("cyclic-cosine", "cyclic-cosine(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
-                Schedules.cyclicCosine(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, 0, budgets));
+        return NotebookError.readable("cyclicCosine", () -> named("cyclic-cosine", "cyclic-cosine(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
+                Schedules.cyclicCosine(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, 0, budgets)));
     }
 
     private static NamedSchedule named(String family, String description, Schedule schedule) {
@@ -233,7 +233,7 @@ public final class Notebook {
 
     /** AdamW with decoupled weight decay. */
     public static Optimizer adamw(double weightDecay) {
-        return Optimizers.adamw(weightDecay);
+        return NotebookError.readable("adamw", () -> Optimizers.adamw(weightDecay));
     }
 
     /** Exact gradients. */
@@ -243,39 +243,39 @@ public final class Notebook {
 
     /** Gradient noise {@code sigma^2 I}. */
     public static NoiseModel isotropic(double sigma) {
-        return Noises.isotropic(sigma);
+        return NotebookError.readable("isotropic", () -> Noises.isotropic(sigma));
     }
 
     /** Gradient noise of variance {@code sigma^2} in the hill directions only. */
     public static NoiseModel hillNoise(double sigma) {
-        return Noises.hill(sigma);
+        return NotebookError.readable("hillNoise", () -> Noises.hill(sigma));
     }
 
     /** Gradient noise of variance {@code sigma^2} along the river only. */
     public static NoiseModel riverNoise(double sigma) {
-        return Noises.river(sigma);
+        return NotebookError.readable("riverNoise", () -> Noises.river(sigma));
     }
 
     /** Curvature-proportional noise {@code Sigma = H / batchSize} (Fisher-like). */
     public static NoiseModel curvatureNoise(double batchSize) {
-        return Noises.curvature(batchSize);
+        return NotebookError.readable("curvatureNoise", () -> Noises.curvature(batchSize));
     }
 
     // ------------------------------------------------------------------ runs
 
     /** Record every {@code n} steps (plus phase boundaries). */
     public static RecordSpec every(long n) {
-        return RecordSpec.every(n);
+        return NotebookError.readable("every", () -> RecordSpec.every(n));
     }
 
     /** Record every {@code n} steps and compute the sharpness on those rows. */
     public static RecordSpec everyWithSharpness(long n) {
-        return RecordSpec.every(n).withSharpnessEvery(n);
+        return NotebookError.readable("everyWithSharpness", () -> RecordSpec.every(n).withSharpnessEvery(n));
     }
 
     /** Record every {@code n} steps with the sharpness and, for Adam, the preconditioned sharpness on those rows. */
     public static RecordSpec everyWithPreconditionedSharpness(long n) {
-        return new RecordSpec(n, null, null, n, true, null);
+        return NotebookError.readable("everyWithPreconditionedSharpness", () -> new RecordSpec(n, null, null, n, true, null));
     }
 
     /**
@@ -296,14 +296,13 @@ public final class Notebook {
 
     /** The same run under another name (the name labels tables and charts). */
     public static Run named(Run run, String name) {
-        return new Run(name, run.landscape(), run.optimizer(), run.noise(), run.schedule(), run.scheduleType(), run.start(),
-                run.seed(), run.steps(), run.replicas(), run.record(), run.flow());
+        return NotebookError.readable("named", () -> new Run(name, run.landscape(), run.optimizer(), run.noise(), run.schedule(), run.scheduleType(), run.start(),
+                run.seed(), run.steps(), run.replicas(), run.record(), run.flow()));
     }
 
     /** Runs it (on all cores; the thread count never changes the numbers). */
     public static Result run(Run run) {
-        String family = family(run.schedule());
-        return new Result(run, family, Simulation.trace(run));
+        return NotebookError.readable("run", () -> new Result(run, family(run.schedule()), Simulation.trace(run)));
     }
 
     /**
@@ -313,17 +312,17 @@ public final class Notebook {
      * river, under gd, sgd, momentum or nesterov (otherwise an error says why).
      */
     public static Result expected(Run run) {
-        return new Result(named(run, run.name() + " expected"), family(run.schedule()), Simulation.expectedTrace(run));
+        return NotebookError.readable("expected", () -> new Result(named(run, run.name() + " expected"), family(run.schedule()), Simulation.expectedTrace(run)));
     }
 
     /** The expected values of GD (exact gradients). */
     public static Result expected(Landscape landscape, Schedule schedule, Optimizer optimizer) {
-        return expected(setup(landscape, schedule, optimizer));
+        return NotebookError.readable("expected", () -> expected(setup(landscape, schedule, optimizer)));
     }
 
     /** The expected values under {@code noise}: SGD's (or momentum's) replica means, without the replicas. */
     public static Result expected(Landscape landscape, Schedule schedule, Optimizer optimizer, NoiseModel noise) {
-        return expected(setup(landscape, schedule, optimizer).withNoise(noise));
+        return NotebookError.readable("expected", () -> expected(setup(landscape, schedule, optimizer).withNoise(noise)));
     }
 
     /**
@@ -337,21 +336,44 @@ public final class Notebook {
 
     /** A deterministic run: exact gradients, one replica. */
     public static Result run(Landscape landscape, Schedule schedule, Optimizer optimizer) {
-        return run(setup(landscape, schedule, optimizer));
+        return NotebookError.readable("run", () -> run(setup(landscape, schedule, optimizer)));
     }
 
-    /** A noisy run with {@value #DEFAULT_REPLICAS} replicas. */
+    /** A noisy run with {@value #DEFAULT_REPLICAS} replicas (it prints a note saying so). */
     public static Result run(Landscape landscape, Schedule schedule, Optimizer optimizer, NoiseModel noise) {
-        return run(landscape, schedule, optimizer, noise, DEFAULT_REPLICAS);
+        return NotebookError.readable("run", () -> run(landscape, schedule, optimizer, noise, DEFAULT_REPLICAS, true));
     }
 
     /** A noisy run with the given number of replicas (independent noise draws from the same start). */
     public static Result run(Landscape landscape, Schedule schedule, Optimizer optimizer, NoiseModel noise, int replicas) {
+        return NotebookError.readable("run", () -> run(landscape, schedule, optimizer, noise, replicas, false));
+    }
+
+    /** Runs; whatever is chosen for the user (SGD for noisy GD, the default replica count) is printed as a note. */
+    private static Result run(Landscape landscape, Schedule schedule, Optimizer optimizer, NoiseModel noise, int replicas, boolean defaulted) {
         Run run = setup(landscape, schedule, optimizer).withNoise(noise).withReplicas(replicas);
+        List<String> notes = new ArrayList<>();
         if (optimizer instanceof GradientDescent && !(noise instanceof NoNoise)) {
             run = named(run, run.scheduleType() + " sgd"); // GD on noisy gradients is SGD
+            notes.add("gradient steps on noisy gradients (" + noise + ") are SGD; the run is named '" + run.name() + "'");
+        }
+        if (defaulted && !(noise instanceof NoNoise)) {
+            notes.add(replicas + " replicas, the default for a noisy run (give a count: run(landscape, schedule, optimizer, noise, 64))");
+        }
+        if (!notes.isEmpty()) {
+            System.out.println("note: " + String.join("; ", notes));
         }
         return run(run);
+    }
+
+    /** Prints every notebook factory, grouped; {@code help("wsd")} explains one. */
+    public static void help() {
+        System.out.print(NotebookHelp.overview());
+    }
+
+    /** Prints what the factory {@code name} gives and its call forms. */
+    public static void help(String name) {
+        System.out.print(NotebookHelp.of(name));
     }
 
     private static String family(Schedule schedule) {

@@ -183,6 +183,7 @@ public final class NotebookCharts {
         ChartFiles.Written files = ChartFiles.write(chart, outDir(), name, WIDTH, HEIGHT);
         System.out.println("saved " + files.png());
         System.out.println("saved " + files.svg());
+        System.out.println("  (also " + files.png2x().getFileName() + " and " + files.pdf().getFileName() + ")");
         return files.png();
     }
 }

@@ -76,4 +76,25 @@ public final class Html {
         }
         return String.format(java.util.Locale.ROOT, "%.4g", value);
     }
+
+    /** A share as a whole percentage ({@code 0.734 -> "73%"}), or a dash when not finite. */
+    public static String percent(double share) {
+        return Double.isFinite(share) ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * share) : "&ndash;";
+    }
+
+    /**
+     * {@code text} escaped, cut to at most {@code max} characters (at a word boundary when there is one
+     * in its second half, ending in an ellipsis) with the full text as the hover title.
+     */
+    public static String abbreviated(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return escape(text);
+        }
+        int cut = max - 1;
+        int space = text.lastIndexOf(' ', cut);
+        if (space > max / 2) {
+            cut = space;
+        }
+        return "<span title=\"" + escape(text) + "\">" + escape(text.substring(0, cut).stripTrailing()) + "&hellip;</span>";
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.report;
 
+import io.github.rivervalley.reports.analysis.Conclusions;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ChartCatalog;
 import io.github.rivervalley.reports.chart.RunChart;
@@ -45,16 +46,36 @@ public final class HtmlReport {
     /** Chart size in pixels (PNG) and user units (SVG). */
     static final int WIDTH = 1100;
     static final int HEIGHT = 620;
+    /** Characters of a runs-table cell; longer text is cut, in full on hover and in the run's spec section. */
+    static final int CELL = 28;
     /** Rows of a sweep table shown inline (the full table is linked). */
     static final int SWEEP_ROWS = 500;
 
+    /** A sweep with more runs than this gets a summary report unless per-run charts are asked for. */
+    public static final int SUMMARY_ABOVE = 8;
+
+    /** Whether each run gets its own charts. */
+    public enum PerRunCharts {
+        /** Yes, unless the directory is a sweep of more than {@link #SUMMARY_ABOVE} runs. */
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
+
     private final TraceReader reader;
     private final int threads;
+    private final PerRunCharts perRun;
 
     /** A report writer reading traces with {@code reader} and rendering charts on {@code threads} threads. */
     public HtmlReport(TraceReader reader, int threads) {
+        this(reader, threads, PerRunCharts.AUTO);
+    }
+
+    /** As {@link #HtmlReport(TraceReader, int)}, choosing when runs get their own charts. */
+    public HtmlReport(TraceReader reader, int threads, PerRunCharts perRun) {
         this.reader = reader;
         this.threads = Math.max(1, threads);
+        this.perRun = perRun;
     }
 
     /** What was written. */
@@ -90,25 +111,28 @@ public final class HtmlReport {
 
         // Cross-run charts first: they tell the story at a glance.
         List<Figure> overview = new ArrayList<>();
+        Conclusions conclusions = Conclusions.of(runs);
         for (RunsChart chart : ChartCatalog.OVERVIEW) {
             if (chart.appliesTo(runs)) {
                 overview.add(job(jobs, chart.name(), chart.caption(runs), () -> chart.draw(runs), chart.height()));
             }
         }
+        Optional<Path> sweep = Runs.sweepTable(root);
+        boolean runCharts = perRun == PerRunCharts.ALWAYS
+                || (perRun == PerRunCharts.AUTO && !(sweep.isPresent() && runs.size() > SUMMARY_ABOVE));
         for (Run run : runs) {
             String slug = slug(run.name(), slugs);
             List<Figure> figures = new ArrayList<>();
-            for (RunChart chart : ChartCatalog.PER_RUN) {
+            for (RunChart chart : runCharts ? ChartCatalog.PER_RUN : List.<RunChart>of()) {
                 if (chart.appliesTo(run)) {
                     figures.add(job(jobs, slug + "-" + chart.name(), chart.caption(run), () -> chart.draw(run), chart.height()));
                 }
             }
             sections.add(new Section(run, slug, figures));
         }
-        Optional<Path> sweep = Runs.sweepTable(root);
         List<Figure> sweepFigures = new ArrayList<>();
         if (sweep.isPresent()) {
-            for (SweepCharts.Named chart : sweepCharts(sweep.get())) {
+            for (SweepCharts.Named chart : sweepCharts(sweep.get(), runs)) {
                 sweepFigures.add(job(jobs, chart.name(), chart.caption(), chart::chart, HEIGHT));
             }
         }
@@ -117,9 +141,12 @@ public final class HtmlReport {
         body.append("<header><h1>rivervalley report</h1><p>").append(runs.size()).append(" run").append(runs.size() == 1 ? "" : "s")
                 .append(" from <code>").append(Html.escape(root.toAbsolutePath().normalize().toString())).append("</code>. ")
                 .append("Loss = river loss (true progress along the valley floor) + hill excess (the price of being up a wall). ")
-                .append("Charts open as SVG when clicked.</p></header>\n");
+                .append("Charts open as SVG when clicked.")
+                .append(runCharts ? "" : " Summary of a sweep: sweep charts and tables; each run's section has its files and spec "
+                        + "(rerun the report with --per-run-charts for its charts).")
+                .append("</p></header>\n");
         body.append(contents(sections));
-        body.append(headlines(runs));
+        body.append(HeadlinesSection.html(runs, conclusions));
         body.append(runTable(sections, target));
         if (sweep.isPresent()) {
             if (!sweepFigures.isEmpty()) {
@@ -155,10 +182,14 @@ public final class HtmlReport {
     private record Figure(String name, String caption, int height) {
         String html() {
             String png = "charts/" + name + ".png";
+            String png2x = "charts/" + ChartFiles.png2xName(name);
             String svg = "charts/" + name + ".svg";
-            return "<figure><a href=\"" + Html.escape(svg) + "\"><img src=\"" + Html.escape(png) + "\" width=\"" + WIDTH
-                    + "\" height=\"" + height + "\" alt=\"" + Html.escape(caption) + "\"></a><figcaption>" + Html.escape(caption)
-                    + " &middot; <a href=\"" + Html.escape(png) + "\">PNG</a> &middot; <a href=\"" + Html.escape(svg) + "\">SVG</a></figcaption></figure>\n";
+            String pdf = "charts/" + name + ".pdf";
+            return "<figure><a href=\"" + Html.escape(svg) + "\"><img src=\"" + Html.escape(png) + "\" srcset=\"" + Html.escape(png) + " 1x, "
+                    + Html.escape(png2x) + " 2x\" width=\"" + WIDTH + "\" height=\"" + height + "\" alt=\"" + Html.escape(caption)
+                    + "\"></a><figcaption>" + Html.escape(caption) + " &middot; <a href=\"" + Html.escape(png) + "\">PNG</a> &middot; <a href=\""
+                    + Html.escape(png2x) + "\">PNG 2x</a> &middot; <a href=\"" + Html.escape(svg) + "\">SVG</a> &middot; <a href=\""
+                    + Html.escape(pdf) + "\">PDF</a></figcaption></figure>\n";
         }
     }
 
@@ -200,66 +231,12 @@ public final class HtmlReport {
     }
 
     private static String contents(List<Section> sections) {
-        StringBuilder out = new StringBuilder("<nav><a href=\"#headlines\">Headlines</a> &middot; <a href=\"#runs\">Runs</a> &middot; "
+        StringBuilder out = new StringBuilder("<nav><a href=\"#conclude\">What to conclude</a> &middot; <a href=\"#headlines\">Headlines</a> &middot; <a href=\"#runs\">Runs</a> &middot; "
                 + "<a href=\"#overview\">All runs compared</a>");
         for (Section s : sections) {
             out.append(" &middot; <a href=\"#run-").append(Html.escape(s.slug())).append("\">").append(Html.escape(s.run().name())).append("</a>");
         }
         return out.append("</nav>\n").toString();
-    }
-
-    private static String headlines(List<Run> runs) {
-        StringBuilder out = new StringBuilder("<section id=\"headlines\"><h2>Headlines</h2>\n");
-        out.append("<h3>Loss at each checkpoint</h3>\n<table><thead><tr><th>run</th><th>schedule</th><th>budget</th>"
-                + "<th>line</th><th>compute</th><th>loss</th><th>river loss</th><th>hill excess</th><th>diverged</th></tr></thead><tbody>\n");
-        List<Run> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparing(Run::family).thenComparing(Run::name));
-        for (Run run : sorted) {
-            for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
-                out.append("<tr><td>").append(Html.escape(run.name())).append("</td><td>").append(Html.escape(run.family()))
-                        .append("</td><td class=\"n\">").append(c.budget()).append("</td><td>").append(Html.escape(c.line()))
-                        .append("</td><td class=\"n\">").append(c.compute()).append("</td><td class=\"n\">").append(Html.number(c.loss()))
-                        .append("</td><td class=\"n\">").append(Html.number(c.riverLoss())).append("</td><td class=\"n\">")
-                        .append(Html.number(c.hillExcess())).append("</td><td class=\"n\">").append(c.diverged()).append("</td></tr>\n");
-            }
-        }
-        out.append("</tbody></table>\n");
-        List<Headlines.Best> best = Headlines.bestPerBudget(runs);
-        if (!best.isEmpty()) {
-            out.append("<p>Lowest loss per budget: ");
-            for (int i = 0; i < best.size(); i++) {
-                Headlines.Best b = best.get(i);
-                out.append(i == 0 ? "" : "; ").append("budget ").append(b.budget()).append(": <b>").append(Html.escape(b.run()))
-                        .append("</b> (").append(Html.escape(b.family())).append(", ").append(Html.number(b.loss())).append(")");
-            }
-            out.append(".</p>\n");
-        }
-        out.append(TheoryHeadline.html(sorted));
-        List<Headlines.DecaySplit> splits = new ArrayList<>();
-        for (Run run : sorted) {
-            splits.addAll(Headlines.decaySplits(run));
-        }
-        out.append("<h3>Where each decay's loss drop came from</h3>\n");
-        if (splits.isEmpty()) {
-            out.append("<p>No run has a decay phase (the learning rate never falls).</p>\n");
-        } else {
-            out.append("<p>Over each decay phase (found from the learning-rate column), the drop in loss splits exactly into the "
-                    + "drop in hill excess (settling onto the valley floor) and the drop in river loss (progress along the river "
-                    + "made during the decay). Values at the first and last step of the decay, replica means.</p>\n");
-            out.append("<table><thead><tr><th>run</th><th>line</th><th>decay steps</th><th>loss drop</th><th>from hill excess</th>"
-                    + "<th>from river loss</th><th>hill share</th></tr></thead><tbody>\n");
-            for (Headlines.DecaySplit s : splits) {
-                out.append("<tr><td>").append(Html.escape(s.run())).append("</td><td>").append(Html.escape(s.line()))
-                        .append("</td><td class=\"n\">").append(s.start()).append("&ndash;").append(s.end())
-                        .append("</td><td class=\"n\">").append(Html.number(s.lossDrop())).append("</td><td class=\"n\">")
-                        .append(Html.number(s.hillDrop())).append("</td><td class=\"n\">").append(Html.number(s.riverDrop()))
-                        .append("</td><td class=\"n\">")
-                        .append(Double.isNaN(s.hillShare()) ? "&ndash;" : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * s.hillShare()))
-                        .append("</td></tr>\n");
-            }
-            out.append("</tbody></table>\n");
-        }
-        return out.append("</section>\n").toString();
     }
 
     private static String runTable(List<Section> sections, Path target) {
@@ -273,9 +250,9 @@ public final class HtmlReport {
             out.append("<tr><td><a href=\"#run-").append(Html.escape(section.slug())).append("\">").append(Html.escape(run.name()))
                     .append("</a></td><td>").append(Html.escape(run.family())).append("</td><td class=\"n\">")
                     .append(Html.escape(run.specValue("schedule.peak").orElse("")))
-                    .append("</td><td>").append(Html.escape(s.landscape() != null ? s.landscape() : run.specValue("landscape.type").orElse("")))
-                    .append("</td><td>").append(Html.escape(run.specValue("optimizer.type").orElse("")))
-                    .append("</td><td>").append(Html.escape(describeNoise(run)))
+                    .append("</td><td>").append(Html.abbreviated(s.landscape() != null ? s.landscape() : run.specValue("landscape.type").orElse(""), CELL))
+                    .append("</td><td>").append(Html.abbreviated(run.specValue("optimizer.type").orElse(""), CELL))
+                    .append("</td><td>").append(Html.abbreviated(describeNoise(run), CELL))
                     .append("</td><td class=\"n\">").append(s.steps()).append("</td><td class=\"n\">").append(s.replicas())
                     .append("</td><td class=\"n\">").append(s.seed()).append("</td><td class=\"n\">").append(s.lines().size())
                     .append("</td><td class=\"n\">").append(s.totalCompute()).append("</td><td class=\"n\">").append(diverged)
@@ -306,12 +283,29 @@ public final class HtmlReport {
     }
 
     /** The sweep charts, or none when the table is not in the layout 'rivervalley merge' writes (it is still shown). */
-    private static List<SweepCharts.Named> sweepCharts(Path sweep) {
+    private static List<SweepCharts.Named> sweepCharts(Path sweep, List<Run> runs) {
         try {
-            return SweepCharts.all(SweepResult.read(sweep));
+            return SweepCharts.all(SweepResult.read(sweep), sharedCurvature(runs));
         } catch (IllegalArgumentException e) {
             return List.of();
         }
+    }
+
+    /** The top Hessian eigenvalue at the start point, when every run's landscape has the same one (else empty). */
+    private static java.util.OptionalDouble sharedCurvature(List<Run> runs) {
+        Double shared = null;
+        for (Run run : runs) {
+            Optional<io.github.rivervalley.landscapes.Landscape> landscape = run.landscape();
+            if (landscape.isEmpty()) {
+                return java.util.OptionalDouble.empty();
+            }
+            double c = io.github.rivervalley.landscapes.spectral.Sharpness.of(landscape.get(), landscape.get().defaultStart());
+            if (shared != null && shared != c) {
+                return java.util.OptionalDouble.empty();
+            }
+            shared = c;
+        }
+        return shared == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(shared);
     }
 
     private static String sweepTable(Path sweep, Path target) throws IOException {
@@ -370,5 +364,8 @@ public final class HtmlReport {
             "details{margin:12px 0}summary{cursor:pointer;font-weight:600}",
             ".family{font-size:14px;font-weight:600;border:2px solid;border-radius:12px;padding:1px 10px;margin-left:8px;vertical-align:middle}",
             ".files a{margin-right:10px}a{color:#0060a0}code{font-size:14px}",
+            "#runs table{display:table;width:100%}#runs td{white-space:normal;overflow-wrap:anywhere}",
+            ".conclude{background:#fffbe8;border:1px solid #e6d48a;border-radius:6px;padding:4px 16px;margin:12px 0}",
+            ".conclude li{margin:4px 0}.conclude .note{font-size:13px;color:#555}",
             "");
 }

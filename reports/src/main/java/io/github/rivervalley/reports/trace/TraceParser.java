@@ -129,6 +129,8 @@ final class TraceParser {
             if (header[f].equals(TraceColumns.LINE)) {
                 lineField = f;
                 numericIndex[f] = -1;
+            } else if (TraceColumns.TEXT.contains(header[f])) {
+                numericIndex[f] = -1; // text (the phase): the reader keeps numbers only
             } else {
                 numericIndex[f] = names.size();
                 names.add(header[f]);

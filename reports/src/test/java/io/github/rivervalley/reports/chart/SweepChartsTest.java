@@ -145,10 +145,36 @@ class SweepChartsTest {
 
     @Test
     void lossScaleMapsTheRangeEndsToTheEndColoursAndMissingToGrey() {
-        SweepCharts.LossScale scale = new SweepCharts.LossScale(1.0, 3.0);
+        LossScale scale = new LossScale(1.0, 3.0);
         assertEquals(new java.awt.Color(0x440154), scale.getPaint(1.0));
         assertEquals(new java.awt.Color(0xFDE725), scale.getPaint(3.0));
         assertEquals(new java.awt.Color(0xFDE725), scale.getPaint(10.0));
         assertEquals(new java.awt.Color(0xBBBBBB), scale.getPaint(Double.NaN));
+    }
+
+    @Test
+    void rateAxesSortNumericallyAndCarryTwoStandardErrorsOverSeeds() {
+        // Peaks written so that text order (0.1, 0.19, 0.02) differs from numeric order; two seeds each.
+        String csv = "run,schedule.peak,seed,status,budget,line,step,compute,loss,river_loss,hill_excess,river_coord,diverged,wall_seconds\n"
+                + "a,0.1,0,done,100,main,100,100,0.30,0,0,0,0,1\n" + "b,0.1,1,done,100,main,100,100,0.34,0,0,0,0,1\n"
+                + "c,0.19,0,done,100,main,100,100,0.50,0,0,0,0,1\n" + "d,0.19,1,done,100,main,100,100,0.40,0,0,0,0,1\n"
+                + "e,0.02,0,done,100,main,100,100,0.80,0,0,0,0,1\n" + "f,0.02,1,done,100,main,100,100,0.80,0,0,0,0,1\n";
+        org.jfree.data.xy.YIntervalSeriesCollection data = SweepCharts.axisIntervals(SweepResult.parse(csv), "schedule.peak");
+        assertEquals(1, data.getSeriesCount());
+        double[] xs = {0.02, 0.1, 0.19};
+        double[] means = {0.80, 0.32, 0.45};
+        // SE over two seeds = |a - b| / 2 (sample sd |a - b| / sqrt 2, over sqrt 2).
+        double[] se = {0.0, 0.02, 0.05};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(xs[i], data.getXValue(0, i));
+            assertEquals(means[i], data.getYValue(0, i), TOLERANCE);
+            assertEquals(means[i] - 2 * se[i], data.getStartYValue(0, i), TOLERANCE);
+            assertEquals(means[i] + 2 * se[i], data.getEndYValue(0, i), TOLERANCE);
+        }
+        assertTrue(SweepCharts.isRate("schedule.peak"));
+        // With the curvature 10 known, the chart marks the stability edge 2/10 on a log x axis.
+        org.jfree.chart.plot.XYPlot plot = SweepCharts.lossAgainst(SweepResult.parse(csv), "schedule.peak", java.util.OptionalDouble.of(10)).getXYPlot();
+        assertTrue(plot.getDomainAxis() instanceof org.jfree.chart.axis.LogAxis);
+        assertEquals(0.2, ((org.jfree.chart.plot.ValueMarker) plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue(), 1e-15);
     }
 }

@@ -45,4 +45,36 @@ class RunCommandTest {
         assertFalse(Files.exists(dir.resolve("out/cli")));
         assertEquals(Main.BAD_INPUT, CliRun.execute("run", dir.resolve("spec.yaml").toString(), "--threads", "0").exit());
     }
+
+    @Test
+    void overridesChangeTheSpecAndNameTheRunAfterThem(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, SPEC);
+        CliRun result = CliRun.execute("run", spec.toString(), "schedule.peak=0.05", "optimizer.type=adam", "noise.type=none",
+                "--out", dir.resolve("out").toString());
+        assertEquals(0, result.exit(), result.err());
+        try (var list = Files.list(dir.resolve("out"))) {
+            assertEquals(List.of("cli_peak-0.05_optimizer-type-adam_noise-type-none"), list.map(p -> p.getFileName().toString()).toList());
+        }
+        String resolved = Files.readString(dir.resolve("out/cli_peak-0.05_optimizer-type-adam_noise-type-none/spec.yaml"));
+        assertTrue(resolved.contains("peak: 0.05"), resolved);
+        assertTrue(resolved.contains("type: \"adam\"") || resolved.contains("type: adam"), resolved);
+        assertFalse(Files.exists(dir.resolve("out/cli")), "the unmodified run's directory must not be written");
+    }
+
+    @Test
+    void aBadOverrideIsRejectedLikeABadSweepAxis(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, SPEC);
+        CliRun misspelt = CliRun.execute("run", spec.toString(), "schedule.paek=0.05", "--out", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, misspelt.exit());
+        assertTrue(misspelt.err().startsWith("error: schedule.paek: 'paek' is not a field of schedule; did you mean 'peak'?"), misspelt.err());
+        CliRun negative = CliRun.execute("run", spec.toString(), "schedule.peak=-1", "--out", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, negative.exit());
+        assertTrue(negative.err().contains("schedule.peak") && negative.err().contains("-1"), negative.err());
+        CliRun noEquals = CliRun.execute("run", spec.toString(), "schedule.peak", "--out", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, noEquals.exit());
+        assertTrue(noEquals.err().contains("is not PATH=VALUE"), noEquals.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
 }

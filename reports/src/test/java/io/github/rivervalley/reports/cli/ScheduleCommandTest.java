@@ -90,4 +90,27 @@ class ScheduleCommandTest {
         }
         assertEquals(Main.BAD_INPUT, CliRun.execute("schedule", dir.resolve("missing.yaml").toString()).exit());
     }
+
+    @Test
+    void aRunSpecGivesTheSameTableAndTheChartIsDrawn(@TempDir Path dir) throws IOException {
+        // The demo's WSD run spec: its landscape, optimizer, noise and record fields are ignored.
+        Path run = dir.resolve("wsd-run.yaml");
+        try (var in = Main.class.getResourceAsStream("/io/github/rivervalley/reports/demo/wsd.yaml")) {
+            Files.write(run, in.readAllBytes());
+        }
+        Path scheduleOnly = Files.writeString(dir.resolve("wsd-schedule.yaml"), "steps: 4000\nschedule: "
+                + SpecReader.instance().readTree(run).get("schedule").toString() + "\n");
+        CliRun fromRun = CliRun.execute("schedule", run.toString(), "--chart", dir.resolve("charts/wsd").toString());
+        assertEquals(0, fromRun.exit(), fromRun.err());
+        CliRun fromSchedule = CliRun.execute("schedule", scheduleOnly.toString());
+        assertEquals(fromSchedule.out(), fromRun.out());
+        for (String file : List.of("wsd.png", "wsd@2x.png", "wsd.svg", "wsd.pdf")) {
+            assertTrue(Files.size(dir.resolve("charts").resolve(file)) > 1000, file);
+        }
+        // A top-level key that is neither a schedule-file nor a run-spec field is still an error.
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), Files.readString(run).replace("replicas:", "replicaz:"));
+        CliRun bad = CliRun.execute("schedule", typo.toString());
+        assertEquals(Main.BAD_INPUT, bad.exit());
+        assertTrue(bad.err().contains("replicaz: is not a field") && bad.err().contains("did you mean 'replicas'"), bad.err());
+    }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.cli.Main;
-import io.github.rivervalley.reports.report.Headlines;
+import io.github.rivervalley.reports.analysis.Headlines;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceReader;

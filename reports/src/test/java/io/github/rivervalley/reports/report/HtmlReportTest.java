@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
+import io.github.rivervalley.reports.analysis.Headlines;
 import io.github.rivervalley.reports.cli.Main;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
@@ -89,24 +90,6 @@ class HtmlReportTest {
     }
 
     @Test
-    void bestPerBudgetIsTheLowestCheckpointLoss(@TempDir Path dir) throws IOException {
-        study(dir);
-        TraceReader reader = new TraceReader();
-        List<Run> runs = Runs.find(dir, null).stream().map(d -> Runs.read(d, reader)).toList();
-        List<Headlines.Best> best = Headlines.bestPerBudget(runs);
-        assertEquals(List.of(200L, 400L), best.stream().map(Headlines.Best::budget).toList());
-        for (Headlines.Best b : best) {
-            for (Run r : runs) {
-                for (var c : r.summary().checkpoints()) {
-                    if (c.budget() == b.budget()) {
-                        assertTrue(b.loss() <= c.loss(), b + " vs " + r.name());
-                    }
-                }
-            }
-        }
-    }
-
-    @Test
     void aSweepDirectoryGetsItsSummaryTable(@TempDir Path dir) throws IOException {
         study(dir);
         // The last row has the quoted cells the merger writes for a reason holding a comma and quotes.
@@ -137,5 +120,27 @@ class HtmlReportTest {
         assertEquals(Main.BAD_INPUT, Main.run("report", dir.resolve("wsd").toString(), "--out", dir.toString()));
         assertTrue(Files.isRegularFile(precious.resolve("thesis.tex")));
         assertTrue(Files.isRegularFile(dir.resolve("wsd/summary.json")));
+    }
+
+    @Test
+    void aLargeSweepGetsASummaryReportAndPerRunChartsOnRequest(@TempDir Path dir) throws IOException {
+        int runs = HtmlReport.SUMMARY_ABOVE + 1;
+        StringBuilder csv = new StringBuilder("run,schedule.peak,budget,loss\n");
+        for (int i = 0; i < runs; i++) {
+            SyntheticRuns.constant(dir, "peak-" + i, 60, 0.01 * (i + 1));
+            csv.append("peak-").append(i).append(',').append(0.01 * (i + 1)).append(",60,0.1\n");
+        }
+        Files.writeString(dir.resolve("sweep.csv"), csv.toString());
+        assertEquals(0, Main.run("report", dir.toString(), "--threads", "1"));
+        assertEquals(0, perRunCharts(dir.resolve("report")), "a summary report draws no per-run charts");
+        assertTrue(Files.readString(dir.resolve("report/index.html")).contains("--per-run-charts"));
+        assertEquals(0, Main.run("report", dir.toString(), "--threads", "1", "--per-run-charts", "always"));
+        assertTrue(perRunCharts(dir.resolve("report")) >= runs, "each run's charts on request");
+    }
+
+    private static long perRunCharts(Path report) throws IOException {
+        try (var files = Files.list(report.resolve("charts"))) {
+            return files.filter(p -> p.getFileName().toString().matches("peak-\\d+-.*\\.png")).count();
+        }
     }
 }

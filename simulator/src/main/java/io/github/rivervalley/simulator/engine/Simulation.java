@@ -140,8 +140,8 @@ public final class Simulation {
             Path dir = staged.path();
             try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(RunDirectory.TRACE))) {
                 try (Writer writer = traceFile.writer()) {
-                    List<StepObserver> observers = run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer))
-                            : List.of(new CsvTraceWriter(writer), new IterateFiles(dir));
+                    List<StepObserver> observers = run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer, run.schedule()))
+                            : List.of(new CsvTraceWriter(writer, run.schedule()), new IterateFiles(dir));
                     summary = expected ? ExpectedRun.execute(run, observers) : execute(run, threads, observers);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + staged.target().resolve(RunDirectory.TRACE), e);

@@ -51,6 +51,15 @@ public final class TraceColumns {
     /** Number of replicas diverged so far on this line. */
     public static final String DIVERGED = "diverged";
 
+    /**
+     * Last but one column of {@code trace.csv} (text): the phase of the update that produced the row
+     * ({@code warmup}, {@code stable}, {@code decay}, {@code rewarmup}), from the schedule.
+     */
+    public static final String PHASE = "phase";
+    /** Last column of {@code trace.csv}: on the row a checkpoint's values come from, its budget; empty elsewhere. */
+    public static final String CHECKPOINT = "checkpoint";
+    /** The columns that hold text, not numbers. */
+    public static final List<String> TEXT = List.of(LINE, PHASE);
     /** Expected loss from the moment engine (exact theory; only on runs where it is exact). */
     public static final String THEORY_LOSS = "theory_loss";
     /** Expected river loss from the moment engine. */

@@ -63,8 +63,14 @@ class RunSpecTest {
         String yaml = Files.readString(out.resolve(RunDirectory.SPEC));
         assertTrue(yaml.contains("divergenceThreshold"), yaml);
         assertFalse(Files.list(out).anyMatch(p -> p.toString().endsWith(".tmp")));
-        // The same spec run in memory gives the same bytes as the file.
-        assertEquals(String.join("\n", trace) + "\n", Simulation.trace(spec, 1).toCsv());
+        // The same spec run in memory, written by the same writer, gives the same bytes as the file.
+        io.github.rivervalley.simulator.trace.Trace memory = Simulation.trace(spec, 1);
+        java.io.StringWriter text = new java.io.StringWriter();
+        io.github.rivervalley.simulator.observe.CsvTraceWriter writer =
+                new io.github.rivervalley.simulator.observe.CsvTraceWriter(text, Simulation.prepare(spec).schedule());
+        writer.init(memory.layout());
+        memory.rows().forEach(writer::handleStep);
+        assertEquals(String.join("\n", trace) + "\n", text.toString());
     }
 
     @ParameterizedTest(name = "{0}")

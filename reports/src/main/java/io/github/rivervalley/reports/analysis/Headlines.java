@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.report;
+package io.github.rivervalley.reports.analysis;
 
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Trace;
@@ -33,27 +33,6 @@ public final class Headlines {
         public double hillShare() {
             return lossDrop > 0 ? hillDrop / lossDrop : Double.NaN;
         }
-    }
-
-    /** The run with the lowest checkpoint loss at one budget. */
-    public record Best(long budget, String run, String family, double loss) {
-    }
-
-    /** For every budget any run has a checkpoint for, the run with the lowest (finite) loss there. */
-    public static List<Best> bestPerBudget(List<Run> runs) {
-        java.util.TreeMap<Long, Best> best = new java.util.TreeMap<>();
-        for (Run run : runs) {
-            for (io.github.rivervalley.simulator.trace.RunSummary.CheckpointResult c : run.summary().checkpoints()) {
-                if (c.loss() == null || !Double.isFinite(c.loss())) {
-                    continue;
-                }
-                Best current = best.get(c.budget());
-                if (current == null || c.loss() < current.loss()) {
-                    best.put(c.budget(), new Best(c.budget(), run.name(), run.family(), c.loss()));
-                }
-            }
-        }
-        return new ArrayList<>(best.values());
     }
 
     /** One split per decay phase of every line of {@code run} whose boundary rows were kept. */
