@@ -2,7 +2,7 @@ package io.github.rivervalley.reports.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.rivervalley.reports.report.HtmlReport;
+import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.sweep.EngineExecutor;

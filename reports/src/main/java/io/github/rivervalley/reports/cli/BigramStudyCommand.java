@@ -3,7 +3,7 @@ package io.github.rivervalley.reports.cli;
 import io.github.rivervalley.bigram.study.BigramStudy;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ComparisonChart;
-import io.github.rivervalley.reports.report.HtmlReport;
+import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceReader;

@@ -1,7 +1,7 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
-import io.github.rivervalley.reports.report.FitReport;
+import io.github.rivervalley.reports.html.FitReport;
 import io.github.rivervalley.simulator.fit.Curve;
 import io.github.rivervalley.simulator.fit.CurveCsv;
 import io.github.rivervalley.simulator.fit.CurveSource;

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.demo;
 
-import io.github.rivervalley.reports.report.HtmlReport;
+import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.notebook;
 
-import io.github.rivervalley.reports.report.FitReport;
+import io.github.rivervalley.reports.html.FitReport;
 import io.github.rivervalley.simulator.fit.Curve;
 import io.github.rivervalley.simulator.fit.CurveCsv;
 import io.github.rivervalley.simulator.fit.CurveSource;

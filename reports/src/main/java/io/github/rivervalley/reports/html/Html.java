@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.report;
+package io.github.rivervalley.reports.html;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.report;
+package io.github.rivervalley.reports.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

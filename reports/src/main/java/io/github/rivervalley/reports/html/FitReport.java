@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.report;
+package io.github.rivervalley.reports.html;
 
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.Palette;

@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.report;
+package io.github.rivervalley.reports.html;
 
 import io.github.rivervalley.reports.trace.Run;
 import io.github.rivervalley.simulator.trace.RunSummary;
