@@ -2,8 +2,8 @@ package io.github.rivervalley.reports.analysis;
 
 import io.github.rivervalley.landscapes.spectral.Sharpness;
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,12 +40,12 @@ public final class Aliasing {
     }
 
     /** The note for {@code run}, or empty when its rows resolve the oscillation (or nothing says otherwise). */
-    public static Optional<Note> check(Run run) {
-        Optional<Trace> main = run.mainTrace();
+    public static Optional<Note> check(RecordedRun run) {
+        Optional<RecordedTrace> main = run.mainTrace();
         if (main.isEmpty()) {
             return Optional.empty();
         }
-        Trace trace = main.get();
+        RecordedTrace trace = main.get();
         long interval = interval(run, trace);
         if (interval <= 1) {
             return Optional.empty();
@@ -79,7 +79,7 @@ public final class Aliasing {
     }
 
     /** Steps between recorded rows: the spec's {@code record.every}, else the mean spacing of the main line's rows. */
-    static long interval(Run run, Trace trace) {
+    static long interval(RecordedRun run, RecordedTrace trace) {
         Optional<String> every = run.specValue("record.every");
         if (every.isPresent()) {
             try {
@@ -96,7 +96,7 @@ public final class Aliasing {
      * The largest {@code lr * sharpness} over the rows where sharpness was recorded, else the peak rate times
      * the landscape's top Hessian eigenvalue at its start point; empty when neither is known.
      */
-    static OptionalDouble rateTimesCurvature(Run run, Trace trace) {
+    static OptionalDouble rateTimesCurvature(RecordedRun run, RecordedTrace trace) {
         if (!trace.has(TraceColumns.LR)) {
             return OptionalDouble.empty();
         }

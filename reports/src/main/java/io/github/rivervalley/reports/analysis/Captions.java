@@ -1,8 +1,8 @@
 package io.github.rivervalley.reports.analysis;
 
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.ArrayList;
@@ -22,12 +22,12 @@ public final class Captions {
     }
 
     /** Caption of the loss comparison, with the runs' {@link Conclusions}. */
-    public static String compareLoss(List<Run> runs) {
+    public static String compareLoss(List<RecordedRun> runs) {
         return compareLoss(runs, Conclusions.of(runs));
     }
 
     /** Caption of the loss comparison: the ranking at the largest budget and WSD against cosine when both ran. */
-    public static String compareLoss(List<Run> runs, Conclusions conclusions) {
+    public static String compareLoss(List<RecordedRun> runs, Conclusions conclusions) {
         StringBuilder out = new StringBuilder("Loss of every run, coloured by schedule family.");
         List<SeedGroup> groups = SeedGroup.of(runs);
         OptionalLong last = lastBudget(groups);
@@ -60,11 +60,11 @@ public final class Captions {
     }
 
     /** Caption of the river-loss comparison: which run is furthest along the river at its end. */
-    public static String compareRiverLoss(List<Run> runs) {
+    public static String compareRiverLoss(List<RecordedRun> runs) {
         StringBuilder out = new StringBuilder("River loss of every run: the loss on the valley floor below the iterate, i.e. progress along the river without the hill excess.");
-        Run best = null;
-        Run worst = null;
-        for (Run run : runs) {
+        RecordedRun best = null;
+        RecordedRun worst = null;
+        for (RecordedRun run : runs) {
             double v = finalRiverLoss(run);
             if (!Double.isFinite(v)) {
                 continue;
@@ -83,20 +83,20 @@ public final class Captions {
         return out.toString();
     }
 
-    private static double finalRiverLoss(Run run) {
+    private static double finalRiverLoss(RecordedRun run) {
         return run.mainTrace().map(t -> t.last(TraceColumns.RIVER_LOSS)).orElse(Double.NaN);
     }
 
     /** Caption of a run's decomposition chart: the hill excess's share of the loss at the end of each stable phase and at the end. */
-    public static String decomposition(Run run, boolean log) {
+    public static String decomposition(RecordedRun run, boolean log) {
         StringBuilder out = new StringBuilder(log
                 ? "Loss decomposition on a log scale: loss, river loss and hill excess as lines."
                 : "Loss decomposition, stacked: the river loss (blue) plus the hill excess (orange area) is the loss (black).");
-        Optional<Trace> main = run.mainTrace();
+        Optional<RecordedTrace> main = run.mainTrace();
         if (main.isEmpty()) {
             return out.toString();
         }
-        Trace t = main.get();
+        RecordedTrace t = main.get();
         List<String> parts = new ArrayList<>();
         for (Phase p : t.phases(Phase.Kind.STABLE)) {
             share(t, p.end()).ifPresent(s -> parts.add(Numbers.percent(s) + " at the end of the stable phase at step " + p.end()));
@@ -109,7 +109,7 @@ public final class Captions {
     }
 
     /** Caption of the zoom on the decay that ends last: how much of its loss drop was hill excess. */
-    public static String decompositionZoom(Run run) {
+    public static String decompositionZoom(RecordedRun run) {
         StringBuilder out = new StringBuilder("The stacked decomposition around the decay that ends last.");
         Headlines.DecaySplit last = null;
         for (Headlines.DecaySplit s : Headlines.decaySplits(run)) {
@@ -125,7 +125,7 @@ public final class Captions {
         return out.toString();
     }
 
-    private static OptionalDouble share(Trace t, long step) {
+    private static OptionalDouble share(RecordedTrace t, long step) {
         OptionalDouble loss = t.exact(step, TraceColumns.LOSS);
         OptionalDouble hill = t.exact(step, TraceColumns.HILL_EXCESS);
         if (loss.isPresent() && hill.isPresent() && loss.getAsDouble() > 0) {
@@ -135,7 +135,7 @@ public final class Captions {
     }
 
     /** Caption of a run's trajectory chart, with the aliasing note when its rows hide the oscillation. */
-    public static String trajectory(Run run, boolean path) {
+    public static String trajectory(RecordedRun run, boolean path) {
         String text = path
                 ? "Trajectory on the landscape: one sample iterate (replica 0) over the loss, coloured by phase; circles mark where each decay ends."
                 : "Trajectory in the plane (river coordinate, signed hill displacement), replica mean; the band is the replicas' largest "
@@ -147,7 +147,7 @@ public final class Captions {
      * Caption of a run's sharpness chart: for GD-like optimizers the share of recorded rows below GD's
      * {@code 2 / lr}; Adam's stability is not set by that threshold, and the caption says so.
      */
-    public static String sharpness(Run run) {
+    public static String sharpness(RecordedRun run) {
         String optimizer = run.specValue("optimizer.type").orElse("");
         boolean adam = optimizer.startsWith("adam");
         StringBuilder out = new StringBuilder("Sharpness (top Hessian eigenvalue) and 2 / learning rate, GD's stability threshold.");
@@ -155,7 +155,7 @@ public final class Captions {
             out.append(" This run uses ").append(optimizer).append(", whose stability is set by the preconditioned sharpness, not by 2 / learning rate.");
             return out.toString();
         }
-        Optional<Trace> main = run.mainTrace();
+        Optional<RecordedTrace> main = run.mainTrace();
         if (main.isPresent() && main.get().has(TraceColumns.SHARPNESS) && main.get().has(TraceColumns.LR)) {
             Column s = main.get().column(TraceColumns.SHARPNESS);
             Column lr = main.get().column(TraceColumns.LR);

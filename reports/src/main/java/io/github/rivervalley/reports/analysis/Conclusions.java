@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.analysis;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -118,7 +118,7 @@ public record Conclusions(List<Comparison> comparisons, List<Unmatched> unmatche
     }
 
     /** The conclusions of {@code runs}. */
-    public static Conclusions of(List<Run> runs) {
+    public static Conclusions of(List<RecordedRun> runs) {
         List<SeedGroup> groups = SeedGroup.of(runs);
         List<Comparison> comparisons = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
@@ -132,7 +132,7 @@ public record Conclusions(List<Comparison> comparisons, List<Unmatched> unmatche
         List<DecayShare> shares = new ArrayList<>();
         for (SeedGroup g : groups) {
             List<Double> values = new ArrayList<>();
-            for (Run run : g.runs()) {
+            for (RecordedRun run : g.runs()) {
                 for (Headlines.DecaySplit s : Headlines.decaySplits(run)) {
                     if (Double.isFinite(s.hillShare())) {
                         values.add(s.hillShare());

@@ -1,7 +1,7 @@
 package io.github.rivervalley.reports.analysis;
 
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.ArrayList;
@@ -36,9 +36,9 @@ public final class Headlines {
     }
 
     /** One split per decay phase of every line of {@code run} whose boundary rows were kept. */
-    public static List<DecaySplit> decaySplits(Run run) {
+    public static List<DecaySplit> decaySplits(RecordedRun run) {
         List<DecaySplit> out = new ArrayList<>();
-        for (Trace t : run.traces()) {
+        for (RecordedTrace t : run.traces()) {
             for (Phase p : t.phases(Phase.Kind.DECAY)) {
                 OptionalDouble l0 = t.exact(p.start(), TraceColumns.LOSS);
                 OptionalDouble l1 = t.exact(p.end(), TraceColumns.LOSS);

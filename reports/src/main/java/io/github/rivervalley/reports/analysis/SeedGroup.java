@@ -2,7 +2,7 @@ package io.github.rivervalley.reports.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,32 +21,32 @@ import java.util.Set;
  * @param family the schedule family
  * @param runs the runs, in input order
  */
-public record SeedGroup(String label, String family, List<Run> runs) {
+public record SeedGroup(String label, String family, List<RecordedRun> runs) {
 
     public SeedGroup {
         runs = List.copyOf(runs);
     }
 
     /** Groups {@code runs} (input order kept); runs without a readable spec stay alone. */
-    public static List<SeedGroup> of(List<Run> runs) {
-        Map<String, List<Run>> byKey = new LinkedHashMap<>();
-        for (Run run : runs) {
+    public static List<SeedGroup> of(List<RecordedRun> runs) {
+        Map<String, List<RecordedRun>> byKey = new LinkedHashMap<>();
+        for (RecordedRun run : runs) {
             byKey.computeIfAbsent(key(run), k -> new ArrayList<>()).add(run);
         }
         Map<String, Integer> familyCount = new LinkedHashMap<>();
-        for (List<Run> group : byKey.values()) {
+        for (List<RecordedRun> group : byKey.values()) {
             familyCount.merge(group.get(0).family(), 1, Integer::sum);
         }
         List<SeedGroup> out = new ArrayList<>();
-        for (List<Run> group : byKey.values()) {
-            Run first = group.get(0);
+        for (List<RecordedRun> group : byKey.values()) {
+            RecordedRun first = group.get(0);
             String label = familyCount.get(first.family()) == 1 ? first.family() : withoutSeed(first.name());
             out.add(new SeedGroup(label, first.family(), group));
         }
         return out;
     }
 
-    private static String key(Run run) {
+    private static String key(RecordedRun run) {
         JsonNode spec = run.spec();
         if (!(spec instanceof ObjectNode object) || object.isEmpty()) {
             return "run:" + run.directory();
@@ -66,7 +66,7 @@ public record SeedGroup(String label, String family, List<Run> runs) {
     /** The budgets any run of the group has a checkpoint for, in increasing order. */
     public List<Long> budgets() {
         Set<Long> budgets = new java.util.TreeSet<>();
-        for (Run run : runs) {
+        for (RecordedRun run : runs) {
             for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
                 budgets.add(c.budget());
             }
@@ -81,7 +81,7 @@ public record SeedGroup(String label, String family, List<Run> runs) {
     public Optional<Estimate> loss(long budget) {
         List<Double> values = new ArrayList<>();
         double replicaSe = Double.NaN;
-        for (Run run : runs) {
+        for (RecordedRun run : runs) {
             for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
                 if (c.budget() == budget && c.loss() != null && Double.isFinite(c.loss())) {
                     values.add(c.loss());
@@ -94,7 +94,7 @@ public record SeedGroup(String label, String family, List<Run> runs) {
 
     /** The compute the group's checkpoint at {@code budget} cost (from its first run that has it), or -1. */
     public long compute(long budget) {
-        for (Run run : runs) {
+        for (RecordedRun run : runs) {
             for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
                 if (c.budget() == budget) {
                     return c.compute();

@@ -5,7 +5,7 @@ import static io.github.rivervalley.reports.chart.ChartStyle.label;
 import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.BasicStroke;
@@ -30,7 +30,7 @@ public final class BudgetFrontierChart implements RunsChart {
     }
 
     @Override
-    public String caption(List<Run> runs) {
+    public String caption(List<RecordedRun> runs) {
         return "Budget frontier: loss, river loss and hill excess of each checkpoint against the compute spent to obtain it (lower and further left is better).";
     }
 
@@ -41,12 +41,12 @@ public final class BudgetFrontierChart implements RunsChart {
 
     /** Only when some run has checkpoints to put on a frontier. */
     @Override
-    public boolean appliesTo(List<Run> runs) {
+    public boolean appliesTo(List<RecordedRun> runs) {
         return runs.stream().anyMatch(r -> !r.summary().checkpoints().isEmpty());
     }
 
     @Override
-    public JFreeChart draw(List<Run> runs) {
+    public JFreeChart draw(List<RecordedRun> runs) {
         NumberAxis compute = new NumberAxis("compute (optimizer steps spent)");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(compute);
         for (int panel = 0; panel < COMPONENTS.length; panel++) {
@@ -54,7 +54,7 @@ public final class BudgetFrontierChart implements RunsChart {
             XYSeriesCollection data = new XYSeriesCollection();
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
             Map<String, Integer> perFamily = new HashMap<>();
-            for (Run run : runs) {
+            for (RecordedRun run : runs) {
                 if (run.summary().checkpoints().isEmpty()) {
                     continue;
                 }

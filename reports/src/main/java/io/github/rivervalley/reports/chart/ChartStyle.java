@@ -1,8 +1,8 @@
 package io.github.rivervalley.reports.chart;
 
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.BasicStroke;
@@ -84,7 +84,7 @@ final class ChartStyle {
      * A series name: {@code name} for a run's first trace (its main line), {@code "name [line]"} for the
      * others (brackets, not a dash that reads as a minus sign).
      */
-    static String seriesName(String name, int k, Trace t) {
+    static String seriesName(String name, int k, RecordedTrace t) {
         return k == 0 ? name : name + " [" + t.line() + "]";
     }
 
@@ -120,7 +120,7 @@ final class ChartStyle {
         plot.setRenderer(index, points);
     }
 
-    static void phaseMarkers(XYPlot plot, Optional<Trace> trace) {
+    static void phaseMarkers(XYPlot plot, Optional<RecordedTrace> trace) {
         if (trace.isEmpty()) {
             return;
         }
@@ -204,13 +204,13 @@ final class ChartStyle {
         }
     }
 
-    static Column zeros(Trace t) {
+    static Column zeros(RecordedTrace t) {
         return Column.of("zero", new double[t.size()]);
     }
 
-    static List<Trace> withColumn(Run run, String column) {
-        List<Trace> out = new ArrayList<>();
-        for (Trace t : run.traces()) {
+    static List<RecordedTrace> withColumn(RecordedRun run, String column) {
+        List<RecordedTrace> out = new ArrayList<>();
+        for (RecordedTrace t : run.traces()) {
             if (t.has(column)) {
                 out.add(t);
             }
@@ -223,7 +223,7 @@ final class ChartStyle {
     }
 
     /** The trace's phases, or one stable phase over the whole line when it has none (a constant rate). */
-    static List<Phase> phasesOrStable(Trace t) {
+    static List<Phase> phasesOrStable(RecordedTrace t) {
         return t.phases().isEmpty()
                 ? List.of(new Phase(Phase.Kind.STABLE, t.firstStep(), Math.max(t.lastStep(), t.firstStep() + 1)))
                 : t.phases();

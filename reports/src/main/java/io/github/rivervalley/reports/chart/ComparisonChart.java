@@ -8,8 +8,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.capitalized;
 
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;
@@ -28,10 +28,10 @@ public final class ComparisonChart implements RunsChart {
 
     private final String column;
     private final String name;
-    private final Function<List<Run>, String> caption;
+    private final Function<List<RecordedRun>, String> caption;
 
     /** The comparison of trace column {@code column}, saved as {@code name}, captioned by {@code caption} (computed from the runs). */
-    public ComparisonChart(String column, String name, Function<List<Run>, String> caption) {
+    public ComparisonChart(String column, String name, Function<List<RecordedRun>, String> caption) {
         this.column = column;
         this.name = name;
         this.caption = caption;
@@ -48,12 +48,12 @@ public final class ComparisonChart implements RunsChart {
     }
 
     @Override
-    public String caption(List<Run> runs) {
+    public String caption(List<RecordedRun> runs) {
         return caption.apply(runs);
     }
 
     @Override
-    public JFreeChart draw(List<Run> runs) {
+    public JFreeChart draw(List<RecordedRun> runs) {
         TraceDataset data = new TraceDataset(false);
         DeviationRenderer renderer = lines();
         List<Color> colours = RunColours.of(runs);
@@ -63,9 +63,9 @@ public final class ComparisonChart implements RunsChart {
         boolean others = false;
         double lowest = Double.POSITIVE_INFINITY;
         for (int r = 0; r < runs.size(); r++) {
-            Run run = runs.get(r);
+            RecordedRun run = runs.get(r);
             for (int k = 0; k < run.traces().size(); k++) {
-                Trace t = run.traces().get(k);
+                RecordedTrace t = run.traces().get(k);
                 if (!t.has(column)) {
                     continue;
                 }

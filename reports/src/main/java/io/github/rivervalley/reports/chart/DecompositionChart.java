@@ -13,8 +13,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -38,15 +38,15 @@ public final class DecompositionChart implements RunChart {
     }
 
     @Override
-    public String caption(Run run) {
+    public String caption(RecordedRun run) {
         return Captions.decomposition(run, log);
     }
 
     @Override
-    public JFreeChart draw(Run run) {
+    public JFreeChart draw(RecordedRun run) {
         if (!log && run.mainTrace().isPresent()) {
-            Trace root = run.mainTrace().get();
-            XYPlot plot = StackedDecomposition.plot(run, root, root.firstStep(), run.traces().stream().mapToLong(Trace::lastStep).max().orElseThrow(), true);
+            RecordedTrace root = run.mainTrace().get();
+            XYPlot plot = StackedDecomposition.plot(run, root, root.firstStep(), run.traces().stream().mapToLong(RecordedTrace::lastStep).max().orElseThrow(), true);
             return chart("Loss decomposition: " + run.name(), plot, "loss = river loss + hill excess (orange) on the "
                     + root.line() + " line; bucket means" + (run.traces().size() > 1 ? "; dashed: other lines" : ""));
         }
@@ -55,7 +55,7 @@ public final class DecompositionChart implements RunChart {
         long width = 1;
         boolean theory = false;
         for (int k = 0; k < run.traces().size(); k++) {
-            Trace t = run.traces().get(k);
+            RecordedTrace t = run.traces().get(k);
             width = Math.max(width, t.bucketWidth());
             for (String component : COMPONENTS) {
                 if (!t.has(component)) {
@@ -90,10 +90,10 @@ public final class DecompositionChart implements RunChart {
      * excess at step 0 and in the first warmup steps) would otherwise spend decades of the axis on a few
      * rows; those early values are clipped at the bottom, as the subtitle says.
      */
-    private static ValueAxis logRange(Run run) {
+    private static ValueAxis logRange(RecordedRun run) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Trace t : run.traces()) {
+        for (RecordedTrace t : run.traces()) {
             double skip = t.firstStep() + 0.02 * (t.lastStep() - t.firstStep());
             for (String component : COMPONENTS) {
                 if (!t.has(component)) {

@@ -3,8 +3,8 @@ package io.github.rivervalley.reports.chart;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 
 import io.github.rivervalley.reports.analysis.Captions;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
 import java.util.Map;
 import java.util.Optional;
@@ -36,19 +36,19 @@ public final class DecompositionZoomChart implements RunChart {
     }
 
     @Override
-    public String caption(Run run) {
+    public String caption(RecordedRun run) {
         return Captions.decompositionZoom(run);
     }
 
     @Override
-    public boolean appliesTo(Run run) {
+    public boolean appliesTo(RecordedRun run) {
         return lastDecay(run).isPresent();
     }
 
     /** The line and decay phase that ends last, if any line has a decay. */
-    static Optional<Map.Entry<Trace, Phase>> lastDecay(Run run) {
-        Map.Entry<Trace, Phase> last = null;
-        for (Trace t : run.traces()) {
+    static Optional<Map.Entry<RecordedTrace, Phase>> lastDecay(RecordedRun run) {
+        Map.Entry<RecordedTrace, Phase> last = null;
+        for (RecordedTrace t : run.traces()) {
             for (Phase p : t.phases(Phase.Kind.DECAY)) {
                 if (last == null || p.end() > last.getValue().end()) {
                     last = Map.entry(t, p);
@@ -59,9 +59,9 @@ public final class DecompositionZoomChart implements RunChart {
     }
 
     @Override
-    public JFreeChart draw(Run run) {
-        Map.Entry<Trace, Phase> last = lastDecay(run).orElseThrow(() -> new IllegalArgumentException("run " + run.name() + " has no decay"));
-        Trace root = last.getKey();
+    public JFreeChart draw(RecordedRun run) {
+        Map.Entry<RecordedTrace, Phase> last = lastDecay(run).orElseThrow(() -> new IllegalArgumentException("run " + run.name() + " has no decay"));
+        RecordedTrace root = last.getKey();
         Phase decay = last.getValue();
         double from = Math.max(0, decay.start() - decay.length());
         double to = decay.end();

@@ -8,8 +8,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.withColumn;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.RiverValley;
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.flow.GradientFlow;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.trace.TraceColumns;
@@ -46,9 +46,9 @@ final class PathTrajectory {
     }
 
     /** The traces with a path (the gradient-flow line aside: it has no phases to colour and does not bounce). */
-    static List<Trace> traces(Run run) {
-        List<Trace> out = new ArrayList<>();
-        for (Trace t : withColumn(run, TraceColumns.PATH_RIVER_COORD)) {
+    static List<RecordedTrace> traces(RecordedRun run) {
+        List<RecordedTrace> out = new ArrayList<>();
+        for (RecordedTrace t : withColumn(run, TraceColumns.PATH_RIVER_COORD)) {
             if (!t.line().equals(GradientFlow.LINE) && t.column(TraceColumns.PATH_RIVER_COORD).hasValues()) {
                 out.add(t);
             }
@@ -62,7 +62,7 @@ final class PathTrajectory {
      * coordinate, signed hill displacement). The vertical range is the path's, so the bouncing between
      * the walls fills the chart whatever the curvature.
      */
-    static JFreeChart draw(Run run, List<Trace> traces) {
+    static JFreeChart draw(RecordedRun run, List<RecordedTrace> traces) {
         Optional<Landscape> landscape = run.landscape();
         boolean plane = landscape.isPresent() && landscape.get().dimension() == 2
                 && traces.stream().allMatch(t -> t.has(TraceColumns.pathX(0)) && t.has(TraceColumns.pathX(1)));
@@ -80,7 +80,7 @@ final class PathTrajectory {
         double[] xs = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] ys = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] rc = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (Trace t : traces) {
+        for (RecordedTrace t : traces) {
             Column x = t.column(xName);
             Column y = t.column(yName);
             for (Phase p : phasesOrStable(t)) {
@@ -171,7 +171,7 @@ final class PathTrajectory {
                     new BasicStroke(2.5f), false, new java.awt.geom.Line2D.Double(), new BasicStroke(1f), Color.WHITE));
         }
         plot.setFixedLegendItems(items);
-        long width = traces.stream().mapToLong(Trace::bucketWidth).max().orElse(1);
+        long width = traces.stream().mapToLong(RecordedTrace::bucketWidth).max().orElse(1);
         return chart("Trajectory on the landscape: " + run.name(), plot,
                 "one sample trajectory (replica 0, not a mean)" + (plane ? " in the landscape's (x0, x1) plane" : "")
                 + (width > 1 ? "; each bucket of " + width + " rows drawn as its lowest and highest point (the swing survives downsampling)" : "") + background);

@@ -6,7 +6,7 @@ import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
 import static io.github.rivervalley.reports.chart.ChartStyle.style;
 
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.iterate.SegmentProbe;
 import io.github.rivervalley.simulator.trace.RunSummary;
@@ -39,7 +39,7 @@ public final class ProbeChart implements RunChart {
     }
 
     @Override
-    public String caption(Run run) {
+    public String caption(RecordedRun run) {
         Ends e = ends(run).orElseThrow();
         return "Interpolation probe: the landscape on the straight segment from replica 0 at " + e.fromLine() + "@" + e.fromStep()
                 + " (a = 0) to " + e.toLine() + "@" + e.toStep() + " (a = 1). With both ends up the walls (a high rate) the hill"
@@ -48,12 +48,12 @@ public final class ProbeChart implements RunChart {
     }
 
     @Override
-    public boolean appliesTo(Run run) {
+    public boolean appliesTo(RecordedRun run) {
         return ends(run).isPresent() && run.landscape().isPresent();
     }
 
     /** Both ends stored as files, or empty. */
-    static Optional<Ends> ends(Run run) {
+    static Optional<Ends> ends(RecordedRun run) {
         List<Long> steps = stepsOf(run);
         if (steps.size() < 2) {
             return Optional.empty();
@@ -72,18 +72,18 @@ public final class ProbeChart implements RunChart {
         return Optional.of(new Ends("main", first, toLine, last));
     }
 
-    private static List<Long> stepsOf(Run run) {
+    private static List<Long> stepsOf(RecordedRun run) {
         List<Long> out = new java.util.ArrayList<>();
         run.spec().path("record").path("iterates").forEach(n -> out.add(n.asLong()));
         return out;
     }
 
-    private static boolean stored(Run run, String line, long step) {
+    private static boolean stored(RecordedRun run, String line, long step) {
         return Files.isRegularFile(IterateFiles.file(run.directory(), line, step, IterateFiles.Kind.REPLICA0));
     }
 
     @Override
-    public JFreeChart draw(Run run) {
+    public JFreeChart draw(RecordedRun run) {
         Ends e = ends(run).orElseThrow();
         double[] from = IterateFiles.read(run.directory(), e.fromLine(), e.fromStep(), IterateFiles.Kind.REPLICA0);
         double[] to = IterateFiles.read(run.directory(), e.toLine(), e.toStep(), IterateFiles.Kind.REPLICA0);

@@ -10,8 +10,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -30,7 +30,7 @@ public final class RiverHillChart implements RunChart {
     }
 
     @Override
-    public String caption(Run run) {
+    public String caption(RecordedRun run) {
         return "River coordinate (top) and distance from the valley floor (bottom) against step: the replica mean and, thin, the "
                 + "envelope of the largest swing across the floor between recorded rows (the amplitude column), which survives downsampling.";
     }
@@ -41,7 +41,7 @@ public final class RiverHillChart implements RunChart {
     }
 
     @Override
-    public JFreeChart draw(Run run) {
+    public JFreeChart draw(RecordedRun run) {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(stepAxis());
         combined.add(panel(run, TraceColumns.RIVER_COORD), 1);
         combined.add(panel(run, TraceColumns.HILL_DIST), 1);
@@ -51,12 +51,12 @@ public final class RiverHillChart implements RunChart {
                         + "amplitude envelope (thin); dashed: branches");
     }
 
-    private static XYPlot panel(Run run, String column) {
+    private static XYPlot panel(RecordedRun run, String column) {
         TraceDataset data = new TraceDataset(false);
         DeviationRenderer renderer = lines();
         int series = 0;
         for (int k = 0; k < run.traces().size(); k++) {
-            Trace t = run.traces().get(k);
+            RecordedTrace t = run.traces().get(k);
             if (!t.has(column)) {
                 continue;
             }

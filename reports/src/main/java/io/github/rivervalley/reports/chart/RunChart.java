@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -13,7 +13,7 @@ public interface RunChart {
     String name();
 
     /** The report's caption under the chart. */
-    String caption(Run run);
+    String caption(RecordedRun run);
 
     /** Height in the report, in pixels (the width is the report's). */
     default int height() {
@@ -21,10 +21,10 @@ public interface RunChart {
     }
 
     /** Whether the run recorded what this chart needs (the report leaves the chart out otherwise). */
-    default boolean appliesTo(Run run) {
+    default boolean appliesTo(RecordedRun run) {
         return true;
     }
 
     /** A fresh chart of the run. */
-    JFreeChart draw(Run run);
+    JFreeChart draw(RecordedRun run);
 }

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,9 +23,9 @@ final class RunColours {
     }
 
     /** Whether some family has more than one run (colours then go by run). */
-    static boolean byRun(List<Run> runs) {
+    static boolean byRun(List<RecordedRun> runs) {
         Set<String> families = new HashSet<>();
-        for (Run run : runs) {
+        for (RecordedRun run : runs) {
             if (!families.add(run.family())) {
                 return true;
             }
@@ -34,7 +34,7 @@ final class RunColours {
     }
 
     /** One colour per run, in order. */
-    static List<Color> of(List<Run> runs) {
+    static List<Color> of(List<RecordedRun> runs) {
         boolean byRun = byRun(runs);
         List<Color> out = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 
@@ -14,7 +14,7 @@ public interface RunsChart {
     String name();
 
     /** The report's caption under the chart. */
-    String caption(List<Run> runs);
+    String caption(List<RecordedRun> runs);
 
     /** Height in the report, in pixels (the width is the report's). */
     default int height() {
@@ -22,10 +22,10 @@ public interface RunsChart {
     }
 
     /** Whether the runs hold what this chart needs (the report leaves the chart out otherwise). */
-    default boolean appliesTo(List<Run> runs) {
+    default boolean appliesTo(List<RecordedRun> runs) {
         return true;
     }
 
     /** A fresh chart of the runs. */
-    JFreeChart draw(List<Run> runs);
+    JFreeChart draw(List<RecordedRun> runs);
 }

@@ -9,8 +9,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.addPoints;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.withColumn;
 
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
@@ -40,7 +40,7 @@ public final class ScheduleChart implements RunChart {
     }
 
     @Override
-    public String caption(Run run) {
+    public String caption(RecordedRun run) {
         return "Schedule: learning rate of every line (dashed: branches), phases read from the trace, checkpoints dotted.";
     }
 
@@ -50,26 +50,26 @@ public final class ScheduleChart implements RunChart {
     }
 
     @Override
-    public JFreeChart draw(Run run) {
+    public JFreeChart draw(RecordedRun run) {
         TraceDataset data = new TraceDataset(false);
         DeviationRenderer renderer = lines();
         Color color = Palette.family(run.family());
-        List<Trace> traces = withColumn(run, TraceColumns.LR);
+        List<RecordedTrace> traces = withColumn(run, TraceColumns.LR);
         for (int k = 0; k < traces.size(); k++) {
-            Trace t = traces.get(k);
+            RecordedTrace t = traces.get(k);
             data.add(t.line(), t.step(), t.column(TraceColumns.LR), null, 0);
             style(renderer, k, color, stroke(k), true);
         }
         XYPlot plot = new XYPlot(data, stepAxis(), new NumberAxis("learning rate"), renderer);
         Set<Phase.Kind> labelled = EnumSet.noneOf(Phase.Kind.class);
-        for (Trace t : traces) {
+        for (RecordedTrace t : traces) {
             for (Phase p : t.phases()) {
                 ChartStyle.shadePhase(plot, p, labelled);
             }
         }
         XYSeries points = new XYSeries("checkpoint", false, true);
         for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
-            Optional<Trace> t = run.trace(c.line());
+            Optional<RecordedTrace> t = run.trace(c.line());
             if (t.isPresent()) {
                 double lr = t.get().exact(c.step(), TraceColumns.LR).orElse(Double.NaN);
                 if (!Double.isNaN(lr)) {

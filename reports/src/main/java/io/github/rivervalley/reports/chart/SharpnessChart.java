@@ -11,8 +11,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.fittedLogAxis;
 
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -28,17 +28,17 @@ public final class SharpnessChart implements RunChart {
     }
 
     @Override
-    public String caption(Run run) {
+    public String caption(RecordedRun run) {
         return Captions.sharpness(run);
     }
 
     @Override
-    public boolean appliesTo(Run run) {
+    public boolean appliesTo(RecordedRun run) {
         return run.traces().stream().anyMatch(t -> t.has(TraceColumns.SHARPNESS));
     }
 
     @Override
-    public JFreeChart draw(Run run) {
+    public JFreeChart draw(RecordedRun run) {
         boolean adam = run.specValue("optimizer.type").orElse("").startsWith("adam");
         boolean preconditioned = adam && run.traces().stream().anyMatch(t -> t.has(TraceColumns.PRECONDITIONED_SHARPNESS));
         double beta1 = run.specValue("optimizer.beta1").map(Double::parseDouble).orElse(ADAM_BETA1);
@@ -51,7 +51,7 @@ public final class SharpnessChart implements RunChart {
         int series = 0;
         double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int k = 0; k < run.traces().size(); k++) {
-            Trace t = run.traces().get(k);
+            RecordedTrace t = run.traces().get(k);
             if (!t.has(column)) {
                 continue;
             }

@@ -5,8 +5,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
 
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -42,7 +42,7 @@ final class StackedDecomposition {
      * at zero when {@code fromZero} and the river loss is non-negative (the whole run: areas read as
      * shares), else it fits the data in the window (a zoom: the hill excess may be a thin layer on a large loss).
      */
-    static XYPlot plot(Run run, Trace root, double from, double to, boolean fromZero) {
+    static XYPlot plot(RecordedRun run, RecordedTrace root, double from, double to, boolean fromZero) {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(stepAxis());
         NumberAxis range = new NumberAxis("loss");
@@ -53,7 +53,7 @@ final class StackedDecomposition {
         XYSeriesCollection others = new XYSeriesCollection();
         XYLineAndShapeRenderer otherRenderer = new XYLineAndShapeRenderer(true, false);
         for (int k = 0; k < run.traces().size(); k++) {
-            Trace t = run.traces().get(k);
+            RecordedTrace t = run.traces().get(k);
             if (t == root) {
                 continue;
             }
@@ -68,7 +68,7 @@ final class StackedDecomposition {
         }
         // The exact expected values, where the run has them: thin dashed over every line.
         boolean theory = false;
-        for (Trace t : run.traces()) {
+        for (RecordedTrace t : run.traces()) {
             for (String column : new String[] {TraceColumns.LOSS, TraceColumns.RIVER_LOSS}) {
                 String exact = "theory_" + column;
                 if (t.has(exact)) {
@@ -140,7 +140,7 @@ final class StackedDecomposition {
     }
 
     /** Bucket means of {@code column} over {@code [from, to]}; widens {@code bounds} to their range. */
-    private static XYSeries series(String key, Trace t, String column, double from, double to, double[] bounds) {
+    private static XYSeries series(String key, RecordedTrace t, String column, double from, double to, double[] bounds) {
         XYSeries s = new XYSeries(key, true, true);
         Column x = t.step();
         Column y = t.column(column);

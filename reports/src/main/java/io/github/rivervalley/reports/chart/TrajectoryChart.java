@@ -15,8 +15,8 @@ import static io.github.rivervalley.reports.chart.ChartStyle.withColumn;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.RiverValley;
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.BasicStroke;
@@ -51,18 +51,18 @@ public final class TrajectoryChart implements RunChart {
     }
 
     @Override
-    public String caption(Run run) {
+    public String caption(RecordedRun run) {
         return Captions.trajectory(run, hasPath(run));
     }
 
     /** Whether a run recorded replica 0's own path ({@code record.path}): the chart then draws it. */
-    public static boolean hasPath(Run run) {
+    public static boolean hasPath(RecordedRun run) {
         return !PathTrajectory.traces(run).isEmpty();
     }
 
     @Override
-    public JFreeChart draw(Run run) {
-        List<Trace> path = PathTrajectory.traces(run);
+    public JFreeChart draw(RecordedRun run) {
+        List<RecordedTrace> path = PathTrajectory.traces(run);
         if (!path.isEmpty()) {
             return PathTrajectory.draw(run, path);
         }
@@ -76,9 +76,9 @@ public final class TrajectoryChart implements RunChart {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yAbs = 0;
-        List<Trace> traces = withColumn(run, TraceColumns.RIVER_COORD);
+        List<RecordedTrace> traces = withColumn(run, TraceColumns.RIVER_COORD);
         for (int k = 0; k < traces.size(); k++) {
-            Trace t = traces.get(k);
+            RecordedTrace t = traces.get(k);
             Column x = t.column(TraceColumns.RIVER_COORD);
             Column y = t.has(TraceColumns.HILL_DISP) ? t.column(TraceColumns.HILL_DISP) : zeros(t);
             Column spread = t.has(TraceColumns.AMPLITUDE) ? t.column(TraceColumns.AMPLITUDE)

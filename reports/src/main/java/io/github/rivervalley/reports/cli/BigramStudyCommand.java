@@ -4,7 +4,7 @@ import io.github.rivervalley.bigram.study.BigramStudy;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ComparisonChart;
 import io.github.rivervalley.reports.html.HtmlReport;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.spec.RunSpec;
@@ -57,7 +57,7 @@ final class BigramStudyCommand implements Callable<Integer> {
         BigramStudy study = BigramStudy.read(spec);
         BigramStudy.Comparison result = study.run(out, n);
         TraceReader reader = new TraceReader();
-        List<Run> runs = new ArrayList<>();
+        List<RecordedRun> runs = new ArrayList<>();
         for (RunSpec run : study.runs()) {
             runs.add(Runs.read(out.resolve(run.name()), reader));
         }

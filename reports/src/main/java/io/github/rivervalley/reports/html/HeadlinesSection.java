@@ -4,7 +4,7 @@ import io.github.rivervalley.reports.analysis.Aliasing;
 import io.github.rivervalley.reports.analysis.Conclusions;
 import io.github.rivervalley.reports.analysis.Headlines;
 import io.github.rivervalley.reports.analysis.Numbers;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +22,7 @@ final class HeadlinesSection {
     private HeadlinesSection() {
     }
 
-    static String html(List<Run> runs, Conclusions conclusions) {
+    static String html(List<RecordedRun> runs, Conclusions conclusions) {
         StringBuilder out = new StringBuilder("<section id=\"headlines\"><h2>Headlines</h2>\n");
         out.append(box(runs, conclusions));
         out.append(checkpointTable(runs));
@@ -32,7 +32,7 @@ final class HeadlinesSection {
     }
 
     /** The "What to conclude" box. */
-    static String box(List<Run> runs, Conclusions conclusions) {
+    static String box(List<RecordedRun> runs, Conclusions conclusions) {
         List<String> items = new ArrayList<>();
         for (Conclusions.Comparison c : conclusions.comparisons()) {
             items.add(Html.escape(c.sentence(true)));
@@ -54,7 +54,7 @@ final class HeadlinesSection {
         }
         theory(runs).ifPresent(items::add);
         List<Aliasing.Note> notes = new ArrayList<>();
-        for (Run run : runs) {
+        for (RecordedRun run : runs) {
             Aliasing.check(run).ifPresent(notes::add);
         }
         if (notes.size() <= 3) {
@@ -81,11 +81,11 @@ final class HeadlinesSection {
     }
 
     /** Whether the simulations agree with the exact theory, where it exists and there are replicas to compare. */
-    private static Optional<String> theory(List<Run> runs) {
+    private static Optional<String> theory(List<RecordedRun> runs) {
         int compared = 0;
         int agree = 0;
         double worst = 0;
-        for (Run run : runs) {
+        for (RecordedRun run : runs) {
             RunSummary.TheoryResult t = run.summary().theory();
             if (t != null && t.exact() && t.maxAbsZ() != null) {
                 compared++;
@@ -101,10 +101,10 @@ final class HeadlinesSection {
                 (int) TheoryHeadline.AGREES)));
     }
 
-    private static String checkpointTable(List<Run> runs) {
+    private static String checkpointTable(List<RecordedRun> runs) {
         StringBuilder out = new StringBuilder("<h3>Loss at each checkpoint</h3>\n<table><thead><tr><th>run</th><th>schedule</th><th>budget</th>"
                 + "<th>line</th><th>compute</th><th>loss</th><th>river loss</th><th>hill excess</th><th>diverged</th></tr></thead><tbody>\n");
-        for (Run run : sorted(runs)) {
+        for (RecordedRun run : sorted(runs)) {
             for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
                 out.append("<tr><td>").append(Html.escape(run.name())).append("</td><td>").append(Html.escape(run.family()))
                         .append("</td><td class=\"n\">").append(c.budget()).append("</td><td>").append(Html.escape(c.line()))
@@ -116,9 +116,9 @@ final class HeadlinesSection {
         return out.append("</tbody></table>\n").toString();
     }
 
-    private static String decayTable(List<Run> runs) {
+    private static String decayTable(List<RecordedRun> runs) {
         List<Headlines.DecaySplit> splits = new ArrayList<>();
-        for (Run run : sorted(runs)) {
+        for (RecordedRun run : sorted(runs)) {
             splits.addAll(Headlines.decaySplits(run));
         }
         StringBuilder out = new StringBuilder("<h3>Where each decay's loss drop came from</h3>\n");
@@ -140,9 +140,9 @@ final class HeadlinesSection {
         return out.append("</tbody></table>\n").toString();
     }
 
-    private static List<Run> sorted(List<Run> runs) {
-        List<Run> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparing(Run::family).thenComparing(Run::name));
+    private static List<RecordedRun> sorted(List<RecordedRun> runs) {
+        List<RecordedRun> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparing(RecordedRun::family).thenComparing(RecordedRun::name));
         return sorted;
     }
 }

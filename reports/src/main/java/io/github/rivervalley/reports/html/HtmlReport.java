@@ -6,7 +6,7 @@ import io.github.rivervalley.reports.chart.ChartCatalog;
 import io.github.rivervalley.reports.chart.RunChart;
 import io.github.rivervalley.reports.chart.RunsChart;
 import io.github.rivervalley.reports.chart.SweepCharts;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceFormatException;
 import io.github.rivervalley.reports.trace.TraceReader;
@@ -91,7 +91,7 @@ public final class HtmlReport {
             throw new TraceFormatException("no runs under " + runsDirectory + ": expected directories holding a "
                     + RunDirectory.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
-        List<Run> runs = inParallel(dirs.stream().map(dir -> (Callable<Run>) () -> Runs.read(dir, reader)).toList());
+        List<RecordedRun> runs = inParallel(dirs.stream().map(dir -> (Callable<RecordedRun>) () -> Runs.read(dir, reader)).toList());
         try (StagedDirectory staged = directory.stage()) {
             Path staging = staged.path();
             Files.createDirectories(staging.resolve("charts"));
@@ -103,7 +103,7 @@ public final class HtmlReport {
         }
     }
 
-    private int build(Path root, List<Run> runs, Path staging, Path target) throws IOException {
+    private int build(Path root, List<RecordedRun> runs, Path staging, Path target) throws IOException {
         List<ChartJob> jobs = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
         List<Section> sections = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class HtmlReport {
         Optional<Path> sweep = Runs.sweepTable(root);
         boolean runCharts = perRun == PerRunCharts.ALWAYS
                 || (perRun == PerRunCharts.AUTO && !(sweep.isPresent() && runs.size() > SUMMARY_ABOVE));
-        for (Run run : runs) {
+        for (RecordedRun run : runs) {
             String slug = slug(run.name(), slugs);
             List<Figure> figures = new ArrayList<>();
             for (RunChart chart : runCharts ? ChartCatalog.PER_RUN : List.<RunChart>of()) {
@@ -212,7 +212,7 @@ public final class HtmlReport {
 
     // ---------------------------------------------------------------- sections
 
-    private record Section(Run run, String slug, List<Figure> figures) {
+    private record Section(RecordedRun run, String slug, List<Figure> figures) {
         String html(Path target) {
             StringBuilder out = new StringBuilder();
             out.append("<section id=\"run-").append(Html.escape(slug)).append("\"><h2>Run ").append(Html.escape(run.name()))
@@ -244,7 +244,7 @@ public final class HtmlReport {
                 + "<th>peak LR</th><th>landscape</th><th>optimizer</th><th>noise</th><th>steps</th><th>replicas</th><th>seed</th>"
                 + "<th>lines</th><th>compute</th><th>diverged</th><th>files</th></tr></thead><tbody>\n");
         for (Section section : sections) {
-            Run run = section.run();
+            RecordedRun run = section.run();
             RunSummary s = run.summary();
             int diverged = s.lines().stream().mapToInt(RunSummary.LineResult::diverged).max().orElse(0);
             out.append("<tr><td><a href=\"#run-").append(Html.escape(section.slug())).append("\">").append(Html.escape(run.name()))
@@ -261,14 +261,14 @@ public final class HtmlReport {
         return out.append("</tbody></table>\n</section>\n").toString();
     }
 
-    private static String describeNoise(Run run) {
+    private static String describeNoise(RecordedRun run) {
         String type = run.specValue("noise.type").orElse("");
         Optional<String> sigma = run.specValue("noise.sigma");
         Optional<String> batch = run.specValue("noise.batchSize");
         return type + sigma.map(v -> " sigma " + v).orElse("") + batch.map(v -> " batch " + v).orElse("");
     }
 
-    private static String fileLinks(Run run, Path target) {
+    private static String fileLinks(RecordedRun run, Path target) {
         StringBuilder out = new StringBuilder();
         for (String file : run.files()) {
             Path path = run.directory().resolve(file);
@@ -283,7 +283,7 @@ public final class HtmlReport {
     }
 
     /** The sweep charts, or none when the table is not in the layout 'rivervalley merge' writes (it is still shown). */
-    private static List<SweepCharts.Named> sweepCharts(Path sweep, List<Run> runs) {
+    private static List<SweepCharts.Named> sweepCharts(Path sweep, List<RecordedRun> runs) {
         try {
             return SweepCharts.all(SweepResult.read(sweep), sharedCurvature(runs));
         } catch (IllegalArgumentException e) {
@@ -292,9 +292,9 @@ public final class HtmlReport {
     }
 
     /** The top Hessian eigenvalue at the start point, when every run's landscape has the same one (else empty). */
-    private static java.util.OptionalDouble sharedCurvature(List<Run> runs) {
+    private static java.util.OptionalDouble sharedCurvature(List<RecordedRun> runs) {
         Double shared = null;
-        for (Run run : runs) {
+        for (RecordedRun run : runs) {
             Optional<io.github.rivervalley.landscapes.Landscape> landscape = run.landscape();
             if (landscape.isEmpty()) {
                 return java.util.OptionalDouble.empty();

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.html;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +19,8 @@ final class TheoryHeadline {
     }
 
     /** The section, or nothing when no run's summary has a theory block (summaries from before theory existed). */
-    static String html(List<Run> runs) {
-        List<Run> withTheory = runs.stream().filter(r -> r.summary().theory() != null).toList();
+    static String html(List<RecordedRun> runs) {
+        List<RecordedRun> withTheory = runs.stream().filter(r -> r.summary().theory() != null).toList();
         if (withTheory.isEmpty()) {
             return "";
         }
@@ -31,7 +31,7 @@ final class TheoryHeadline {
                 + "<th>rows with |z| &gt; 3</th><th>verdict</th></tr></thead><tbody>\n");
         int compared = 0;
         int agree = 0;
-        for (Run run : withTheory) {
+        for (RecordedRun run : withTheory) {
             RunSummary.TheoryResult t = run.summary().theory();
             out.append("<tr><td>").append(Html.escape(run.summary().name())).append("</td>");
             if (!t.exact()) {

@@ -4,7 +4,7 @@ import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ChartCatalog;
 import io.github.rivervalley.reports.chart.ComparisonChart;
 import io.github.rivervalley.reports.chart.RunChart;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import io.github.rivervalley.reports.chart.Palette;
 import io.github.rivervalley.reports.chart.RiverValleyTheme;
@@ -155,7 +155,7 @@ public final class NotebookCharts {
      * name: {@code charts(r).forEach((name, c) -> save(c, name))} saves them all.
      */
     public static Map<String, JFreeChart> charts(Result result) {
-        Run run = ReportRuns.of(result);
+        RecordedRun run = ReportRuns.of(result);
         Map<String, JFreeChart> out = new LinkedHashMap<>();
         for (RunChart chart : ChartCatalog.PER_RUN) {
             if (chart.appliesTo(run)) {

@@ -1,8 +1,8 @@
 package io.github.rivervalley.reports.notebook;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.rivervalley.reports.trace.Run;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.trace.CsvRows;
 import io.github.rivervalley.simulator.trace.TraceRow;
@@ -25,7 +25,7 @@ final class ReportRuns {
     private ReportRuns() {
     }
 
-    static Run of(Result result) {
+    static RecordedRun of(Result result) {
         StringBuilder csv = new StringBuilder(result.trace().layout().header()).append('\n');
         long from = result.firstStep();
         long to = result.lastStep();
@@ -34,17 +34,17 @@ final class ReportRuns {
                 CsvRows.append(result.trace().layout(), row, csv);
             }
         }
-        List<Trace> traces;
+        List<RecordedTrace> traces;
         try {
             traces = new TraceReader().read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), result.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Run(Path.of(result.name()), result.summary(), "", JsonNodeFactory.instance.objectNode(), traces);
+        return new RecordedRun(Path.of(result.name()), result.summary(), "", JsonNodeFactory.instance.objectNode(), traces);
     }
 
-    static List<Run> of(Result... results) {
-        List<Run> runs = new ArrayList<>();
+    static List<RecordedRun> of(Result... results) {
+        List<RecordedRun> runs = new ArrayList<>();
         for (Result r : results) {
             runs.add(of(r));
         }

@@ -139,7 +139,7 @@ final class LineState {
         width *= 2;
     }
 
-    Trace finish(TraceParser parser) {
+    RecordedTrace finish(TraceParser parser) {
         exact.put(previousStep, parser.exactRow(currentRow, 0, currentLength));
         int used = 0;
         for (int bucket = 0; bucket < capacity; bucket++) {
@@ -166,6 +166,6 @@ final class LineState {
             }
             out.put(columns[c], new Column(columns[c], mean, lo, hi));
         }
-        return new Trace(name, rows, width, out, exact, List.of(columns), trend.phases(previousStep));
+        return new RecordedTrace(name, rows, width, out, exact, List.of(columns), trend.phases(previousStep));
     }
 }

@@ -69,7 +69,7 @@ final class PhaseDetector {
         return started;
     }
 
-    /** Turns the trend segments into phases (see {@link Trace}); {@code lastStep} ends the last one. */
+    /** Turns the trend segments into phases (see {@link RecordedTrace}); {@code lastStep} ends the last one. */
     List<Phase> phases(long lastStep) {
         if (tooManySegments || segments.isEmpty()) {
             return List.of();

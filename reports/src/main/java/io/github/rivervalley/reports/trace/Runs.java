@@ -33,7 +33,7 @@ public final class Runs {
     }
 
     /**
-     * Run directories under {@code root} (including {@code root} itself), sorted by path, skipping
+     * RecordedRun directories under {@code root} (including {@code root} itself), sorted by path, skipping
      * hidden directories and the subtree {@code exclude} (a report written inside the results).
      */
     public static List<Path> find(Path root, Path exclude) {
@@ -67,7 +67,7 @@ public final class Runs {
     }
 
     /** Reads one run directory with the given trace reader. */
-    public static Run read(Path directory, TraceReader reader) {
+    public static RecordedRun read(Path directory, TraceReader reader) {
         String problem = RunFiles.problem(directory, TraceColumns.REQUIRED);
         if (problem != null) {
             throw new TraceFormatException(problem);
@@ -96,16 +96,16 @@ public final class Runs {
             }
         }
         Path traceFile = directory.resolve(RunDirectory.TRACE);
-        List<Trace> traces = reader.read(traceFile);
+        List<RecordedTrace> traces = reader.read(traceFile);
         for (RunSummary.LineResult line : summary.lines()) {
-            Trace trace = traces.stream().filter(t -> t.line().equals(line.name())).findFirst().orElse(null);
+            RecordedTrace trace = traces.stream().filter(t -> t.line().equals(line.name())).findFirst().orElse(null);
             if (trace == null || trace.lastStep() != line.endStep()) {
                 throw new TraceFormatException(traceFile + (trace == null ? " has no rows of line '" + line.name() + "'"
                         : " ends line '" + line.name() + "' at step " + trace.lastStep()) + ", but " + RunDirectory.SUMMARY
                         + " says it ran to step " + line.endStep() + " (the trace is incomplete)");
             }
         }
-        return new Run(directory, summary, specText, spec, traces);
+        return new RecordedRun(directory, summary, specText, spec, traces);
     }
 
     /** The sweep summary of {@code root}, when it is a sweep directory. */

@@ -180,11 +180,11 @@ final class TraceParser {
         return row;
     }
 
-    List<Trace> finish() {
+    List<RecordedTrace> finish() {
         if (header == null) {
             throw new TraceFormatException(source + " is empty; expected a header starting with " + String.join(",", TraceColumns.REQUIRED));
         }
-        List<Trace> traces = new ArrayList<>();
+        List<RecordedTrace> traces = new ArrayList<>();
         for (LineState state : lines.values()) {
             traces.add(state.finish(this));
         }

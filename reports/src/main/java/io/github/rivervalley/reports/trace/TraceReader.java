@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Streams a {@code trace.csv} into one downsampled {@link Trace} per line, holding at most
+ * Streams a {@code trace.csv} into one downsampled {@link RecordedTrace} per line, holding at most
  * {@code buckets} buckets per line whatever the length of the file.
  *
  * <p>Buckets are ranges of steps of equal width. The width starts at one step; when a row falls past
@@ -45,7 +45,7 @@ public final class TraceReader {
     }
 
     /** Reads every line of the trace file, in order of first appearance. */
-    public List<Trace> read(Path csv) {
+    public List<RecordedTrace> read(Path csv) {
         try (InputStream in = Files.newInputStream(csv)) {
             return read(in, csv.toString());
         } catch (IOException e) {
@@ -54,7 +54,7 @@ public final class TraceReader {
     }
 
     /** Reads a trace from a stream; {@code source} names it in messages. */
-    public List<Trace> read(InputStream in, String source) throws IOException {
+    public List<RecordedTrace> read(InputStream in, String source) throws IOException {
         TraceParser parser = new TraceParser(source, buckets);
         byte[] buffer = new byte[1 << 20];
         int filled = 0;

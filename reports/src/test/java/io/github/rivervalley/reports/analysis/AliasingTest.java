@@ -3,7 +3,7 @@ package io.github.rivervalley.reports.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.engine.Simulation;
@@ -32,7 +32,7 @@ class AliasingTest {
                 + "record: {every: " + every + (landscape.contains("curved") ? ", sharpnessEvery: 10" : "") + "}\n";
         RunSpec runSpec = SpecReader.instance().bind(SpecReader.instance().readTree(spec, "test"), RunSpec.class);
         Simulation.run(runSpec, dir, 1);
-        Run run = Runs.read(dir.resolve("alias-" + every), new TraceReader());
+        RecordedRun run = Runs.read(dir.resolve("alias-" + every), new TraceReader());
         return Aliasing.check(run);
     }
 

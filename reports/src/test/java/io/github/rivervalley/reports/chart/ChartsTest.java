@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
@@ -39,8 +39,8 @@ class ChartsTest {
     @TempDir
     static Path runs;
 
-    static Run wsd;
-    static List<Run> all;
+    static RecordedRun wsd;
+    static List<RecordedRun> all;
 
     @BeforeAll
     static void writeRuns() throws IOException {
@@ -61,7 +61,7 @@ class ChartsTest {
             if (chart == ChartCatalog.PROBE) {
                 // Only for runs that stored iterates (record.iterates), which the synthetic runs do not.
                 assertFalse(chart.appliesTo(wsd));
-                Run probed = ProbeChartTest.run(Path.of("target", "chart-test-runs"), "probed", ", iterates: [100, 400]");
+                RecordedRun probed = ProbeChartTest.run(Path.of("target", "chart-test-runs"), "probed", ", iterates: [100, 400]");
                 assertTrue(chart.appliesTo(probed));
                 charts.put(chart.name(), chart.draw(probed));
                 continue;
@@ -76,7 +76,7 @@ class ChartsTest {
         assertEquals(ChartCatalog.PER_RUN.size() + ChartCatalog.OVERVIEW.size(), charts.size(), "chart names are distinct");
         assertFalse(TrajectoryChart.hasPath(wsd));
         for (String example : new String[] {"curved-wsd", "straight-wsd"}) {
-            Run run = example(example);
+            RecordedRun run = example(example);
             assertTrue(TrajectoryChart.hasPath(run), example);
             charts.put("trajectory-path-" + example, ChartCatalog.TRAJECTORY.draw(run));
         }
@@ -118,10 +118,10 @@ class ChartsTest {
     void pathTrajectoryDrawsReplicaZero() {
         for (String[] c : new String[][] {{"curved-wsd", "path_x0", "path_x1", "x0"},
                 {"straight-wsd", "path_river_coord", "path_hill_disp", "river coordinate (replica 0)"}}) {
-            Run run = example(c[0]);
+            RecordedRun run = example(c[0]);
             XYPlot plot = ChartCatalog.TRAJECTORY.draw(run).getXYPlot();
             assertEquals(c[3], plot.getDomainAxis().getLabel());
-            Trace main = run.mainTrace().orElseThrow();
+            RecordedTrace main = run.mainTrace().orElseThrow();
             int drawn = 0;
             boolean firstFound = false;
             for (int d = 1; d <= 2; d++) { // datasets 1 and 2: the path outside and inside decays
@@ -149,7 +149,7 @@ class ChartsTest {
     /** Where the run has theory columns, the decomposition draws them: one "(theory)" series per component and line. */
     @Test
     void decompositionDrawsTheTheoryWhereTheRunHasIt() {
-        Run straight = example("straight-wsd");
+        RecordedRun straight = example("straight-wsd");
         // The log chart draws loss, river loss and hill excess of every line; the stacked one loss and river loss
         // (the hill excess is the gap between them).
         for (boolean log : new boolean[] {true, false}) {
@@ -166,7 +166,7 @@ class ChartsTest {
         }
     }
 
-    private static Run example(String name) {
+    private static RecordedRun example(String name) {
         RunSpec spec = SpecReader.instance().read(Path.of("..", "examples", name + ".yaml"), RunSpec.class);
         if (!Files.isDirectory(runs.resolve("examples").resolve(spec.name()))) {
             Simulation.run(spec, runs.resolve("examples"), 2);

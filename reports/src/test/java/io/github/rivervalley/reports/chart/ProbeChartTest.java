@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.engine.Simulation;
@@ -33,7 +33,7 @@ class ProbeChartTest {
             record: {every: 50%s}
             """;
 
-    static Run run(Path dir, String name, String extra) {
+    static RecordedRun run(Path dir, String name, String extra) {
         SpecReader reader = SpecReader.instance();
         Simulation.run(reader.bind(reader.readTree(SPEC.formatted(name, extra), name + ".yaml"), RunSpec.class), dir, 1);
         return Runs.read(dir.resolve(name), new TraceReader());
@@ -43,7 +43,7 @@ class ProbeChartTest {
     void drawsTheSegmentBetweenTheFirstAndLastStoredIterates(@TempDir Path dir) {
         ProbeChart chart = new ProbeChart();
         assertFalse(chart.appliesTo(run(dir, "plain", "")));
-        Run run = run(dir, "probed", ", iterates: [100, 400]");
+        RecordedRun run = run(dir, "probed", ", iterates: [100, 400]");
         assertTrue(chart.appliesTo(run));
         assertEquals(new ProbeChart.Ends("main", 100, "branch-400", 400), ProbeChart.ends(run).orElseThrow());
         double[] a = IterateFiles.read(run.directory(), "main", 100, IterateFiles.Kind.REPLICA0);

@@ -3,7 +3,7 @@ package io.github.rivervalley.reports.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.Trace;
+import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.reports.trace.TraceReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ class TraceDatasetTest {
         for (int t = 0; t < y.length; t++) {
             csv.append("main,").append(t).append(",1,").append(y[t]).append(',').append(se[t]).append('\n');
         }
-        Trace trace = new TraceReader(4).read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "t").get(0);
+        RecordedTrace trace = new TraceReader(4).read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "t").get(0);
         Column loss = trace.column("loss");
         TraceDataset linear = new TraceDataset(false);
         linear.add("loss", trace.step(), loss, trace.column("loss_se"), 2.0);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.cli.Main;
 import io.github.rivervalley.reports.analysis.Headlines;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
@@ -49,7 +49,7 @@ class DemoStudyIT {
             }
         }
         // Every WSD decay's loss drop comes mostly from the hill excess: the decay reveals river progress.
-        Run wsd = Runs.read(dir.resolve("runs/wsd"), new TraceReader());
+        RecordedRun wsd = Runs.read(dir.resolve("runs/wsd"), new TraceReader());
         List<Headlines.DecaySplit> splits = Headlines.decaySplits(wsd);
         assertEquals(3, splits.size(), splits.toString());
         for (Headlines.DecaySplit s : splits) {

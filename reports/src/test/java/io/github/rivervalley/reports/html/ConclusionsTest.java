@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.reports.analysis.Captions;
 import io.github.rivervalley.reports.analysis.Conclusions;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ConclusionsTest {
 
     /** A run with the given checkpoints {budget, compute, loss, lossSe}; no trace. */
-    static Run run(String name, String family, long seed, double[]... checkpoints) {
+    static RecordedRun run(String name, String family, long seed, double[]... checkpoints) {
         List<RunSummary.CheckpointResult> cs = new ArrayList<>();
         for (double[] c : checkpoints) {
             cs.add(new RunSummary.CheckpointResult((long) c[0], "main", (long) c[0], (long) c[1], c[2], c[2] * 0.9, c[2] * 0.1, 1.0, c[3], 0));
@@ -27,12 +27,12 @@ class ConclusionsTest {
         RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), cs);
         ObjectNode spec = (ObjectNode) SpecReader.instance().readTree("name: " + name + "\nseed: " + seed
                 + "\nsteps: 4000\nschedule: {type: " + family + ", peak: 0.1}\n", name);
-        return new Run(Path.of(name), summary, "", spec, List.of());
+        return new RecordedRun(Path.of(name), summary, "", spec, List.of());
     }
 
     @Test
     void whenCosineIsLowerTheBoxAndTheCaptionSayCosine() {
-        List<Run> runs = List.of(run("wsd", "wsd", 1, new double[] {1000, 1000, 0.30, 0.001}),
+        List<RecordedRun> runs = List.of(run("wsd", "wsd", 1, new double[] {1000, 1000, 0.30, 0.001}),
                 run("cosine", "cosine", 1, new double[] {1000, 1000, 0.20, 0.001}));
         Conclusions c = Conclusions.of(runs);
         assertEquals(1, c.comparisons().size());
@@ -51,10 +51,10 @@ class ConclusionsTest {
 
     @Test
     void whenWsdIsLowerTheCaptionSaysBelowAndWithoutCosineItSaysNothingAboutCosine() {
-        List<Run> both = List.of(run("wsd", "wsd", 1, new double[] {1000, 1000, 0.10, 0.001}),
+        List<RecordedRun> both = List.of(run("wsd", "wsd", 1, new double[] {1000, 1000, 0.10, 0.001}),
                 run("cosine", "cosine", 1, new double[] {1000, 1000, 0.20, 0.001}));
         assertTrue(Captions.compareLoss(both, Conclusions.of(both)).contains("wsd ends below cosine"));
-        List<Run> alone = List.of(run("wsd", "wsd", 1, new double[] {1000, 1000, 0.10, 0.001}),
+        List<RecordedRun> alone = List.of(run("wsd", "wsd", 1, new double[] {1000, 1000, 0.10, 0.001}),
                 run("constant", "constant", 1, new double[] {1000, 1000, 0.20, 0.001}));
         assertFalse(Captions.compareLoss(alone, Conclusions.of(alone)).contains("cosine"));
     }
@@ -63,7 +63,7 @@ class ConclusionsTest {
     void seedsAreAveragedNotPickedAndAMarginWithinTwoStandardErrorsIsLevel() {
         // wsd seeds 0.1, 0.2, 0.3: mean 0.2, SE = sd / sqrt(3) = 0.1 / sqrt(3). Its best seed (0.1) would beat
         // every cosine seed, but the means differ by 0.06 with SE sqrt(0.1^2/3 + 0.01^2/3) = 0.058: level.
-        List<Run> runs = List.of(
+        List<RecordedRun> runs = List.of(
                 run("wsd_seed-1", "wsd", 1, new double[] {1000, 1000, 0.1, 0.001}),
                 run("wsd_seed-2", "wsd", 2, new double[] {1000, 1000, 0.2, 0.001}),
                 run("wsd_seed-3", "wsd", 3, new double[] {1000, 1000, 0.3, 0.001}),
@@ -88,7 +88,7 @@ class ConclusionsTest {
     @Test
     void schedulesThatSpentDifferentComputeOnABudgetAreNotRanked() {
         // Budget 2000: wsd and wsd-s spend 2100 (their extra decay steps), constant 2000, cosine 3000.
-        List<Run> runs = List.of(run("wsd", "wsd", 1, new double[] {2000, 2100, 0.125, 0.001}),
+        List<RecordedRun> runs = List.of(run("wsd", "wsd", 1, new double[] {2000, 2100, 0.125, 0.001}),
                 run("wsd-s", "wsd-s", 1, new double[] {2000, 2100, 0.121, 0.001}),
                 run("constant", "constant", 1, new double[] {2000, 2000, 0.268, 0.001}),
                 run("cosine", "cosine", 1, new double[] {2000, 3000, 0.100, 0.001}));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rivervalley.reports.SyntheticRuns;
 import io.github.rivervalley.reports.analysis.Headlines;
 import io.github.rivervalley.reports.cli.Main;
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.Runs;
 import io.github.rivervalley.reports.trace.TraceReader;
 import java.io.IOException;
@@ -67,7 +67,7 @@ class HtmlReportTest {
     void decaySplitAddsUpAndMatchesTheClosedForm(@TempDir Path dir) throws IOException {
         double peak = 0.15;
         Path wsd = SyntheticRuns.wsd(dir, "wsd", new long[] {200, 400}, peak, 20, 0.2, 0.1);
-        Run run = Runs.read(wsd, new TraceReader());
+        RecordedRun run = Runs.read(wsd, new TraceReader());
         List<Headlines.DecaySplit> splits = Headlines.decaySplits(run);
         assertEquals(2, splits.size());
         for (Headlines.DecaySplit s : splits) {

@@ -3,7 +3,7 @@ package io.github.rivervalley.reports.html;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rivervalley.reports.trace.Run;
+import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The "Simulation vs theory" headline reads each run's theory block and says which runs agree. */
 class TheoryHeadlineTest {
 
-    private static Run run(String name, RunSummary.TheoryResult theory) {
+    private static RecordedRun run(String name, RunSummary.TheoryResult theory) {
         RunSummary summary = new RunSummary(name, 100, 64, 0, "straight", "wsd", 100, List.of(), List.of(), theory);
-        return new Run(Path.of(name), summary, "", null, List.of());
+        return new RecordedRun(Path.of(name), summary, "", null, List.of());
     }
 
     @Test

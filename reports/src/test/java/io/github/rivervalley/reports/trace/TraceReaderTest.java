@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TraceReaderTest {
 
-    private static List<Trace> read(String csv, int buckets) throws IOException {
+    private static List<RecordedTrace> read(String csv, int buckets) throws IOException {
         return new TraceReader(buckets).read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "test.csv");
     }
 
@@ -36,7 +36,7 @@ class TraceReaderTest {
         for (int t = 0; t < rows; t++) {
             csv.append("main,").append(t).append(",0.5,").append((long) oscillation(t)).append('\n');
         }
-        Trace trace = read(csv.toString(), buckets).get(0);
+        RecordedTrace trace = read(csv.toString(), buckets).get(0);
         // Independent computation: the smallest power-of-two width whose buckets cover all rows.
         long width = 1;
         while ((rows - 1) / width >= buckets) {
@@ -71,13 +71,13 @@ class TraceReaderTest {
     @Test
     void shortTracesAreKeptRowByRowAndLinesSeparated(@TempDir Path dir) throws IOException {
         Path run = SyntheticRuns.wsd(dir, "wsd", new long[] {200, 400}, 0.15, 20, 0.2, 0.1);
-        List<Trace> traces = new TraceReader().read(run.resolve("trace.csv"));
-        assertEquals(List.of("main", "branch-200"), traces.stream().map(Trace::line).toList());
-        Trace main = traces.get(0);
+        List<RecordedTrace> traces = new TraceReader().read(run.resolve("trace.csv"));
+        assertEquals(List.of("main", "branch-200"), traces.stream().map(RecordedTrace::line).toList());
+        RecordedTrace main = traces.get(0);
         assertEquals(401, main.rows());
         assertEquals(1, main.bucketWidth());
         assertEquals(401, main.size());
-        Trace branch = traces.get(1);
+        RecordedTrace branch = traces.get(1);
         assertEquals(160, branch.firstStep());
         assertEquals(200, branch.lastStep());
         // Sharpness is recorded every 10 steps only: the other rows are missing, not zero.
@@ -85,7 +85,7 @@ class TraceReaderTest {
         assertEquals(SyntheticRuns.LAMBDA, sharpness.mean(10));
         assertTrue(Double.isNaN(sharpness.mean(11)));
         // Last row is exact: it equals the summary's final loss bit for bit.
-        Run r = Runs.read(run, new TraceReader());
+        RecordedRun r = Runs.read(run, new TraceReader());
         assertEquals(r.summary().lines().get(0).loss(), main.last("loss"));
     }
 
@@ -93,7 +93,7 @@ class TraceReaderTest {
     void phasesComeFromTheLearningRate(@TempDir Path dir) throws IOException {
         // WSD: warmup 20 updates, decay of the main line over updates [320, 400), branch decays [160, 200).
         Path run = SyntheticRuns.wsd(dir, "wsd", new long[] {200, 400}, 0.15, 20, 0.2, 0.1);
-        List<Trace> traces = new TraceReader().read(run.resolve("trace.csv"));
+        List<RecordedTrace> traces = new TraceReader().read(run.resolve("trace.csv"));
         assertEquals(List.of(new Phase(Phase.Kind.WARMUP, 0, 20), new Phase(Phase.Kind.STABLE, 20, 320),
                 new Phase(Phase.Kind.DECAY, 320, 400)), traces.get(0).phases());
         // The branch's first row (its fork point) carries the main line's peak rate; its decay starts there.

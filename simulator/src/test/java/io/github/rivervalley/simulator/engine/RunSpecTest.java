@@ -11,6 +11,7 @@ import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.trace.Trace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class RunSpecTest {
         assertTrue(yaml.contains("divergenceThreshold"), yaml);
         assertFalse(Files.list(out).anyMatch(p -> p.toString().endsWith(".tmp")));
         // The same spec run in memory, written by the same writer, gives the same bytes as the file.
-        io.github.rivervalley.simulator.trace.Trace memory = Simulation.trace(spec, 1);
+        Trace memory = Simulation.trace(spec, 1);
         java.io.StringWriter text = new java.io.StringWriter();
         io.github.rivervalley.simulator.observe.CsvTraceWriter writer =
                 new io.github.rivervalley.simulator.observe.CsvTraceWriter(text, Simulation.prepare(spec).schedule());

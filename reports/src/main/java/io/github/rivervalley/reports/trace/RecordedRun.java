@@ -20,9 +20,9 @@ import java.util.Optional;
  * @param spec {@code spec.yaml} parsed as a tree (an empty object when absent or unreadable)
  * @param traces one trace per line, in file order (empty when the run has no {@code trace.csv})
  */
-public record Run(Path directory, RunSummary summary, String specText, JsonNode spec, List<Trace> traces) {
+public record RecordedRun(Path directory, RunSummary summary, String specText, JsonNode spec, List<RecordedTrace> traces) {
 
-    public Run {
+    public RecordedRun {
         traces = List.copyOf(traces);
     }
 
@@ -43,12 +43,12 @@ public record Run(Path directory, RunSummary summary, String specText, JsonNode 
     }
 
     /** The trace of the named line. */
-    public Optional<Trace> trace(String line) {
+    public Optional<RecordedTrace> trace(String line) {
         return traces.stream().filter(t -> t.line().equals(line)).findFirst();
     }
 
     /** The first (root) line's trace. */
-    public Optional<Trace> mainTrace() {
+    public Optional<RecordedTrace> mainTrace() {
         return traces.isEmpty() ? Optional.empty() : Optional.of(traces.get(0));
     }
 
@@ -87,6 +87,6 @@ public record Run(Path directory, RunSummary summary, String specText, JsonNode 
 
     @Override
     public String toString() {
-        return "Run[" + name() + " (" + family() + "), " + traces.size() + " lines, " + directory + "]";
+        return "RecordedRun[" + name() + " (" + family() + "), " + traces.size() + " lines, " + directory + "]";
     }
 }

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * every step the boundaries are exact; with sparser recording they are the nearest recorded rows.
  * Immutable.
  */
-public final class Trace {
+public final class RecordedTrace {
 
     private final String line;
     private final long rows;
@@ -32,7 +32,7 @@ public final class Trace {
     private final List<String> exactColumns;
     private final List<Phase> phases;
 
-    Trace(String line, long rows, long bucketWidth, Map<String, Column> columns,
+    RecordedTrace(String line, long rows, long bucketWidth, Map<String, Column> columns,
             NavigableMap<Long, double[]> exactRows, List<String> exactColumns, List<Phase> phases) {
         this.line = line;
         this.rows = rows;
@@ -144,7 +144,7 @@ public final class Trace {
 
     @Override
     public String toString() {
-        return "Trace[" + line + ", " + rows + " rows -> " + size() + " buckets of " + bucketWidth
+        return "RecordedTrace[" + line + ", " + rows + " rows -> " + size() + " buckets of " + bucketWidth
                 + " steps, columns " + columns.keySet() + ", " + phases.size() + " phases]";
     }
 }
