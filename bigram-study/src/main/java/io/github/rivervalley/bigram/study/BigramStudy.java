@@ -245,7 +245,7 @@ public final class BigramStudy {
             Trace trace = o.trace();
             int[] index = columns.stream().mapToInt(c -> trace.layout().indexOf(c)).toArray();
             for (TraceRow row : trace.rows()) {
-                out.append(Csv.field(o.run().name())).append(',').append(o.schedule()).append(',').append(Csv.field(row.line())).append(',').append(row.step());
+                out.append(Csv.field(o.run().name())).append(',').append(Csv.field(o.schedule())).append(',').append(Csv.field(row.line())).append(',').append(row.step());
                 for (int i : index) {
                     out.append(',').append(row.get(i));
                 }
@@ -267,7 +267,7 @@ public final class BigramStudy {
         }
         out.append('\n');
         for (Outcome o : result.outcomes()) {
-            out.append(Csv.field(o.run().name())).append(',').append(o.schedule()).append(',').append(Csv.field(o.finalLine())).append(',')
+            out.append(Csv.field(o.run().name())).append(',').append(Csv.field(o.schedule())).append(',').append(Csv.field(o.finalLine())).append(',')
                     .append(o.finalStep()).append(',').append(o.finalLoss());
             for (double v : o.finalGroupLoss()) {
                 out.append(',').append(v);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.sweep.EngineExecutor;
 import io.github.rivervalley.simulator.sweep.Shard;
@@ -307,7 +308,7 @@ public final class BenchRunner {
     private void writeCsv() throws IOException {
         StringBuilder csv = new StringBuilder("name,unit,work,median_rate,min_rate,max_rate,repeats,median_seconds\n");
         for (Measurement m : results) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.0f,%.6e,%.6e,%.6e,%d,%.6e%n", m.name(), m.unit(), m.work(), m.rate(),
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.0f,%.6e,%.6e,%.6e,%d,%.6e%n", Csv.field(m.name()), Csv.field(m.unit()), m.work(), m.rate(),
                     m.minRate(), m.maxRate(), m.seconds().length, m.medianSeconds()));
         }
         Path file = options.out().resolve("bench.csv");

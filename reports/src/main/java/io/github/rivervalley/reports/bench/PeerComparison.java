@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.bench;
 
+import io.github.rivervalley.simulator.io.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -54,7 +55,8 @@ final class PeerComparison {
                 if (p.name().equals(peerName(m.name()))) {
                     double ratio = m.rate() / p.rate();
                     log.printf(Locale.ROOT, "%-28s %-8s %12.3e %12.3e %7.2fx   (%s/s)%n", m.name(), p.library(), m.rate(), p.rate(), ratio, m.unit());
-                    csv.append(String.format(Locale.ROOT, "%s,%.6e,%s,%.6e,%s,%.4f%n", m.name(), m.rate(), p.library(), p.rate(), m.unit(), ratio));
+                    csv.append(String.format(Locale.ROOT, "%s,%.6e,%s,%.6e,%s,%.4f%n", Csv.field(m.name()), m.rate(), Csv.field(p.library()), p.rate(),
+                            Csv.field(m.unit()), ratio));
                 }
             }
         }

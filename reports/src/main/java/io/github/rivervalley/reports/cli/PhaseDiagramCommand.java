@@ -3,6 +3,7 @@ package io.github.rivervalley.reports.cli;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.schedulesearch.PhaseDiagram;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ final class PhaseDiagramCommand implements Callable<Integer> {
                 + "linear_fraction,inverse_proportional_fraction,winner\n");
         for (PhaseDiagram.Point p : points) {
             csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", p.noise(), p.ratio(), p.linear(), p.inverse(),
-                    p.linearAdvantage(), p.linearFraction(), p.inverseFraction(), p.linearAdvantage() >= 0 ? "linear" : "inverse-proportional"));
+                    p.linearAdvantage(), p.linearFraction(), p.inverseFraction(), Csv.field(p.linearAdvantage() >= 0 ? "linear" : "inverse-proportional")));
         }
         AtomicFile.writeString(dir.resolve("phase.csv"), csv.toString());
         List<NotebookCharts.Series> advantage = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.rivervalley.simulator.fit;
 
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -35,7 +36,7 @@ public final class Prediction {
         for (int j = 0; j < fits.size(); j++) {
             Fit f = fits.get(j);
             columns[j] = f.predict(target);
-            header.append(",loss_").append(f.law().name().replace('-', '_'));
+            header.append(',').append(Csv.field("loss_" + f.law().name().replace('-', '_')));
             if (f.law() instanceof RiverValleyLaw && parts == null) {
                 parts = f.law().decompose(f.theta(), target);
                 header.append(",river_loss,hill_excess");

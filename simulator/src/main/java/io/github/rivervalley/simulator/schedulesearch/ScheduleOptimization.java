@@ -9,6 +9,7 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.spec.ConstantScheduleSpec;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
@@ -138,7 +139,7 @@ public final class ScheduleOptimization {
     private static String schedulesCsv(List<String> names, List<double[]> rates) {
         StringBuilder out = new StringBuilder("step");
         for (String name : names) {
-            out.append(',').append(name);
+            out.append(',').append(Csv.field(name));
         }
         out.append('\n');
         for (int t = 0; t < rates.get(0).length; t++) {
@@ -154,7 +155,7 @@ public final class ScheduleOptimization {
     private static String comparisonCsv(List<Entry> entries) {
         StringBuilder out = new StringBuilder("schedule,file,expected_loss,gap_to_optimal,simulated_loss,simulated_se\n");
         for (Entry e : entries) {
-            out.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", e.schedule(), e.file(), e.expectedLoss(), e.gapToOptimal(),
+            out.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", Csv.field(e.schedule()), Csv.field(e.file()), e.expectedLoss(), e.gapToOptimal(),
                     e.simulatedLoss() == null ? "" : e.simulatedLoss(), e.simulatedSe() == null ? "" : e.simulatedSe()));
         }
         return out.toString();
