@@ -35,7 +35,8 @@ final class TheoryHeadline {
             RunSummary.TheoryResult t = run.summary().theory();
             out.append("<tr><td>").append(Html.escape(run.summary().name())).append("</td>");
             if (!t.exact()) {
-                out.append("<td colspan=\"4\"></td><td>no theory: ").append(Html.escape(t.reason())).append("</td></tr>\n");
+                out.append("<td colspan=\"4\"></td><td><span class=\"prose\">no theory: ").append(Html.escape(t.reason()))
+                        .append("</span></td></tr>\n");
             } else if (Boolean.TRUE.equals(t.expectedOnly())) {
                 out.append("<td colspan=\"4\"></td><td>expected values (no simulation)</td></tr>\n");
             } else if (t.maxAbsZ() == null) {
@@ -48,7 +49,8 @@ final class TheoryHeadline {
                         .append(String.format(Locale.ROOT, "%.2f", t.maxAbsZ())).append("</td><td>")
                         .append(Html.escape(t.worstColumn() + " at " + t.worstLine() + " step " + t.worstStep())).append("</td><td class=\"n\">")
                         .append(String.format(Locale.ROOT, "%.1f%%", 100 * t.fractionAbove3())).append("</td><td>")
-                        .append(ok ? "agrees" : "largest |z| above " + (int) AGREES + ": check (few replicas make the standard errors noisy)")
+                        .append(ok ? "agrees" : "<span class=\"prose\">largest |z| above " + (int) AGREES
+                                + ": check (few replicas make the standard errors noisy)</span>")
                         .append("</td></tr>\n");
             }
         }

@@ -27,7 +27,10 @@ class TheoryHeadlineTest {
                 run("old", null)));
         assertTrue(html.contains("<td>close</td><td class=\"n\">50</td><td class=\"n\">2.50</td>"), html);
         assertTrue(html.contains("hill_excess at branch-100 step 90"), html);
-        assertTrue(html.contains("no theory: Adam divides"), html);
+        // a reason is prose: it wraps in its own block instead of widening the table past the page
+        assertTrue(html.contains("<span class=\"prose\">no theory: Adam divides"), html);
+        assertTrue(html.contains("<span class=\"prose\">largest |z| above 4"), html);
+        assertTrue(HtmlReport.CSS.contains("td .prose{"), "the stylesheet defines the prose cell");
         assertTrue(html.contains("expected values (no simulation)"), html);
         assertTrue(html.contains("1 of 2 runs with exact theory and replicas to compare agree"), html);
         assertEquals(-1, html.indexOf("<td>old</td>"), "a summary without a theory block is not listed");
