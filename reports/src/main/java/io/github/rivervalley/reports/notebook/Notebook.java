@@ -26,7 +26,6 @@ import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +34,7 @@ import java.util.List;
  * The notebook API: static imports of this class and of {@link NotebookCharts} ({@code import static
  * ...notebook.Notebook.*;}, {@code import static ...notebook.NotebookCharts.*;}, as {@code startup.jsh}
  * does) give short factories with sensible defaults for every part of a simulation, a way to run it,
- * terminal views of the result (here) and charts (there). Every factory delegates to the library's own ({@code Landscapes},
+ * terminal views of the result ({@link TerminalViews}) and charts (there). Every factory delegates to the library's own ({@code Landscapes},
  * {@code Schedules}, {@code Optimizers}, {@code Noises}); nothing here re-implements the science.
  *
  * <pre>{@code
@@ -378,43 +377,5 @@ public final class Notebook {
 
     private static String family(Schedule schedule) {
         return schedule instanceof NamedSchedule named ? named.family() : "custom";
-    }
-
-    // ------------------------------------------------------------------ terminal views
-
-    /** The default columns at the recorded steps nearest to {@code steps}. */
-    public static Text table(Result result, long... steps) {
-        return result.tableAt(steps);
-    }
-
-    /** A one-line picture of a column along the result's final path. */
-    public static Text sparkline(Result result, String column) {
-        return result.sparkline(column);
-    }
-
-    /** A sparkline of any series, {@value Result#WIDTH} characters at most. */
-    public static Text sparkline(double... values) {
-        return new Text(TextPlots.sparkline(values, Result.WIDTH));
-    }
-
-    /** A character plot of columns along the result's final path. */
-    public static Text plot(Result result, String... columns) {
-        return result.plot(columns);
-    }
-
-    /** A character plot of y against x. */
-    public static Text plot(double[] x, double[] y) {
-        return new Text(TextPlots.plot(x, List.of(y), List.of(), Result.WIDTH, Result.HEIGHT));
-    }
-
-    /** One row per result: its final loss, river loss, hill excess, compute and divergence. */
-    public static Text compare(Result... results) {
-        List<List<String>> rows = new ArrayList<>();
-        for (Result r : results) {
-            rows.add(List.of(r.name(), Long.toString(r.last().step()), Long.toString(r.last().compute()), TextPlots.number(r.loss()),
-                    TextPlots.number(r.riverLoss()), TextPlots.number(r.hillExcess()), r.diverged() + "/" + r.replicas()));
-        }
-        return new Text(TextPlots.table(List.of("run", "step", "compute", TraceColumns.LOSS, TraceColumns.RIVER_LOSS,
-                TraceColumns.HILL_EXCESS, "diverged"), rows));
     }
 }
