@@ -166,6 +166,33 @@ class ChartsTest {
         }
     }
 
+    @Test
+    void checkpointLabelsSitAboveThePhaseNamesSoADecayEndingAtABudgetKeepsItsName() {
+        XYPlot plot = (XYPlot) ChartCatalog.SCHEDULE.draw(wsd).getPlot();
+        // both label kinds hang from the bottom of the plot; the phase name is one text line tall
+        java.awt.FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+        double phaseTop = 0;
+        for (Object o : plot.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND)) {
+            org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
+            if (m.getLabel() != null) {
+                assertEquals(m.getLabelFont().getSize(), 13, "the metrics above are of the phase names' font");
+                phaseTop = Math.max(phaseTop, m.getLabelOffset().getBottom() + metrics.getHeight());
+            }
+        }
+        assertTrue(phaseTop > 0, "the wsd run's phases are named");
+        int checkpoints = 0;
+        for (Object o : plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)) {
+            org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
+            if (m.getLabel() != null && m.getLabel().startsWith("budget ")) {
+                checkpoints++;
+                assertTrue(m.getLabelOffset().getBottom() >= phaseTop,
+                        m.getLabel() + " starts " + m.getLabelOffset().getBottom() + " px up, inside the phase names (" + phaseTop + " px)");
+            }
+        }
+        assertEquals(3, checkpoints, "one label per budget");
+    }
+
     private static Run example(String name) {
         RunSpec spec = SpecReader.instance().read(Path.of("..", "examples", name + ".yaml"), RunSpec.class);
         if (!Files.isDirectory(runs.resolve("examples").resolve(spec.name()))) {
