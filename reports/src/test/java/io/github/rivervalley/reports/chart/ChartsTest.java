@@ -193,6 +193,33 @@ class ChartsTest {
         assertEquals(3, checkpoints, "one label per budget");
     }
 
+    @Test
+    void aComparisonOnALogAxisFitsTheAxisToTheValuesAfterTheStart() {
+        String column = io.github.rivervalley.simulator.trace.TraceColumns.HILL_EXCESS;
+        org.jfree.chart.axis.ValueAxis axis = ((XYPlot) ComparisonChart.of(column).onLogAxis().draw(all).getPlot()).getRangeAxis();
+        assertTrue(axis instanceof org.jfree.chart.axis.LogAxis, axis.getClass().getName());
+        // independently: the smallest positive mean after each line's first 2% of steps, the largest bucket maximum
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (Run run : all) {
+            for (Trace t : run.traces()) {
+                double skip = t.firstStep() + 0.02 * (t.lastStep() - t.firstStep());
+                var c = t.column(column);
+                for (int i = 0; i < c.size(); i++) {
+                    if (c.mean(i) > 0) {
+                        hi = Math.max(hi, c.max(i));
+                        lo = t.step().mean(i) >= skip ? Math.min(lo, c.mean(i)) : lo;
+                    }
+                }
+            }
+        }
+        assertTrue(axis.getLowerBound() <= lo && axis.getUpperBound() >= hi, axis.getRange() + " must hold [" + lo + ", " + hi + "]");
+        // fitted: the bottom is near the data (within a factor 2), not decades below it
+        assertTrue(axis.getLowerBound() > lo / 2, axis.getLowerBound() + " far below " + lo);
+        assertFalse(((XYPlot) ComparisonChart.of(column).draw(all).getPlot()).getRangeAxis() instanceof org.jfree.chart.axis.LogAxis,
+                "the plain comparison stays linear");
+    }
+
     private static Run example(String name) {
         RunSpec spec = SpecReader.instance().read(Path.of("..", "examples", name + ".yaml"), RunSpec.class);
         if (!Files.isDirectory(runs.resolve("examples").resolve(spec.name()))) {
