@@ -3,7 +3,7 @@
 import io.github.rivervalley.reports.notebook.*;
 import static io.github.rivervalley.reports.notebook.Notebook.*;
 import static io.github.rivervalley.reports.notebook.NotebookCharts.*;
-import static io.github.rivervalley.reports.notebook.TerminalViews.*;
+import static io.github.rivervalley.reports.notebook.NotebookText.*;
 import static io.github.rivervalley.reports.notebook.LossCurves.*;
 import io.github.rivervalley.bigram.data.*;
 import io.github.rivervalley.bigram.model.*;

@@ -52,8 +52,9 @@ final class OptimizeCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + out.resolve(outcome.name()) + " (optimal.yaml, comparison.csv, schedules.csv, optimize.json,"
                 + " charts/schedules and charts/expected-loss; " + outcome.iterations() + " iterations)");
+        String what = outcome.fit() == null ? "expected" : "predicted";
         for (ScheduleOptimization.Entry e : outcome.schedules()) {
-            stdout.println(String.format(Locale.ROOT, "  %-9s expected final loss %.10g (+%.3g)%s", e.schedule(), e.expectedLoss(),
+            stdout.println(String.format(Locale.ROOT, "  %-9s %s final loss %.10g (+%.3g)%s", e.schedule(), what, e.expectedLoss(),
                     e.gapToOptimal(), e.simulatedLoss() == null ? ""
                             : String.format(Locale.ROOT, "; simulated %.6g +- %.2g", e.simulatedLoss(), e.simulatedSe())));
         }

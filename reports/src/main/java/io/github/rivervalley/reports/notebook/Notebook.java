@@ -31,10 +31,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The notebook API: static imports of this class and of {@link NotebookCharts} ({@code import static
- * ...notebook.Notebook.*;}, {@code import static ...notebook.NotebookCharts.*;}, as {@code startup.jsh}
- * does) give short factories with sensible defaults for every part of a simulation, a way to run it,
- * terminal views of the result ({@link TerminalViews}) and charts (there). Every factory delegates to the library's own ({@code Landscapes},
+ * The notebook API: static imports of this class, {@link NotebookCharts} and {@link NotebookText}
+ * ({@code import static ...notebook.Notebook.*;} and the like, as {@code startup.jsh} does) give short
+ * factories with sensible defaults for every part of a simulation, a way to run it (here), charts and
+ * terminal views of the result (there). Every factory delegates to the library's own ({@code Landscapes},
  * {@code Schedules}, {@code Optimizers}, {@code Noises}); nothing here re-implements the science.
  *
  * <pre>{@code

@@ -1,33 +1,37 @@
 package io.github.rivervalley.reports.notebook;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rivervalley.landscapes.check.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
-/** Misusing the notebook API gives a message naming the argument, not an internal error (issue 17, item 12). */
+/**
+ * Misusing the notebook API gives one readable line naming the call and the argument, not an internal
+ * error (issue 17, item 12): a {@link NotebookError} whose message is "call: field: ..." as the
+ * validation wrote it.
+ */
 class NotebookMisuseTest {
 
     @Test
     void aPointOfTheWrongDimensionIsRefused() {
         var valley = Notebook.curvedValley();
-        InvalidValueException three = assertThrows(InvalidValueException.class, () -> Notebook.sharpness(valley, 1, 2, 3));
-        assertEquals("x", three.field(), three.getMessage());
-        InvalidValueException one = assertThrows(InvalidValueException.class, () -> Notebook.sharpness(valley, 1));
-        assertEquals("x", one.field(), one.getMessage());
+        assertNames("x", assertThrows(NotebookError.class, () -> Notebook.sharpness(valley, 1, 2, 3)));
+        assertNames("x", assertThrows(NotebookError.class, () -> Notebook.sharpness(valley, 1)));
     }
 
     @Test
     void aMissingLandscapeIsNamed() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> Notebook.run(null, Notebook.constant(0.1, 10), Notebook.gd()));
-        assertEquals("landscape", e.field(), e.getMessage());
+        assertNames("landscape", assertThrows(NotebookError.class,
+                () -> Notebook.run(null, Notebook.constant(0.1, 10), Notebook.gd())));
     }
 
     @Test
     void aRotatedValleyNeedsTwoDimensions() {
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> Notebook.rotatedValley(0, 1, 1));
-        assertEquals("dimension", e.field(), e.getMessage());
+        assertNames("dimension", assertThrows(NotebookError.class, () -> Notebook.rotatedValley(0, 1, 1)));
+    }
+
+    private static void assertNames(String field, NotebookError e) {
+        assertTrue(e.getMessage().contains(": " + field + ": "), e.getMessage());
+        assertTrue(e.getStackTrace().length == 0, "a notebook error carries no stack trace");
     }
 }

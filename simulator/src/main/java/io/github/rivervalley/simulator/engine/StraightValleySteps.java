@@ -79,40 +79,6 @@ final class StraightValleySteps {
         return Optional.empty();
     }
 
-    /** Per-worker lane arrays for {@link #advanceBlock}: one lane per live replica of a block. */
-    static final class Lanes {
-        final Replica[] replica;
-        final Xoshiro256PlusPlus[] random;
-        final double[] x0;
-        final double[] x1;
-        final double[] last;
-        final int[] crossings;
-        final double[] amplitude;
-        /** Gaussians drawn ahead for a lone replica: {@value #CHUNK} steps of up to two draws. */
-        final double[] noise = new double[2 * CHUNK];
-        /** The stream position at the start of a chunk, for rewinding. */
-        final Xoshiro256PlusPlus saved = new Xoshiro256PlusPlus(1, 0, 0, 0);
-        /** Gaussians drawn ahead per lane of a block: {@value #LANE_CHUNK} steps of up to two draws each. */
-        final double[] laneNoise;
-        /** Each lane's stream at the start of its chunk, for rewinding. */
-        final Xoshiro256PlusPlus[] laneSaved;
-
-        Lanes(int size) {
-            replica = new Replica[size];
-            random = new Xoshiro256PlusPlus[size];
-            x0 = new double[size];
-            x1 = new double[size];
-            last = new double[size];
-            crossings = new int[size];
-            amplitude = new double[size];
-            laneNoise = new double[size * 2 * LANE_CHUNK];
-            laneSaved = new Xoshiro256PlusPlus[size];
-            for (int i = 0; i < size; i++) {
-                laneSaved[i] = new Xoshiro256PlusPlus(1, 0, 0, 0);
-            }
-        }
-    }
-
     /**
      * Steps {@code [fromStep, toStep)} of replicas {@code [from, to)}, each exactly as {@code StepLoop.advance}
      * would: the rate of step t is {@code lrs[t - lrBase]}; {@code gradient} holds at least {@code d} doubles.
@@ -205,7 +171,7 @@ final class StraightValleySteps {
                     }
                     if (stop.stopsAtLoss(loss)) {
                         replica[k].diverge(t);
-                        n = retireMidChunk(lanes, k, n, (j + 1) * perStep, stride);
+                        n = lanes.retireMidChunk(k, n, (j + 1) * perStep, stride);
                         k--;
                         continue;
                     }
@@ -215,7 +181,7 @@ final class StraightValleySteps {
                     x1[k] = h;
                     if (Double.isNaN(a * 0.0 + h * 0.0)) {
                         replica[k].diverge(t + 1);
-                        n = retireMidChunk(lanes, k, n, (j + 1) * perStep, stride);
+                        n = lanes.retireMidChunk(k, n, (j + 1) * perStep, stride);
                         k--;
                         continue;
                     }
@@ -236,7 +202,7 @@ final class StraightValleySteps {
             }
         }
         while (n > 0) {
-            n = retire(lanes, 0, n);
+            n = lanes.retire(0, n);
         }
     }
 
@@ -292,7 +258,7 @@ final class StraightValleySteps {
                     }
                     if (stop.stopsAtLoss(loss)) {
                         replica.diverge(t);
-                        rewind(random, lanes, (k + 1) * perStep);
+                        lanes.rewind(random, (k + 1) * perStep);
                         return;
                     }
                     double lr = lrs[(int) (t - lrBase)];
@@ -300,7 +266,7 @@ final class StraightValleySteps {
                     x1 -= lr * g1;
                     if (Double.isNaN(x0 * 0.0 + x1 * 0.0)) {
                         replica.diverge(t + 1);
-                        rewind(random, lanes, (k + 1) * perStep);
+                        lanes.rewind(random, (k + 1) * perStep);
                         return;
                     }
                     // Replica.observeDisplacement on the probe coordinate (x1), over locals, branch-free as in advanceOneHill.
@@ -322,55 +288,6 @@ final class StraightValleySteps {
             replica.crossings = crossings;
             replica.amplitude = amplitude;
         }
-    }
-
-    /** Puts {@code random} where it was at the chunk's start plus {@code draws} Gaussians. */
-    private static void rewind(Xoshiro256PlusPlus random, Lanes lanes, int draws) {
-        if (draws > 0) {
-            random.copyFrom(lanes.saved);
-            random.nextGaussians(lanes.noise, 0, draws);
-        }
-    }
-
-    /**
-     * {@link #retire} for a lane that stops mid-chunk after {@code draws} of its chunk's Gaussians: its stream
-     * is put back just after them (where the reference loop leaves it), and the last lane's drawn-ahead
-     * Gaussians and saved stream move with it.
-     */
-    private static int retireMidChunk(Lanes lanes, int k, int n, int draws, int stride) {
-        if (draws > 0) {
-            lanes.random[k].copyFrom(lanes.laneSaved[k]);
-            lanes.random[k].nextGaussians(lanes.noise, 0, draws);
-        }
-        int end = n - 1;
-        if (stride > 0 && k != end) {
-            System.arraycopy(lanes.laneNoise, end * stride, lanes.laneNoise, k * stride, stride);
-            Xoshiro256PlusPlus saved = lanes.laneSaved[k];
-            lanes.laneSaved[k] = lanes.laneSaved[end];
-            lanes.laneSaved[end] = saved;
-        }
-        return retire(lanes, k, n);
-    }
-
-    /** Writes lane k back into its replica and moves the last lane into its place; returns the new lane count. */
-    private static int retire(Lanes lanes, int k, int n) {
-        Replica r = lanes.replica[k];
-        r.x[0] = lanes.x0[k];
-        r.x[1] = lanes.x1[k];
-        r.lastDisplacement = lanes.last[k];
-        r.crossings = lanes.crossings[k];
-        r.amplitude = lanes.amplitude[k];
-        int end = n - 1;
-        lanes.replica[k] = lanes.replica[end];
-        lanes.random[k] = lanes.random[end];
-        lanes.x0[k] = lanes.x0[end];
-        lanes.x1[k] = lanes.x1[end];
-        lanes.last[k] = lanes.last[end];
-        lanes.crossings[k] = lanes.crossings[end];
-        lanes.amplitude[k] = lanes.amplitude[end];
-        lanes.replica[end] = null;
-        lanes.random[end] = null;
-        return end;
     }
 
     /**

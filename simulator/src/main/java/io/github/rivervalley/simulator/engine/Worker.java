@@ -37,7 +37,7 @@ final class Worker {
     final double[] values;
     final double[] preconditioner;
     /** Lane arrays of the specialised straight-valley loop. */
-    final StraightValleySteps.Lanes lanes = new StraightValleySteps.Lanes(Engine.BLOCK);
+    final Lanes lanes = new Lanes(Engine.BLOCK);
     private final GroupCurvature curvature;
     private final double[] curvatureValues;
     private SharpnessMeter sharpness;

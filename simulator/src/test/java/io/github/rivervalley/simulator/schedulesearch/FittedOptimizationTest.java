@@ -51,6 +51,13 @@ class FittedOptimizationTest {
     }
 
     @Test
+    void theShippedExampleReadsAndKeepsToTheFittedPeak() {
+        OptimizeSpec example = SpecReader.instance().read(examples().resolve("fitted-100M.yaml"), OptimizeSpec.class);
+        FittedObjective fitted = FittedObjective.read(examples().resolve(example.objective().fit()), example.objective().law());
+        assertEquals(3e-4, example.bounds(fitted.fittedPeak()).peak(), 0.0);
+    }
+
+    @Test
     void aPeakAboveTheFittedCurvesIsExtrapolationAndRefusedUnlessAskedFor(@TempDir Path dir) {
         String above = SPEC.replace("{warmup: 300}", "{warmup: 300, peak: 1.0e-3}");
         SpecException e = assertThrows(SpecException.class, () -> ScheduleOptimization.run(spec(above), examples(), dir, 1));

@@ -45,6 +45,14 @@ class PhaseDiagramTest {
     }
 
     @Test
+    void theShippedExampleReads() {
+        java.nio.file.Path p = java.nio.file.Path.of("examples/optimize/decay-shape-phases.yaml");
+        java.nio.file.Path file = java.nio.file.Files.isRegularFile(p) ? p : java.nio.file.Path.of("..").resolve(p);
+        PhaseDiagram d = io.github.rivervalley.simulator.spec.SpecReader.instance().read(file, PhaseDiagram.class);
+        assertEquals(List.of(1.0, 3.0), d.noise());
+    }
+
+    @Test
     void unstableRatiosAndAZeroFloorAreRefused() {
         InvalidValueException ratio = assertThrows(InvalidValueException.class,
                 () -> new PhaseDiagram("x", 100L, 0.1, 0.0, List.of(1.0), 0.01, List.of(500.0)));

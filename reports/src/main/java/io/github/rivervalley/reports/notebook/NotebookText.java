@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The notebook's terminal views, imported statically by {@code startup.jsh} beside {@link Notebook}: tables,
- * sparklines and character plots of results, for a session without a chart viewer.
+ * The notebook API's terminal views (imported statically by {@code startup.jsh}, like {@link Notebook}):
+ * tables, sparklines and character plots of results, drawn by {@link TextPlots}.
  */
-public final class TerminalViews {
+public final class NotebookText {
 
-    private TerminalViews() {
+    private NotebookText() {
     }
 
     /** The default columns at the recorded steps nearest to {@code steps}. */
