@@ -152,6 +152,36 @@ final class ChartStyle {
     }
 
     /**
+     * A fitted log axis over the positive values of {@code columns} in {@code traces}, its bottom set by the
+     * values after each line's first 2% of steps: a start from near zero (the excess at step 0 and in the
+     * first warmup steps) would otherwise spend decades of the axis on a few rows; those early values are
+     * clipped at the bottom.
+     */
+    static LogAxis fittedLogAxis(String label, Iterable<RecordedTrace> traces, Iterable<String> columns) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (RecordedTrace t : traces) {
+            double skip = t.firstStep() + 0.02 * (t.lastStep() - t.firstStep());
+            for (String name : columns) {
+                if (!t.has(name)) {
+                    continue;
+                }
+                Column c = t.column(name);
+                for (int i = 0; i < c.size(); i++) {
+                    double v = c.mean(i);
+                    if (v > 0 && Double.isFinite(v)) {
+                        hi = Math.max(hi, c.max(i));
+                        if (t.step().mean(i) >= skip) {
+                            lo = Math.min(lo, v);
+                        }
+                    }
+                }
+            }
+        }
+        return fittedLogAxis(label, lo, hi);
+    }
+
+    /**
      * A log axis over {@code [lo, hi]} whose labels fall inside the data: powers of ten over two decades or
      * more, else powers of two written out (256, 512, 1024), so a narrow range still gets several labels.
      */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -29,12 +30,26 @@ public final class ComparisonChart implements RunsChart {
     private final String column;
     private final String name;
     private final Function<List<RecordedRun>, String> caption;
+    private final boolean log;
 
     /** The comparison of trace column {@code column}, saved as {@code name}, captioned by {@code caption} (computed from the runs). */
     public ComparisonChart(String column, String name, Function<List<RecordedRun>, String> caption) {
+        this(column, name, caption, false);
+    }
+
+    private ComparisonChart(String column, String name, Function<List<RecordedRun>, String> caption, boolean log) {
         this.column = column;
         this.name = name;
         this.caption = caption;
+        this.log = log;
+    }
+
+    /**
+     * The same on a log axis fitted to the values after the first 2% of steps: for a quantity that falls by
+     * orders of magnitude (an excess), whose start would otherwise flatten everything after it onto zero.
+     */
+    public ComparisonChart onLogAxis() {
+        return new ComparisonChart(column, name, caption, true);
     }
 
     /** The comparison of {@code column} under its own name (for charts outside the report). */
@@ -83,9 +98,15 @@ public final class ComparisonChart implements RunsChart {
                 endRenderer.setSeriesVisibleInLegend(e, false);
             }
         }
-        NumberAxis axis = new NumberAxis(label(column));
-        if (lowest >= 0) {
-            axis.setRangeType(org.jfree.data.RangeType.POSITIVE); // a non-negative quantity: no axis below zero
+        ValueAxis axis;
+        if (log) {
+            axis = ChartStyle.fittedLogAxis(label(column) + " (log scale)", runs.stream().flatMap(r -> r.traces().stream()).toList(), List.of(column));
+        } else {
+            NumberAxis linear = new NumberAxis(label(column));
+            if (lowest >= 0) {
+                linear.setRangeType(org.jfree.data.RangeType.POSITIVE); // a non-negative quantity: no axis below zero
+            }
+            axis = linear;
         }
         XYPlot plot = new XYPlot(data, stepAxis(), axis, renderer);
         plot.setDataset(1, ends);
@@ -94,7 +115,8 @@ public final class ComparisonChart implements RunsChart {
         return chart(capitalized(label(column)) + " of every run", plot,
                 (byRun ? "colour: run (runs share a schedule family)" : "colour: schedule family")
                         + (others ? "; thin dotted: a run's other lines (branches, per-budget runs)" : "")
-                        + "; marker: where each line ends; band: min-max per bucket");
+                        + "; marker: where each line ends; band: min-max per bucket"
+                        + (log ? "; values \u2264 0 not shown, the first 2% of steps may fall below the axis" : ""));
     }
 
     private static final Stroke ROOT = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);

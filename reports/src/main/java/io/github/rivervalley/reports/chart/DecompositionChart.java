@@ -12,10 +12,10 @@ import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 
-import io.github.rivervalley.reports.trace.Column;
 import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -73,7 +73,7 @@ public final class DecompositionChart implements RunChart {
                 }
             }
         }
-        ValueAxis range = log ? logRange(run) : new NumberAxis("loss");
+        ValueAxis range = log ? ChartStyle.fittedLogAxis("loss (log scale)", run.traces(), List.of(COMPONENTS)) : new NumberAxis("loss");
         XYPlot plot = new XYPlot(data, stepAxis(), range, renderer);
         phaseMarkers(plot, run.mainTrace());
         boolean se = run.traces().stream().anyMatch(t -> t.has(TraceColumns.LOSS_SE));
@@ -83,34 +83,5 @@ public final class DecompositionChart implements RunChart {
                 + (run.traces().size() > 1 ? "; dashed: other lines" : "")
                 + (theory ? "; thin dashed: exact expected values (theory)" : "");
         return chart("Loss decomposition" + (log ? " (log)" : "") + ": " + run.name(), plot, band);
-    }
-
-    /**
-     * The log axis over the values after each line's first 2% of steps: a start from zero (the hill
-     * excess at step 0 and in the first warmup steps) would otherwise spend decades of the axis on a few
-     * rows; those early values are clipped at the bottom, as the subtitle says.
-     */
-    private static ValueAxis logRange(RecordedRun run) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (RecordedTrace t : run.traces()) {
-            double skip = t.firstStep() + 0.02 * (t.lastStep() - t.firstStep());
-            for (String component : COMPONENTS) {
-                if (!t.has(component)) {
-                    continue;
-                }
-                Column c = t.column(component);
-                for (int i = 0; i < c.size(); i++) {
-                    double v = c.mean(i);
-                    if (v > 0 && Double.isFinite(v)) {
-                        hi = Math.max(hi, c.max(i));
-                        if (t.step().mean(i) >= skip) {
-                            lo = Math.min(lo, v);
-                        }
-                    }
-                }
-            }
-        }
-        return ChartStyle.fittedLogAxis("loss (log scale)", lo, hi);
     }
 }

@@ -27,6 +27,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -82,6 +83,8 @@ public final class ScheduleChart implements RunChart {
             m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
             m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            // one text line above the bottom, where the phase names sit (a decay ending at a budget would overprint it)
+            m.setLabelOffset(new RectangleInsets(3, 3, 22, 3));
             m.setLabelBackgroundColor(LABEL_BACKGROUND);
             plot.addDomainMarker(m);
         }

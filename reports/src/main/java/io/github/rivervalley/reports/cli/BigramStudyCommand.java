@@ -63,7 +63,7 @@ final class BigramStudyCommand implements Callable<Integer> {
         }
         for (int g = 0; g < result.data().groupCount(); g++) {
             String column = "excess_" + result.data().groupName(g);
-            JFreeChart chart = ComparisonChart.of(column).draw(runs);
+            JFreeChart chart = ComparisonChart.of(column).onLogAxis().draw(runs); // the excess falls by orders of magnitude
             chart.setTitle("Excess over the entropy of " + result.data().groupLabel(g) + ", every run");
             ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
         }

@@ -13,11 +13,14 @@ import io.github.rivervalley.simulator.io.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -91,12 +94,12 @@ public final class FitReport {
     }
 
     private static void errorTable(ProtocolResult r, StringBuilder h) {
-        h.append("<h2>Errors</h2>\n<table>\n<tr><th>curve</th><th>role</th>");
+        // the law's name spans its three columns, so the table fits the page with three laws side by side
+        h.append("<h2>Errors</h2>\n<table>\n<tr><th rowspan=\"2\">curve</th><th rowspan=\"2\">role</th>");
         for (ProtocolResult.LawResult lr : r.laws()) {
-            String n = Html.escape(lr.fit().law().name());
-            h.append("<th>").append(n).append(" PredE</th><th>").append(n).append(" worst</th><th>").append(n).append(" R²</th>");
+            h.append("<th colspan=\"3\">").append(Html.escape(lr.fit().law().name())).append("</th>");
         }
-        h.append("</tr>\n");
+        h.append("</tr>\n<tr>").append("<th>PredE</th><th>worst</th><th>R²</th>".repeat(r.laws().size())).append("</tr>\n");
         for (int i = 0; i < r.curves().size(); i++) {
             String name = r.curves().get(i).name();
             h.append("<tr><td>").append(Html.escape(name)).append("</td><td>").append(r.fitted().contains(name) ? "fit" : "held-out").append("</td>");
@@ -116,6 +119,17 @@ public final class FitReport {
         h.append("</table>\n");
     }
 
+    /** The law's fixed constants as a sentence ("Constants (not fitted): modes = 2, ... "), or nothing when it has none. */
+    static String constants(Map<String, Double> constants) {
+        if (constants.isEmpty()) {
+            return "";
+        }
+        // six significant digits without trailing zeros: 2.0 reads "2", 3.0E-4 "0.0003"
+        return constants.entrySet().stream()
+                .map(e -> e.getKey() + " = " + new BigDecimal(String.format(Locale.ROOT, "%.6g", e.getValue())).stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining(", ", "Constants (not fitted): ", ". "));
+    }
+
     private static String cell(double v) {
         return "<td class=\"n\">" + String.format(Locale.ROOT, "%.5f", v) + "</td>";
     }
@@ -128,7 +142,7 @@ public final class FitReport {
                     .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.2g", fit.se()[k])).append("</td><td>")
                     .append(Html.escape(p.meaning())).append("</td></tr>\n");
         }
-        h.append("</table>\n<p>Constants: ").append(Html.escape(fit.law().constants().toString())).append(". Standard errors assume independent"
+        h.append("</table>\n<p>").append(Html.escape(constants(fit.law().constants()))).append("Standard errors assume independent"
                 + " residuals; neighbouring rows of a loss curve are correlated, so read them as lower bounds.</p>\n");
         if (fit.law() instanceof RiverValleyLaw rv) {
             HillReading hill = HillReading.of(rv, fit.theta());

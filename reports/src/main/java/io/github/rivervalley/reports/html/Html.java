@@ -79,7 +79,7 @@ public final class Html {
 
     /** A share as a whole percentage ({@code 0.734 -> "73%"}), or a dash when not finite. */
     public static String percent(double share) {
-        return Double.isFinite(share) ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * share) : "&ndash;";
+        return Double.isFinite(share) ? io.github.rivervalley.reports.analysis.Numbers.percent(share) : "&ndash;";
     }
 
     /**

@@ -358,6 +358,8 @@ public final class HtmlReport {
             "table{border-collapse:collapse;background:#fff;font-size:14px;margin:8px 0;display:block;overflow-x:auto;width:max-content;max-width:100%}",
             "th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;white-space:nowrap}th{background:#eee}",
             "td.n{text-align:right;font-variant-numeric:tabular-nums}",
+            // a cell of prose (a reason, a verdict): wraps within a fixed width instead of widening its table
+            "td .prose{display:block;white-space:normal;width:26em}",
             "figure{margin:16px 0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px}",
             "figure img{display:block;width:100%;height:auto}figcaption{font-size:14px;color:#555;padding:4px 4px 0}",
             "pre{background:#fff;border:1px solid #ddd;padding:12px;overflow-x:auto;font-size:13px}",
@@ -365,6 +367,8 @@ public final class HtmlReport {
             ".family{font-size:14px;font-weight:600;border:2px solid;border-radius:12px;padding:1px 10px;margin-left:8px;vertical-align:middle}",
             ".files a{margin-right:10px}a{color:#0060a0}code{font-size:14px}",
             "#runs table{display:table;width:100%}#runs td{white-space:normal;overflow-wrap:anywhere}",
+            // numbers never break inside (a 17200-step run read "1720 / 0" on two lines)
+            "#runs td.n{white-space:nowrap;overflow-wrap:normal}",
             ".conclude{background:#fffbe8;border:1px solid #e6d48a;border-radius:6px;padding:4px 16px;margin:12px 0}",
             ".conclude li{margin:4px 0}.conclude .note{font-size:13px;color:#555}",
             "");

@@ -2,8 +2,11 @@ package io.github.rivervalley.reports.html;
 
 import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.trace.RunSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report's "Simulation vs theory" headline: for every run, whether the moment engine is exact for it,
@@ -27,32 +30,42 @@ final class TheoryHeadline {
         StringBuilder out = new StringBuilder("<h3>Simulation vs theory</h3>\n<p>Where the expected dynamics are exact "
                 + "(straight and rotated valleys with a linear or quadratic river; gd, sgd, momentum, nesterov), every row is "
                 + "compared with them: z = (replica mean &minus; theory) / standard error for loss, river loss and hill excess "
-                + "(docs/theory.md).</p>\n<table><thead><tr><th>run</th><th>rows compared</th><th>largest |z|</th><th>where</th>"
-                + "<th>rows with |z| &gt; 3</th><th>verdict</th></tr></thead><tbody>\n");
+                + "(docs/theory.md).</p>\n");
+        // runs without theory are grouped by reason, one sentence each, rather than a table row each
+        Map<String, List<String>> noTheory = new LinkedHashMap<>();
+        StringBuilder rows = new StringBuilder();
         int compared = 0;
         int agree = 0;
         for (RecordedRun run : withTheory) {
             RunSummary.TheoryResult t = run.summary().theory();
-            out.append("<tr><td>").append(Html.escape(run.summary().name())).append("</td>");
             if (!t.exact()) {
-                out.append("<td colspan=\"4\"></td><td>no theory: ").append(Html.escape(t.reason())).append("</td></tr>\n");
-            } else if (Boolean.TRUE.equals(t.expectedOnly())) {
-                out.append("<td colspan=\"4\"></td><td>expected values (no simulation)</td></tr>\n");
+                noTheory.computeIfAbsent(t.reason(), k -> new ArrayList<>()).add(run.summary().name());
+                continue;
+            }
+            rows.append("<tr><td>").append(Html.escape(run.summary().name())).append("</td>");
+            if (Boolean.TRUE.equals(t.expectedOnly())) {
+                rows.append("<td colspan=\"4\"></td><td>expected values (no simulation)</td></tr>\n");
             } else if (t.maxAbsZ() == null) {
-                out.append("<td class=\"n\">0</td><td colspan=\"3\"></td><td>nothing to compare (one replica, or no noise)</td></tr>\n");
+                rows.append("<td class=\"n\">0</td><td colspan=\"3\"></td><td>nothing to compare (one replica, or no noise)</td></tr>\n");
             } else {
                 compared++;
                 boolean ok = t.maxAbsZ() < AGREES;
                 agree += ok ? 1 : 0;
-                out.append("<td class=\"n\">").append(t.rows()).append("</td><td class=\"n\">")
+                rows.append("<td class=\"n\">").append(t.rows()).append("</td><td class=\"n\">")
                         .append(String.format(Locale.ROOT, "%.2f", t.maxAbsZ())).append("</td><td>")
                         .append(Html.escape(t.worstColumn() + " at " + t.worstLine() + " step " + t.worstStep())).append("</td><td class=\"n\">")
                         .append(String.format(Locale.ROOT, "%.1f%%", 100 * t.fractionAbove3())).append("</td><td>")
-                        .append(ok ? "agrees" : "largest |z| above " + (int) AGREES + ": check (few replicas make the standard errors noisy)")
+                        .append(ok ? "agrees" : "<span class=\"prose\">largest |z| above " + (int) AGREES
+                                + ": check (few replicas make the standard errors noisy)</span>")
                         .append("</td></tr>\n");
             }
         }
-        out.append("</tbody></table>\n");
+        if (!rows.isEmpty()) {
+            out.append("<table><thead><tr><th>run</th><th>rows compared</th><th>largest |z|</th><th>where</th>"
+                    + "<th>rows with |z| &gt; 3</th><th>verdict</th></tr></thead><tbody>\n").append(rows).append("</tbody></table>\n");
+        }
+        noTheory.forEach((reason, names) -> out.append("<p>No theory for ").append(Html.escape(String.join(", ", names)))
+                .append(": ").append(Html.escape(reason)).append(".</p>\n"));
         if (compared > 0) {
             out.append("<p>").append(agree).append(" of ").append(compared).append(compared == 1 ? " run" : " runs")
                     .append(" with exact theory and replicas to compare agree with it (largest |z| below ").append((int) AGREES)

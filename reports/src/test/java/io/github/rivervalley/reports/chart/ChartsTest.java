@@ -166,6 +166,60 @@ class ChartsTest {
         }
     }
 
+    @Test
+    void checkpointLabelsSitAboveThePhaseNamesSoADecayEndingAtABudgetKeepsItsName() {
+        XYPlot plot = (XYPlot) ChartCatalog.SCHEDULE.draw(wsd).getPlot();
+        // both label kinds hang from the bottom of the plot; the phase name is one text line tall
+        java.awt.FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+        double phaseTop = 0;
+        for (Object o : plot.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND)) {
+            org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
+            if (m.getLabel() != null) {
+                assertEquals(m.getLabelFont().getSize(), 13, "the metrics above are of the phase names' font");
+                phaseTop = Math.max(phaseTop, m.getLabelOffset().getBottom() + metrics.getHeight());
+            }
+        }
+        assertTrue(phaseTop > 0, "the wsd run's phases are named");
+        int checkpoints = 0;
+        for (Object o : plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)) {
+            org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
+            if (m.getLabel() != null && m.getLabel().startsWith("budget ")) {
+                checkpoints++;
+                assertTrue(m.getLabelOffset().getBottom() >= phaseTop,
+                        m.getLabel() + " starts " + m.getLabelOffset().getBottom() + " px up, inside the phase names (" + phaseTop + " px)");
+            }
+        }
+        assertEquals(3, checkpoints, "one label per budget");
+    }
+
+    @Test
+    void aComparisonOnALogAxisFitsTheAxisToTheValuesAfterTheStart() {
+        String column = io.github.rivervalley.simulator.trace.TraceColumns.HILL_EXCESS;
+        org.jfree.chart.axis.ValueAxis axis = ((XYPlot) ComparisonChart.of(column).onLogAxis().draw(all).getPlot()).getRangeAxis();
+        assertTrue(axis instanceof org.jfree.chart.axis.LogAxis, axis.getClass().getName());
+        // independently: the smallest positive mean after each line's first 2% of steps, the largest bucket maximum
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (RecordedRun run : all) {
+            for (RecordedTrace t : run.traces()) {
+                double skip = t.firstStep() + 0.02 * (t.lastStep() - t.firstStep());
+                var c = t.column(column);
+                for (int i = 0; i < c.size(); i++) {
+                    if (c.mean(i) > 0) {
+                        hi = Math.max(hi, c.max(i));
+                        lo = t.step().mean(i) >= skip ? Math.min(lo, c.mean(i)) : lo;
+                    }
+                }
+            }
+        }
+        assertTrue(axis.getLowerBound() <= lo && axis.getUpperBound() >= hi, axis.getRange() + " must hold [" + lo + ", " + hi + "]");
+        // fitted: the bottom is near the data (within a factor 2), not decades below it
+        assertTrue(axis.getLowerBound() > lo / 2, axis.getLowerBound() + " far below " + lo);
+        assertFalse(((XYPlot) ComparisonChart.of(column).draw(all).getPlot()).getRangeAxis() instanceof org.jfree.chart.axis.LogAxis,
+                "the plain comparison stays linear");
+    }
+
     private static RecordedRun example(String name) {
         RunSpec spec = SpecReader.instance().read(Path.of("..", "examples", name + ".yaml"), RunSpec.class);
         if (!Files.isDirectory(runs.resolve("examples").resolve(spec.name()))) {

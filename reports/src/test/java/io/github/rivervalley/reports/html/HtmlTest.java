@@ -23,6 +23,14 @@ class HtmlTest {
     }
 
     @Test
+    void aShareIsAWholePercentageAndATinyNegativeOneIsNotMinusZero() {
+        assertEquals("73%", Html.percent(0.734));
+        // -0.4% rounds to zero: the decay table of a run whose hill excess barely moved showed "-0%"
+        assertEquals("0%", Html.percent(-0.004));
+        assertEquals("&ndash;", Html.percent(Double.NaN));
+    }
+
+    @Test
     void theRunsTableShowsNoCellLongerThanTheLimit(@TempDir Path dir) throws Exception {
         SyntheticRuns.constant(dir, "constant", 100, 0.1);
         assertEquals(0, Main.run("report", dir.toString()));

@@ -89,6 +89,14 @@ class ReportBrowserIT {
                 assertTrue(image.path("complete").asBoolean() && image.path("width").asInt() > 0,
                         "image did not decode in the browser: " + image);
             }
+            // laid out as a reader sees it: no number in a table breaks over two lines
+            ObjectNode wrapped = JSON.createObjectNode();
+            wrapped.put("script", "return Array.from(document.querySelectorAll('td.n')).filter(td => {"
+                    + " const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length > 1; })"
+                    + ".map(td => td.textContent);");
+            wrapped.putArray("args");
+            JsonNode broken = call("POST", s + "/execute/sync", wrapped).path("value");
+            assertTrue(broken.isArray() && broken.isEmpty(), "numbers broken over two lines: " + broken);
             JsonNode logs = call("POST", s + "/se/log", JSON.createObjectNode().put("type", "browser")).path("value");
             List<String> severe = new ArrayList<>();
             for (JsonNode entry : logs) {

@@ -27,8 +27,8 @@ class NotebookHelpTest {
     @Test
     void helpListsEveryPublicFactoryOfTheNotebook() {
         Set<String> api = new TreeSet<>();
-        // The notebook imports both classes statically (startup.jsh).
-        for (Class<?> type : List.of(Notebook.class, NotebookCharts.class, LossCurves.class)) {
+        // The notebook imports these classes statically (startup.jsh).
+        for (Class<?> type : List.of(Notebook.class, NotebookCharts.class, LossCurves.class, NotebookText.class)) {
             for (Method m : type.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
                     api.add(m.getName());
