@@ -82,6 +82,53 @@ public final class ChartFiles {
         // Text as glyph outlines: the PDF standard fonts lack the charts' +-, en dash and Greek letters.
         g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-        return document.getPDFBytes();
+        return fixedDates(document.getPDFBytes());
+    }
+
+    /** The date every PDF claims, digit for digit (yyyyMMddHHmmss, then a zero UTC offset). */
+    private static final String FIXED_DATE = "20000101000000";
+
+    /**
+     * The PDF with its {@code /CreationDate} and {@code /ModDate} set to {@link #FIXED_DATE}: the PDF
+     * library stamps the wall clock, which would make a chart's bytes depend on when it was drawn (outputs
+     * are a pure function of the runs, and an interrupted report must be repaired to the same bytes).
+     * Digits are overwritten in place, so the length and every cross-reference offset stay as they are.
+     */
+    static byte[] fixedDates(byte[] pdf) {
+        for (String key : new String[] {"/CreationDate", "/ModDate"}) {
+            byte[] k = key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int at = indexOf(pdf, k, 0); at >= 0; at = indexOf(pdf, k, at + k.length)) {
+                int i = at + k.length;
+                while (i < pdf.length && pdf[i] != '(') {
+                    i++;
+                }
+                if (i + 3 >= pdf.length || pdf[i + 1] != 'D' || pdf[i + 2] != ':') {
+                    continue;
+                }
+                int digit = 0;
+                for (int j = i + 3; j < pdf.length && pdf[j] != ')'; j++) {
+                    if (pdf[j] >= '0' && pdf[j] <= '9') {
+                        pdf[j] = (byte) (digit < FIXED_DATE.length() ? FIXED_DATE.charAt(digit) : '0');
+                        digit++;
+                    } else if (pdf[j] == '-') {
+                        pdf[j] = '+';
+                    }
+                }
+            }
+        }
+        return pdf;
+    }
+
+    private static int indexOf(byte[] data, byte[] key, int from) {
+        outer:
+        for (int i = from; i <= data.length - key.length; i++) {
+            for (int j = 0; j < key.length; j++) {
+                if (data[i + j] != key[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

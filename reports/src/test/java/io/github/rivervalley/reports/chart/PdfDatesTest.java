@@ -1,0 +1,53 @@
+package io.github.rivervalley.reports.chart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+
+/** A chart's PDF is a pure function of the chart: the library's wall-clock dates are replaced by a fixed one. */
+class PdfDatesTest {
+
+    private static JFreeChart chart() {
+        XYSeries s = new XYSeries("loss");
+        for (int i = 0; i < 50; i++) {
+            s.add(i, Math.exp(-0.05 * i));
+        }
+        return ChartFactory.createXYLineChart("loss", "step", "loss", new XYSeriesCollection(s));
+    }
+
+    @Test
+    void theSameChartGivesTheSameBytesAtAnyTime() throws Exception {
+        byte[] first = ChartFiles.pdf(chart(), 300, 200);
+        Thread.sleep(1100); // the library's date has one-second resolution
+        byte[] second = ChartFiles.pdf(chart(), 300, 200);
+        assertArrayEquals(first, second);
+    }
+
+    @Test
+    void theDatesReadAsTheFixedDateAndThePdfStillParses() throws Exception {
+        byte[] pdf = ChartFiles.pdf(chart(), 300, 200);
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("/CreationDate (D:20000101000000"), "creation date fixed");
+        assertTrue(text.contains("/ModDate (D:20000101000000"), "modification date fixed");
+        try (PDDocument doc = Loader.loadPDF(pdf)) { // offsets intact: PDFBox reads the info dictionary
+            assertEquals(1, doc.getNumberOfPages());
+            Calendar created = doc.getDocumentInformation().getCreationDate();
+            Calendar expected = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            expected.clear();
+            expected.set(2000, Calendar.JANUARY, 1, 0, 0, 0);
+            assertEquals(expected.getTimeInMillis(), created.getTimeInMillis());
+        }
+    }
+}
