@@ -34,14 +34,14 @@ except ImportError:  # numpy results are still useful without torch
     bigram = None
 
 
-def measure(library, name, unit, work, iteration, warmups, repeats):
+def measure(library, name, unit, work, iteration, warmups, repeats, clock=time.perf_counter):
     for _ in range(warmups):
         iteration()
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = clock()
         iteration()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     median = statistics.median(times)
     print(f"RESULT {library} {name} {work / median:.6e} {unit} (min {work / max(times):.3e}, max {work / min(times):.3e}, "
           f"{repeats} runs)", flush=True)
@@ -50,6 +50,7 @@ def measure(library, name, unit, work, iteration, warmups, repeats):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, few repeats")
+    parser.add_argument("--cpu-time", action="store_true", help="time by the process's CPU time (for a loaded machine)")
     parser.add_argument("--only", default="", help="comma-separated benchmark name prefixes")
     args = parser.parse_args()
     only = [p for p in args.only.split(",") if p]
@@ -65,7 +66,7 @@ def main():
         if selected(name):
             work, iteration = make()
             reps = max(1, repeats if work > 0 else 1)
-            measure(library, name, unit, work, iteration, warmups, reps)
+            measure(library, name, unit, work, iteration, warmups, reps, time.process_time if args.cpu_time else time.perf_counter)
 
 
 if __name__ == "__main__":

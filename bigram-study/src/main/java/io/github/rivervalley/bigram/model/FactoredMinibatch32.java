@@ -23,6 +23,8 @@ final class FactoredMinibatch32 implements GradientOracle {
 
     /** Output tokens per cache block: 1 KB float tiles of a logit row and of the rows of U^T. */
     static final int BLOCK = 256;
+    /** Rows of R^T per block of the embedding gradient. */
+    static final int ROWS = 8;
 
     private final BigramData data;
     private final int v;
@@ -32,12 +34,14 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final int batchSize;
     private final int[] tokens;
     private final int[] next;
-    /** Rows of Z (B x V), of U^T and dU^T (k x V), of U (V x k) and of dE_batch (B x k): one array each. */
+    /** Rows of Z (B x V), of U^T and dU^T (k x V) and of dE_batch (B x k): one array each. */
     private final float[][] z;
     private final float[][] uTransposed;
     private final float[][] uGradientTransposed;
-    private final float[][] u;
     private final float[][] embeddingGradient;
+    private final float[][] embeddingGradientTransposed;
+    /** A block of {@value #ROWS} rows of R^T (each B long). */
+    private final float[][] residualsTransposed;
     private final float[] embeddings;
     private final float[] biasGradient;
 
@@ -54,8 +58,9 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.z = new float[batchSize][v];
         this.uTransposed = new float[k][v];
         this.uGradientTransposed = new float[k][v];
-        this.u = new float[v][k];
         this.embeddingGradient = new float[batchSize][k];
+        this.embeddingGradientTransposed = new float[k][batchSize];
+        this.residualsTransposed = new float[ROWS][batchSize];
         this.embeddings = new float[batchSize * k];
         this.biasGradient = new float[v];
     }
@@ -74,11 +79,8 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
         for (int j = 0; j < v; j++) {
             int row = uOffset + j * k;
-            float[] uj = u[j];
             for (int c = 0; c < k; c++) {
-                float value = (float) x[row + c];
-                uj[c] = value;
-                uTransposed[c][j] = value;
+                uTransposed[c][j] = (float) x[row + c];
             }
         }
         logits(x);
@@ -160,7 +162,9 @@ final class FactoredMinibatch32 implements GradientOracle {
                 for (int t = from; t < to; t++) {
                     row[t] = (float) x[bOffset + t];
                 }
-                multiplyAdd(embeddings, b * k, 1, uTransposed, 0, k, row, from, to);
+            }
+            for (int b = 0; b < batchSize; b++) {
+                multiplyAdd(embeddings, b * k, 1, uTransposed, 0, k, z[b], from, to);
             }
         }
     }
@@ -178,15 +182,31 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
     }
 
-    /** {@code dE_batch[b, c] = sum_j R[b, j] U[j, c]}, on blocks of U's rows (reused by every batch row). */
+    /**
+     * {@code dE_batch^T[c, b] = sum_j U^T[c, j] R^T[j, b]}: transposed so the inner loop runs over the B
+     * batch rows (k = 64 is too short a loop to vectorize well), on blocks of {@value #ROWS} rows of R^T
+     * (8 KB at B = 256, in L1 while every c passes over them).
+     */
     private void embeddingGradient() {
-        for (float[] row : embeddingGradient) {
+        for (float[] row : embeddingGradientTransposed) {
             Arrays.fill(row, 0.0f);
         }
-        for (int from = 0; from < v; from += BLOCK) {
-            int n = Math.min(BLOCK, v - from);
+        for (int from = 0; from < v; from += ROWS) {
+            int n = Math.min(ROWS, v - from);
+            for (int j = 0; j < n; j++) {
+                float[] rt = residualsTransposed[j];
+                for (int b = 0; b < batchSize; b++) {
+                    rt[b] = z[b][from + j];
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                multiplyAdd(uTransposed[c], from, 1, residualsTransposed, 0, n, embeddingGradientTransposed[c], 0, batchSize);
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            float[] g = embeddingGradientTransposed[c];
             for (int b = 0; b < batchSize; b++) {
-                multiplyAdd(z[b], from, 1, u, from, n, embeddingGradient[b], 0, k);
+                embeddingGradient[b][c] = g[b];
             }
         }
     }
@@ -195,7 +215,9 @@ final class FactoredMinibatch32 implements GradientOracle {
      * {@code y[t] += sum_{i < n} a[ao + i * as] m[mi + i][t]} for t in [from, to): a row vector (stride
      * {@code as}) times n rows, four rows per pass. Every array is indexed by the loop variable itself, with no offset,
      * and a pass reads at most four rows: the shape Java 17's auto-vectorizer turns into SIMD code (with an
-     * offset added to an index, or eight rows per pass, it emits scalar code, measured 3 to 6 times slower).
+     * offset added to an index, or eight rows per pass, it emits scalar code, measured 3 to 6 times slower;
+     * two outputs per pass, which would share the loads of m, are vectorized only when the compiler can see
+     * the two outputs are different arrays, which it cannot here).
      */
     static void multiplyAdd(float[] a, int ao, int as, float[][] m, int mi, int n, float[] y, int from, int to) {
         int i = 0;

@@ -89,6 +89,10 @@ class BigramSpecTest {
                 "{type: tabular}");
         assertEquals("landscape.data.vocabulary", e.field(), e.getMessage());
         e = rejected("{type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}",
+                "{type: factored, embedding: 2, precision: float16}");
+        assertEquals("landscape.model.precision", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("float16") && e.getMessage().contains("float32"), e.getMessage());
+        e = rejected("{type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}",
                 "{type: tabluar}");
         assertEquals("landscape.model.type", e.field(), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'tabular'"), e.getMessage());

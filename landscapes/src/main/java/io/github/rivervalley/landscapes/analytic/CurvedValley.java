@@ -5,7 +5,6 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
-import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.hipparchus.analysis.solvers.AllowedSolution;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
@@ -50,18 +49,16 @@ public final class CurvedValley implements AnalyticValley {
     private static final int MAX_EVALUATIONS = 500;
     // Roots to about one ulp at unit scale; the function-value criterion is unused (0).
     private static final double ROOT_ACCURACY = 1e-15;
-    private static final double INTEGRAL_ACCURACY = 1e-14;
-    private static final int GAUSS_POINTS = 16;
 
     private final RiverProfile river;
     private final double hillCurvature;
     private final double amplitude;
     private final double wavenumber;
     private final double[] extraHills;
-    /** pi / k: the period of the arc-length integrand. */
+    /** pi / k: half the floor's period. */
     private final double halfPeriod;
-    /** Arc length of the floor over one half-period. */
-    private final double halfPeriodLength;
+    /** Arc length along the floor. */
+    private final SineArc arc;
 
     /**
      * @param river the loss along the floor, as a function of x
@@ -81,7 +78,7 @@ public final class CurvedValley implements AnalyticValley {
         }
         this.halfPeriod = Math.PI / wavenumber;
         try {
-            this.halfPeriodLength = amplitude == 0.0 ? halfPeriod : integrateArc(halfPeriod);
+            this.arc = new SineArc(amplitude, wavenumber);
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
             // The arc-length integral of a floor this steep does not converge (|A k| around 1e300, say).
             throw new InvalidValueException("amplitude", amplitude, "an amplitude whose floor's arc length can be computed"
@@ -268,44 +265,12 @@ public final class CurvedValley implements AnalyticValley {
 
     /** Signed arc length of the floor from 0 to the floor point with parameter t. */
     public double arcLength(double t) {
-        if (amplitude == 0.0 || !Double.isFinite(t)) {
-            return t;
-        }
-        double periods = Math.floor(t / halfPeriod);
-        double rest = Math.min(Math.max(t - periods * halfPeriod, 0.0), halfPeriod);
-        return periods * halfPeriodLength + integrateArc(rest);
+        return arc.length(t);
     }
 
     /** The floor parameter whose arc length from 0 is {@code c} (inverse of {@link #arcLength}). */
     public double floorParameterAt(double c) {
-        if (amplitude == 0.0 || !Double.isFinite(c)) {
-            return c;
-        }
-        double periods = Math.floor(c / halfPeriodLength);
-        double rest = Math.min(Math.max(c - periods * halfPeriodLength, 0.0), halfPeriodLength);
-        double offset;
-        if (rest == 0.0) {
-            offset = 0.0;
-        } else if (rest == halfPeriodLength) {
-            offset = halfPeriod;
-        } else {
-            BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(ROOT_ACCURACY, ROOT_ACCURACY, 0.0, 5);
-            offset = solver.solve(MAX_EVALUATIONS, r -> integrateArc(r) - rest, 0.0, halfPeriod, AllowedSolution.ANY_SIDE);
-        }
-        return periods * halfPeriod + offset;
-    }
-
-    /** Arc length from 0 to {@code r}, for {@code 0 <= r <= pi/k}. */
-    private double integrateArc(double r) {
-        if (r == 0.0) {
-            return 0.0;
-        }
-        IterativeLegendreGaussIntegrator integrator =
-                new IterativeLegendreGaussIntegrator(GAUSS_POINTS, INTEGRAL_ACCURACY, INTEGRAL_ACCURACY, 1, 30);
-        return integrator.integrate(Integer.MAX_VALUE, u -> {
-            double s = floorSlope(u);
-            return Math.sqrt(1.0 + s * s);
-        }, 0.0, r);
+        return arc.parameterAt(c);
     }
 
     @Override

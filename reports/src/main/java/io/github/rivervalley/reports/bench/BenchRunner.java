@@ -37,8 +37,10 @@ public final class BenchRunner {
      * @param compare also run the peer scripts and print ours/theirs
      * @param peers directory of the peer scripts
      * @param python interpreter for the peers
+     * @param cpuTime one-thread benchmarks (and the peers) timed by CPU time instead of the wall clock
      */
-    public record Options(boolean quick, List<String> only, List<Integer> threads, Path out, boolean compare, Path peers, String python) {
+    public record Options(boolean quick, List<String> only, List<Integer> threads, Path out, boolean compare, Path peers, String python,
+            boolean cpuTime) {
     }
 
     private static final double MIB = 1024.0 * 1024.0;
@@ -73,6 +75,9 @@ public final class BenchRunner {
         if (!selected(name)) {
             return;
         }
+        if (options.cpuTime() && (!name.contains("/") || name.endsWith("/1t"))) {
+            harness = new Harness(harness.warmups(), harness.repeats(), true);
+        }
         Measurement m = harness.measure(name, task.get());
         results.add(m);
         log.println(m);
@@ -83,7 +88,7 @@ public final class BenchRunner {
     public List<Measurement> run() throws IOException {
         Files.createDirectories(options.out());
         boolean quick = options.quick();
-        log.println("rivervalley bench" + (quick ? " --quick" : "") + ": " + Machine.describe());
+        log.println("rivervalley bench" + (quick ? " --quick" : "") + (options.cpuTime() ? " --cpu-time" : "") + ": " + Machine.describe());
         Limits.register((name, task) -> bench(name, harness(2, 5), task), quick);
         for (int threads : options.threads()) {
             bench("straight-sgd-10k/" + threads + "t", harness(2, 7), () -> Workloads.straightSgd(quick, threads));
@@ -128,6 +133,7 @@ public final class BenchRunner {
             log.println();
             log.println("against the limits measured above (one core):");
             limits.forEach(log::println);
+            Files.write(options.out().resolve("limits.txt"), limits, StandardCharsets.UTF_8);
             log.flush();
         }
         if (options.compare()) {

@@ -1,5 +1,7 @@
 package io.github.rivervalley.reports.bench;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * A plain {@link System#nanoTime} harness: a few untimed warmup iterations (so the JIT has compiled the hot
  * loops), then repeated timed iterations. JMH would add forking and blackholes; these workloads are whole
@@ -9,8 +11,14 @@ package io.github.rivervalley.reports.bench;
  *
  * @param warmups untimed iterations first
  * @param repeats timed iterations
+ * @param cpuTime time by the calling thread's CPU time instead of the wall clock: robust to other processes
+ *     on a loaded machine, and right only for work done on the calling thread (one-thread benchmarks)
  */
-public record Harness(int warmups, int repeats) {
+public record Harness(int warmups, int repeats, boolean cpuTime) {
+
+    public Harness(int warmups, int repeats) {
+        this(warmups, repeats, false);
+    }
 
     public Harness {
         if (warmups < 0 || repeats < 1) {
@@ -36,10 +44,14 @@ public record Harness(int warmups, int repeats) {
         }
         double[] seconds = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            long start = System.nanoTime();
+            long start = now();
             task.iteration().run();
-            seconds[i] = Math.max(1e-9, (System.nanoTime() - start) * 1e-9 - task.fixedSeconds());
+            seconds[i] = Math.max(1e-9, (now() - start) * 1e-9 - task.fixedSeconds());
         }
         return new Measurement(name, task.unit(), task.work(), seconds);
+    }
+
+    private long now() {
+        return cpuTime ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
     }
 }

@@ -23,10 +23,13 @@ final class PeerComparison {
         if (options.quick()) {
             command.add("--quick");
         }
+        if (options.cpuTime()) {
+            command.add("--cpu-time");
+        }
         List<String> names = new ArrayList<>();
         for (Measurement m : results) {
             String base = peerName(m.name());
-            if (!names.contains(base)) {
+            if (!base.startsWith("limit-") && !names.contains(base)) {
                 names.add(base);
             }
         }

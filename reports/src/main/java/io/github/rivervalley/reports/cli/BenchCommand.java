@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
         })
 final class BenchCommand implements Callable<Integer> {
 
+    @Option(names = "--cpu-time", description = "time one-thread benchmarks and the peers by CPU time (for a loaded machine;"
+            + " multi-threaded benchmarks stay on the wall clock)")
+    boolean cpuTime;
+
     @Option(names = "--quick", description = "small workloads and few repeats: a smoke run, not for publishing")
     boolean quick;
 
@@ -64,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             Threads.resolve(n); // each must be >= 1
         }
         PrintWriter stdout = command.commandLine().getOut();
-        new BenchRunner(new BenchRunner.Options(quick, only, threads, out, compare, peers, python), stdout).run();
+        new BenchRunner(new BenchRunner.Options(quick, only, threads, out, compare, peers, python, cpuTime), stdout).run();
         stdout.flush();
         return 0;
     }

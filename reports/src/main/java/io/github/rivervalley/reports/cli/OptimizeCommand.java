@@ -16,15 +16,18 @@ import picocli.CommandLine.Spec;
 /** {@code rivervalley optimize SPEC.yaml --out DIR}: the schedule that minimises the expected final loss. */
 @Command(name = "optimize",
         mixinStandardHelpOptions = true,
-        header = "Find the schedule with the lowest expected final loss for a valley and a budget.",
+        header = "Find the schedule with the lowest final loss for a valley or a fitted law and a budget.",
         description = {
-            "Reads an optimize spec (a valley run without a schedule, the budget and the constraints: peak,",
-            "warmup, floor, non-increasing; see docs/spec.md), searches every step's rate on the exact expected",
-            "loss (moment engine, adjoint gradient, projected steps that keep the constraints) and the best",
+            "Reads an optimize spec (a valley run without a schedule, or an objective: a law fitted by",
+            "rivervalley fit; the budget and the constraints: peak, warmup, floor, non-increasing; see",
+            "docs/spec.md), searches every step's rate on the exact expected loss (moment engine) or the fitted",
+            "law's predicted loss (adjoint gradient, projected steps that keep the constraints) and the best",
             "WSD, cosine and constant schedules (BOBYQA), and writes DIR/<name>/: optimal.yaml (a run spec with",
             "a piecewise schedule), wsd.yaml, cosine.yaml, constant.yaml, comparison.csv, schedules.csv and",
             "optimize.json, and charts/ (the schedules and their exact expected loss, PNG and SVG). With a",
-            "verify block it also simulates the four runs (DIR/<name>/runs/).",
+            "verify block it also simulates the four runs (DIR/<name>/runs/). For a fitted law the four",
+            "yaml files are schedule files (rivervalley predict FIT.json optimal.yaml) and the peak is at most",
+            "the fitted curves' peak unless objective.extrapolate is true.",
             "Deterministic: the same spec gives the same files."
         })
 final class OptimizeCommand implements Callable<Integer> {
@@ -44,17 +47,23 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptimizeSpec optimizeSpec = SpecReader.instance().read(spec, OptimizeSpec.class);
-        ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, out, Threads.resolve(threads));
+        ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, parentOf(spec), out, Threads.resolve(threads));
         OptimizeCharts.write(out.resolve(outcome.name()), outcome);
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + out.resolve(outcome.name()) + " (optimal.yaml, comparison.csv, schedules.csv, optimize.json,"
                 + " charts/schedules and charts/expected-loss; " + outcome.iterations() + " iterations)");
+        String what = outcome.fit() == null ? "expected" : "predicted";
         for (ScheduleOptimization.Entry e : outcome.schedules()) {
-            stdout.println(String.format(Locale.ROOT, "  %-9s expected final loss %.10g (+%.3g)%s", e.schedule(), e.expectedLoss(),
+            stdout.println(String.format(Locale.ROOT, "  %-9s %s final loss %.10g (+%.3g)%s", e.schedule(), what, e.expectedLoss(),
                     e.gapToOptimal(), e.simulatedLoss() == null ? ""
                             : String.format(Locale.ROOT, "; simulated %.6g +- %.2g", e.simulatedLoss(), e.simulatedSe())));
         }
         stdout.flush();
         return 0;
+    }
+
+    private static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of("") : parent;
     }
 }

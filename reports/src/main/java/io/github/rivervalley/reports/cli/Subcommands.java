@@ -14,6 +14,7 @@ final class Subcommands {
         cli.addSubcommand(new ScheduleCommand());
         cli.addSubcommand(new RunCommand());
         cli.addSubcommand(new OptimizeCommand());
+        cli.addSubcommand(new PhaseDiagramCommand());
         cli.addSubcommand(new SweepCommand());
         cli.addSubcommand(new MergeCommand());
         cli.addSubcommand(new DemoCommand());

@@ -58,4 +58,13 @@ public final class LossCurves {
         }
         return fit.predict(Curve.ofSchedule("prediction", steps, rates));
     }
+
+    /**
+     * The schedule of {@code steps} steps with the lowest final loss {@code fit} predicts (river-valley law or
+     * MPL), rates at most {@code peak}, a linear warmup of {@code warmup} steps, never rising after it; beside
+     * the best WSD, cosine and constant schedules.
+     */
+    public static Optimum optimize(Fit fit, long steps, double peak, long warmup) {
+        return Optimum.of(fit, steps, peak, warmup);
+    }
 }

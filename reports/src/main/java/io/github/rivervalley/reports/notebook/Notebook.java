@@ -325,6 +325,15 @@ public final class Notebook {
         return NotebookError.readable("expected", () -> expected(setup(landscape, schedule, optimizer).withNoise(noise)));
     }
 
+    /**
+     * The schedule with the lowest exact expected final loss for {@code run}'s valley and budget (rates at
+     * most its schedule's peak, a linear warmup of {@code warmup} steps, never rising after it), beside the
+     * best WSD, cosine and constant schedules. Exact valleys only, as {@link #expected(Run)}.
+     */
+    public static Optimum optimize(Run run, long warmup) {
+        return Optimum.of(run, warmup);
+    }
+
     /** A deterministic run: exact gradients, one replica. */
     public static Result run(Landscape landscape, Schedule schedule, Optimizer optimizer) {
         return NotebookError.readable("run", () -> run(setup(landscape, schedule, optimizer)));

@@ -77,6 +77,10 @@ public final class NotebookHelp {
         add("runs", "expected", "The exact expected values (what infinitely many replicas average to), from the moment engine; "
                 + "straight and rotated valleys with a linear or quadratic river, gd, sgd, momentum, nesterov.",
                 "expected(landscape, schedule, optimizer)", "expected(landscape, schedule, optimizer, noise)", "expected(setup(...))");
+        add("runs", "optimize", "The best schedule for the run's budget and peak from the exact expected loss (free form, then "
+                + "checked against the best WSD, cosine and constant); on a fit, the same for the law's predicted loss. "
+                + "o.rates(), o.yaml() give the schedule.",
+                "optimize(setup(...), warmup)", "optimize(fitLaw(\"river-valley\", c1, c2), steps, peak, warmup)");
         add("loss curves", "curve", "A measured loss curve from CSV (step, lr, loss) with the schedule spec that produced it.",
                 "curve(\"curve.csv\", \"schedule.yaml\")");
         add("loss curves", "fitLaw", "Fits a loss-curve law (river-valley, mpl, mtl) to curves together and prints the fit.",

@@ -67,7 +67,7 @@ class BenchTest {
     void quickRunWritesResults(@TempDir Path dir) throws Exception {
         StringWriter text = new StringWriter();
         BenchRunner runner = new BenchRunner(new BenchRunner.Options(true, List.of("straight-sgd-10k/", "rotated-d1000-sharpness"),
-                List.of(1), dir, false, dir, "python3"), new PrintWriter(text, true));
+                List.of(1), dir, false, dir, "python3", false), new PrintWriter(text, true));
         List<Measurement> results = runner.run();
         assertEquals(List.of("straight-sgd-10k/1t", "rotated-d1000-sharpness"), results.stream().map(Measurement::name).toList());
         for (Measurement m : results) {

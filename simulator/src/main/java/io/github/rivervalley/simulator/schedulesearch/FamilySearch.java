@@ -40,12 +40,17 @@ public final class FamilySearch {
     public record Candidate(String family, ScheduleSpec spec, double[] rates, double loss) {
     }
 
-    private final MomentAdjoint adjoint;
+    private final ScheduleObjective objective;
     private final Bounds bounds;
 
-    public FamilySearch(MomentAdjoint adjoint, Bounds bounds) {
-        this.adjoint = Check.present("adjoint", adjoint);
+    public FamilySearch(ScheduleObjective objective, Bounds bounds) {
+        this.objective = Check.present("objective", objective);
         this.bounds = Check.present("bounds", bounds);
+    }
+
+    /** On the exact expected loss of a valley run. */
+    public FamilySearch(MomentAdjoint adjoint, Bounds bounds) {
+        this(ScheduleObjective.of(adjoint), bounds);
     }
 
     /** The best constant rate: one parameter, so a golden-section search on the level (BOBYQA needs two). */
@@ -85,14 +90,9 @@ public final class FamilySearch {
 
     /** The best WSD over every decay shape. */
     public Candidate wsd() {
-        double minFraction = 1.0 / bounds.steps();
-        double maxFraction = (double) (bounds.steps() - bounds.warmup()) / bounds.steps();
         Candidate best = null;
         for (DecayShape shape : DecayShape.values()) {
-            double[] x = bobyqa(p -> candidate("wsd", wsdSpec(p[0], p[1], p[2], shape)).loss(),
-                    new double[] {1.0, Math.min(0.2, maxFraction), 0.1},
-                    new double[] {bounds.lowestRatio(), minFraction, 0.0}, new double[] {1.0, maxFraction, 1.0});
-            Candidate c = candidate("wsd", wsdSpec(x[0], x[1], x[2], shape));
+            Candidate c = wsd(shape);
             if (best == null || c.loss() < best.loss()) {
                 best = c;
             }
@@ -100,9 +100,75 @@ public final class FamilySearch {
         return best;
     }
 
+    /** The best WSD with decay shape {@code shape}: its peak, decay fraction and floor. */
+    public Candidate wsd(DecayShape shape) {
+        double minFraction = minFraction();
+        double maxFraction = maxFraction();
+        double[] x = bobyqa(p -> candidate("wsd", wsdSpec(p[0], p[1], p[2], shape)).loss(),
+                new double[] {1.0, Math.min(0.2, maxFraction), 0.1},
+                new double[] {bounds.lowestRatio(), minFraction, 0.0}, new double[] {1.0, maxFraction, 1.0});
+        return candidate("wsd", wsdSpec(x[0], x[1], x[2], shape));
+    }
+
+    /**
+     * The best WSD with decay shape {@code shape} that holds the peak bound: its decay fraction and floor
+     * only (the shape question of the phase diagram, without the peak's own trade-off).
+     */
+    public Candidate wsdAtPeak(DecayShape shape) {
+        double minFraction = minFraction();
+        double maxFraction = maxFraction();
+        double[] x = bobyqa(p -> candidate("wsd", wsdSpec(1.0, p[0], p[1], shape)).loss(),
+                new double[] {Math.min(0.2, maxFraction), 0.1}, new double[] {minFraction, 0.0}, new double[] {maxFraction, 1.0});
+        return candidate("wsd", wsdSpec(1.0, x[0], x[1], shape));
+    }
+
+    /**
+     * The best decay fraction of a WSD with decay shape {@code shape} that holds the peak bound and decays
+     * to the fixed floor ratio {@code floor} (in (0, 1]): Brent's method on the fraction.
+     */
+    public Candidate wsdAtPeak(DecayShape shape, double floor) {
+        Check.inClosedRange("floor", floor, 0, 1);
+        double minFraction = minFraction();
+        double maxFraction = maxFraction();
+        java.util.function.DoubleFunction<WsdScheduleSpec> spec = p -> new WsdScheduleSpec(bounds.peak(), bounds.warmup(),
+                WarmupShape.LINEAR, floor, shape, p, List.of(bounds.steps()));
+        // The loss is not unimodal in the fraction (a short decay and a long one can both be local optima):
+        // scan a log grid, then refine with Brent between the best point's neighbours.
+        int grid = 40;
+        double[] p = new double[grid + 1];
+        int at = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= grid; i++) {
+            p[i] = minFraction * Math.pow(maxFraction / minFraction, (double) i / grid);
+            double loss = candidate("wsd", spec.apply(p[i])).loss();
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                at = i;
+            }
+        }
+        double best = new org.hipparchus.optim.univariate.BrentOptimizer(1e-10, 1e-12).optimize(new MaxEval(MAX_EVALUATIONS),
+                new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(q -> candidate("wsd", spec.apply(q)).loss()),
+                GoalType.MINIMIZE, new org.hipparchus.optim.univariate.SearchInterval(p[Math.max(0, at - 1)], p[Math.min(grid, at + 1)], p[at]))
+                .getPoint();
+        if (candidate("wsd", spec.apply(best)).loss() > bestLoss) {
+            best = p[at];
+        }
+        return candidate("wsd", spec.apply(best));
+    }
+
     /** WSD, cosine and constant, best first. */
     public List<Candidate> all() {
         return List.of(wsd(), cosine(), constant()).stream().sorted((p, q) -> Double.compare(p.loss(), q.loss())).toList();
+    }
+
+    /** The shortest decay: one step. */
+    private double minFraction() {
+        return 1.0 / bounds.steps();
+    }
+
+    /** The longest decay: everything after the warmup, and (a WSD fraction is below 1) never every step. */
+    private double maxFraction() {
+        return (double) (bounds.steps() - Math.max(1, bounds.warmup())) / bounds.steps();
     }
 
     private double constantLoss(double level) {
@@ -111,7 +177,7 @@ public final class FamilySearch {
 
     private Candidate candidate(String family, ScheduleSpec spec) {
         double[] rates = KnotSchedule.rates(spec.build(bounds.steps()));
-        return new Candidate(family, spec, rates, adjoint.loss(rates));
+        return new Candidate(family, spec, rates, objective.loss(rates));
     }
 
     private ConstantScheduleSpec constantSpec(double level) {

@@ -23,14 +23,19 @@ public final class FreeFormSearch {
     public record Result(double[] knots, PiecewiseScheduleSpec spec, double[] rates, double loss, int iterations) {
     }
 
-    private final MomentAdjoint adjoint;
+    private final ScheduleObjective objective;
     private final KnotSchedule schedule;
     private final double[] rateGradient;
 
-    public FreeFormSearch(MomentAdjoint adjoint, KnotSchedule schedule) {
-        this.adjoint = Check.present("adjoint", adjoint);
+    public FreeFormSearch(ScheduleObjective objective, KnotSchedule schedule) {
+        this.objective = Check.present("objective", objective);
         this.schedule = Check.present("schedule", schedule);
         this.rateGradient = new double[(int) schedule.bounds().steps()];
+    }
+
+    /** On the exact expected loss of a valley run. */
+    public FreeFormSearch(MomentAdjoint adjoint, KnotSchedule schedule) {
+        this(ScheduleObjective.of(adjoint), schedule);
     }
 
     /** Searches for at most {@code maxIterations} iterations from the peak held to the end. */
@@ -55,6 +60,18 @@ public final class FreeFormSearch {
             }
         }
         return best;
+    }
+
+    /** {@link #search(int, List)} from the peak held to the end and from each family member's rates at the knots. */
+    public Result searchFrom(int maxIterations, List<FamilySearch.Candidate> families) {
+        List<double[]> starts = new java.util.ArrayList<>();
+        double[] peak = new double[schedule.knots()];
+        Arrays.fill(peak, 1.0);
+        starts.add(peak);
+        for (FamilySearch.Candidate c : families) {
+            starts.add(schedule.knotsOf(c.rates()));
+        }
+        return search(maxIterations, starts);
     }
 
     private Result search(int maxIterations, double[] start) {
@@ -113,7 +130,7 @@ public final class FreeFormSearch {
     }
 
     private double evaluate(double[] knots, double[] gradient) {
-        double loss = adjoint.lossAndGradient(schedule.rates(knots), rateGradient);
+        double loss = objective.lossAndGradient(schedule.rates(knots), rateGradient);
         schedule.knotGradient(rateGradient, gradient);
         return loss;
     }

@@ -11,6 +11,7 @@ import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.spec.ConstantScheduleSpec;
 import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
 import io.github.rivervalley.simulator.spec.ScheduleSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -27,11 +28,12 @@ import java.util.Locale;
 
 /**
  * {@code rivervalley optimize}: validates an {@link OptimizeSpec}, finds the free-form optimum and the best
- * WSD, cosine and constant schedules for its budget and constraints on the exact expected final loss, and
- * writes into {@code DIR/<name>/}:
+ * WSD, cosine and constant schedules for its budget and constraints on its objective (the exact expected
+ * final loss of a valley run, or a fitted law's predicted final loss), and writes into {@code DIR/<name>/}:
  * <ul>
  *   <li>{@code optimal.yaml}: a run spec with the optimum as a {@code piecewise} schedule ({@code rivervalley run}
- *       runs it), and {@code wsd.yaml}, {@code cosine.yaml}, {@code constant.yaml} for the best of each family;</li>
+ *       runs it), and {@code wsd.yaml}, {@code cosine.yaml}, {@code constant.yaml} for the best of each family;
+ *       for a fitted law they are schedule files instead ({@code rivervalley predict FIT.json optimal.yaml});</li>
  *   <li>{@code comparison.csv}: each schedule's expected final loss, its gap to the optimum, and with
  *       {@code verify} the Monte Carlo mean and standard error of the same runs (under {@code runs/});</li>
  *   <li>{@code schedules.csv}: the rate of every step of the four schedules;</li>
@@ -47,35 +49,32 @@ public final class ScheduleOptimization {
     public record Entry(String schedule, String file, double expectedLoss, double gapToOptimal, Double simulatedLoss, Double simulatedSe) {
     }
 
-    /** The content of {@code optimize.json}. */
+    /** The content of {@code optimize.json}; {@code fit} and {@code law} name a fitted objective (null for a valley run). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Outcome(String name, long steps, OptimizeSpec.Constraints constraints, int segments, int iterations,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(String name, long steps, String fit, String law, double peak, OptimizeSpec.Constraints constraints, int segments, int iterations,
             List<Entry> schedules) {
     }
 
     private ScheduleOptimization() {
     }
 
-    /** Runs the search (and the verification, on {@code threads} threads) and writes the files. */
+    /** Runs the search (and the verification, on {@code threads} threads) and writes the files; paths relative to the working folder. */
     public static Outcome run(OptimizeSpec spec, Path outDir, int threads) {
-        Bounds bounds = within(spec::bounds);
-        Run valley = Simulation.prepare(spec.runSpec(spec.name() + "-optimal",
-                new ConstantScheduleSpec(bounds.peak(), bounds.warmup(), null, null)));
-        Exactness exactness = Exactness.of(valley.landscape(), valley.optimizer(), valley.noise());
-        if (!exactness.exact()) {
-            throw new SpecException("optimizer", "this valley run has no exact expected loss to optimise: " + exactness.reason());
-        }
-        MomentAdjoint adjoint = new MomentAdjoint(ModeSystem.of(valley.landscape(), valley.noise(), valley.start()), valley.optimizer());
-        List<FamilySearch.Candidate> families = new FamilySearch(adjoint, bounds).all();
-        KnotSchedule knots = new KnotSchedule(bounds, spec.segments());
-        List<double[]> starts = new ArrayList<>();
-        double[] peak = new double[knots.knots()];
-        java.util.Arrays.fill(peak, 1.0);
-        starts.add(peak);
-        for (FamilySearch.Candidate c : families) {
-            starts.add(knots.knotsOf(c.rates()));
-        }
-        FreeFormSearch.Result optimal = new FreeFormSearch(adjoint, knots).search(spec.iterations(), starts);
+        return run(spec, Path.of(""), outDir, threads);
+    }
+
+    /**
+     * Runs the search (and the verification, on {@code threads} threads) and writes the files; a fitted
+     * objective's {@code fit.json} is found relative to {@code specDir}.
+     */
+    public static Outcome run(OptimizeSpec spec, Path specDir, Path outDir, int threads) {
+        FittedObjective fitted = spec.objective() == null ? null : fitted(spec.objective(), specDir);
+        Bounds bounds = within(() -> fitted == null ? spec.bounds() : spec.bounds(fitted.fittedPeak()));
+        ScheduleObjective objective = fitted == null ? valley(spec, bounds) : fitted.objective();
+        List<FamilySearch.Candidate> families = new FamilySearch(objective, bounds).all();
+        FreeFormSearch.Result optimal = new FreeFormSearch(objective, new KnotSchedule(bounds, spec.segments()))
+                .searchFrom(spec.iterations(), families);
 
         Path dir = outDir.resolve(spec.name());
         List<String> names = new ArrayList<>(List.of("optimal"));
@@ -90,9 +89,10 @@ public final class ScheduleOptimization {
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            RunSpec run = spec.runSpec(spec.name() + "-" + names.get(i), specs.get(i));
             String file = names.get(i) + ".yaml";
-            AtomicFile.writeString(dir.resolve(file), SpecReader.instance().toYaml(run.resolved()));
+            RunSpec run = fitted == null ? spec.runSpec(spec.name() + "-" + names.get(i), specs.get(i)) : null;
+            AtomicFile.writeString(dir.resolve(file), SpecReader.instance().toYaml(run != null ? run.resolved()
+                    : new ScheduleFileSpec(spec.steps(), specs.get(i))));
             Double mean = null;
             Double se = null;
             if (spec.verify() != null) {
@@ -105,7 +105,8 @@ public final class ScheduleOptimization {
         }
         AtomicFile.writeString(dir.resolve("schedules.csv"), schedulesCsv(names, rates));
         AtomicFile.writeString(dir.resolve("comparison.csv"), comparisonCsv(entries));
-        Outcome outcome = new Outcome(spec.name(), spec.steps(), spec.constraints(), spec.segments(), optimal.iterations(), entries);
+        Outcome outcome = new Outcome(spec.name(), spec.steps(), fitted == null ? null : specDir.resolve(spec.objective().fit()).toString(),
+                fitted == null ? null : spec.objective().law(), bounds.peak(), spec.constraints(), spec.segments(), optimal.iterations(), entries);
         try {
             AtomicFile.writeString(dir.resolve("optimize.json"),
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(outcome) + "\n");
@@ -113,6 +114,25 @@ public final class ScheduleOptimization {
             throw new UncheckedIOException(e);
         }
         return outcome;
+    }
+
+    /** The exact expected loss of the spec's valley run (which must have one). */
+    private static ScheduleObjective valley(OptimizeSpec spec, Bounds bounds) {
+        Run valley = Simulation.prepare(spec.runSpec(spec.name() + "-optimal",
+                new ConstantScheduleSpec(bounds.peak(), bounds.warmup(), null, null)));
+        Exactness exactness = Exactness.of(valley.landscape(), valley.optimizer(), valley.noise());
+        if (!exactness.exact()) {
+            throw new SpecException("optimizer", "this valley run has no exact expected loss to optimise: " + exactness.reason());
+        }
+        return ScheduleObjective.of(new MomentAdjoint(ModeSystem.of(valley.landscape(), valley.noise(), valley.start()), valley.optimizer()));
+    }
+
+    private static FittedObjective fitted(OptimizeSpec.Objective objective, Path specDir) {
+        Path file = specDir.resolve(objective.fit());
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new SpecException("objective.fit", "no file " + file + " (write it with rivervalley fit ... --out DIR: DIR/fit.json)");
+        }
+        return within(() -> FittedObjective.read(file, objective.law()));
     }
 
     private static String schedulesCsv(List<String> names, List<double[]> rates) {

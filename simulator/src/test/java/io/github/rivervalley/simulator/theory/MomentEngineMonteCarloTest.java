@@ -23,7 +23,6 @@ import io.github.rivervalley.simulator.trace.Trace;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The moment engine against the Monte Carlo engine on seeded random configurations: random hill spectra,
@@ -86,8 +85,13 @@ class MomentEngineMonteCarloTest {
         return new Config(landscape, optimizer, noise, schedule, start, 13 + r.nextInt(20));
     }
 
+    /** The seeds of the random configurations (their coverage is checked below). */
+    static long[] seeds() {
+        return new long[] {1, 2, 3, 4, 5, 6, 8};
+    }
+
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
     void everyRowWithinFourStandardErrors(long seed) {
         Config c = draw(seed);
         String what = "seed " + seed + ": " + c.landscape() + ", " + c.optimizer() + ", " + c.noise() + ", " + c.schedule();
@@ -109,6 +113,21 @@ class MomentEngineMonteCarloTest {
             compared++;
         }
         assertTrue(compared >= 8, compared + " rows");
+    }
+
+    /** The seeded configurations above cover rotated valleys, both river kinds, the three optimizers and every noise type. */
+    @org.junit.jupiter.api.Test
+    void theSeedsCoverEveryKindOfConfiguration() {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (long seed : seeds()) {
+            Config c = draw(seed);
+            kinds.add(c.landscape().getClass().getSimpleName());
+            kinds.add(((StraightValley) (c.landscape() instanceof RotatedValley r ? r.valley() : c.landscape())).river().getClass().getSimpleName());
+            kinds.add(c.optimizer() instanceof Momentum m ? (m.nesterov() ? "nesterov" : "heavy ball") : "sgd");
+            kinds.add(c.noise().getClass().getSimpleName());
+        }
+        assertTrue(kinds.containsAll(java.util.List.of("RotatedValley", "StraightValley", "Linear", "Quadratic", "sgd", "heavy ball",
+                "nesterov", "IsotropicNoise", "HillNoise", "RiverNoise", "CurvatureNoise", "NoNoise")), kinds.toString());
     }
 
     /**
