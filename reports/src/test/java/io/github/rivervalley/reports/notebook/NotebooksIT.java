@@ -122,7 +122,8 @@ class NotebooksIT {
         assertEquals(saves, announced.size(), notebook + " has " + saves + " save(...) calls but saved " + announced + "; output:\n" + output);
         Set<Path> written = new TreeSet<>();
         try (Stream<Path> files = Files.list(out)) {
-            files.filter(p -> p.toString().endsWith(".png")).forEach(written::add);
+            // The double-resolution PNG beside each chart is checked with it below.
+            files.filter(p -> p.toString().endsWith(".png") && !p.toString().endsWith("@2x.png")).forEach(written::add);
         }
         assertEquals(written, announced, "charts written vs charts announced by " + notebook);
         for (Path png : announced) {
@@ -136,6 +137,11 @@ class NotebooksIT {
             assertTrue(svgs.contains(svg), "no SVG announced next to " + png);
             String text = Files.readString(svg, StandardCharsets.UTF_8);
             assertTrue(text.contains("<svg") && text.contains("</svg>"), svg + " is not a whole SVG document");
+            Path png2x = Path.of(png.toString().replaceAll("\\.png$", "@2x.png"));
+            BufferedImage twice = ImageIO.read(png2x.toFile());
+            assertEquals(2 * NotebookCharts.WIDTH, twice.getWidth(), png2x + " width");
+            Path pdf = Path.of(png.toString().replaceAll("\\.png$", ".pdf"));
+            assertTrue(Files.readString(pdf, StandardCharsets.ISO_8859_1).startsWith("%PDF-"), pdf + " is not a PDF");
         }
     }
 
