@@ -1,7 +1,7 @@
 package io.github.rivervalley.simulator.noise;
 
 import io.github.rivervalley.landscapes.Landscape;
-import io.github.rivervalley.landscapes.analytic.RotatedValley;
+import io.github.rivervalley.landscapes.analytic.LinearHillFrame;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
@@ -10,9 +10,10 @@ import java.util.Arrays;
 /**
  * Hill noise with its own standard deviation per hill: covariance {@code diag(0, sigma_1^2, ..., sigma_n^2)}
  * in the frame of a straight valley (hill i is coordinate i), and {@code Q} times that times {@code Q^T} on a
- * rotated valley. With a constant rate eta, hill i of curvature lambda_i then settles at its own stationary
- * excess {@code eta sigma_i^2 / (2 (2 - eta lambda_i))}. Only these two families have fixed hill directions
- * to attach a list to; every other landscape is refused.
+ * valley seen through a rotation Q (any {@link LinearHillFrame}: straight and rotated valleys). With a
+ * constant rate eta, hill i of curvature lambda_i then settles at its own stationary excess
+ * {@code eta sigma_i^2 / (2 (2 - eta lambda_i))}. Only such landscapes have fixed hill directions to attach
+ * a list to; every other landscape is refused.
  */
 public final class PerHillNoise implements NoiseModel {
 
@@ -36,7 +37,8 @@ public final class PerHillNoise implements NoiseModel {
 
     @Override
     public GradientOracle newOracle(Landscape landscape) {
-        if (landscape instanceof StraightValley valley) {
+        if (landscape instanceof LinearHillFrame frame && frame.axisAligned()) {
+            StraightValley valley = frame.valley();
             checkHills(valley);
             double[] s = sigma.clone();
             return (x, out, random) -> {
@@ -47,17 +49,17 @@ public final class PerHillNoise implements NoiseModel {
                 return loss;
             };
         }
-        if (landscape instanceof RotatedValley rotated) {
-            checkHills(rotated.valley());
+        if (landscape instanceof LinearHillFrame frame) {
+            checkHills(frame.valley());
             double[] s = sigma.clone();
-            double[] frame = new double[rotated.dimension()];
-            double[] noise = new double[rotated.dimension()];
+            double[] inFrame = new double[frame.dimension()];
+            double[] noise = new double[frame.dimension()];
             return (x, out, random) -> {
-                double loss = rotated.gradient(x, out);
+                double loss = frame.gradient(x, out);
                 for (int i = 0; i < s.length; i++) {
-                    frame[i + 1] = s[i] * random.nextGaussian();
+                    inFrame[i + 1] = s[i] * random.nextGaussian();
                 }
-                rotated.fromValleyFrame(frame, noise); // frame[0] stays 0: no noise along the river
+                frame.fromValleyFrame(inFrame, noise); // inFrame[0] stays 0: no noise along the river
                 for (int i = 0; i < noise.length; i++) {
                     out[i] += noise[i];
                 }
