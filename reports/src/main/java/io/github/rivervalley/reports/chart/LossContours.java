@@ -73,15 +73,9 @@ final class LossContours {
                 double v = values[j * w + i];
                 double u = Double.isFinite(v) && top > 0 ? Math.log1p((v - lo) / scale) / top : 1;
                 double level = Math.min(levels - 1, Math.floor(u * levels)) / (levels - 1);
-                image.setRGB(i, j, mix(light, dark, level).getRGB());
+                image.setRGB(i, j, LossScale.mix(light, dark, level).getRGB());
             }
         }
         return image;
-    }
-
-    private static Color mix(Color a, Color b, double t) {
-        return new Color((int) Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
-                (int) Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
     }
 }

@@ -35,10 +35,13 @@ final class LossScale implements PaintScale {
         double t = Math.max(0, Math.min(1, (value - lower) / (upper - lower))) * (STOPS.length - 1);
         int i = Math.min(STOPS.length - 2, (int) t);
         double f = t - i;
-        Color a = STOPS[i];
-        Color b = STOPS[i + 1];
-        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        return mix(STOPS[i], STOPS[i + 1], f);
+    }
+
+    /** The colour a fraction {@code t} of the way from {@code a} to {@code b}, each channel rounded. */
+    static Color mix(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
     }
 }
