@@ -53,14 +53,9 @@ final class LossContours {
 
     /** Filled contours of a grid of values (row-major, top row first): 14 levels of {@code log(1 + (L - Lmin)/scale)}, white at the lowest. */
     private static BufferedImage contours(double[] values, int w, int h) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
+        FiniteRange finite = FiniteRange.of(values);
+        double lo = finite.min();
+        double hi = finite.max();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         double range = hi - lo;
         double scale = range > 0 ? range * 0.02 : 1;

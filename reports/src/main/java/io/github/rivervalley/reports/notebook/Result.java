@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.notebook;
 
+import io.github.rivervalley.reports.chart.FiniteRange;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.trace.RunSummary;
@@ -280,17 +281,10 @@ public final class Result {
     /** A labelled sparkline of a column along the final path, with its first, last, min and max values. */
     public Text sparkline(String column) {
         double[] values = column(column);
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
+        FiniteRange finite = FiniteRange.of(values);
         return new Text(String.format("%-12s %s  %s -> %s (min %s, max %s)", column, TextPlots.sparkline(values, WIDTH),
                 TextPlots.number(values[0]), TextPlots.number(values[values.length - 1]),
-                TextPlots.number(min), TextPlots.number(max)));
+                TextPlots.number(finite.min()), TextPlots.number(finite.max())));
     }
 
     /** A character plot of one or more columns along the final path against the step. */

@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.notebook;
 
+import io.github.rivervalley.reports.chart.FiniteRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,12 +101,9 @@ public final class TextPlots {
             if (y.length != x.length) {
                 throw new IllegalArgumentException("series of " + y.length + " values against " + x.length + " x values");
             }
-            for (double v : y) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
+            FiniteRange finite = FiniteRange.of(y);
+            lo = Math.min(lo, finite.min());
+            hi = Math.max(hi, finite.max());
         }
         int w = Math.max(1, Math.min(width, x.length));
         char[][] grid = new char[height][w];
