@@ -90,19 +90,7 @@ final class SoftmaxRows {
 
     /** Writes {@code softmax(z[from .. from+n))} into {@code p[to .. to+n)} (may alias z). */
     static void softmax(double[] z, int from, int n, double[] p, int to) {
-        double max = max(z, from, n);
-        double sum = 0.0;
-        double arg = Double.NaN; // repeated arguments reuse the exponential, as in expInto
-        double e = 0.0;
-        for (int j = 0; j < n; j++) {
-            double t = z[from + j] - max;
-            if (t != arg) {
-                arg = t;
-                e = Math.exp(t);
-            }
-            p[to + j] = e;
-            sum += e;
-        }
+        double sum = expInto(z, from, n, max(z, from, n), p, to);
         double inv = 1.0 / sum;
         for (int j = 0; j < n; j++) {
             p[to + j] *= inv;
