@@ -4,7 +4,7 @@
 #   .ci/compare-outputs.sh capture DIR         # every run example, every schedule example, a report, the
 #                                              # lr sweep and its report, both bigram studies, the demo
 #   .ci/compare-outputs.sh compare BEFORE AFTER
-# Normalised (see compare_outputs.py): JFreeSVG's per-document id prefix, the output root path, wall times
+# Normalised (see compare_outputs.py): the output root path, wall times
 # (stdout durations, sweep.csv/sweep.json/timing.json and the report's sweep table), the sweep lock's PID.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

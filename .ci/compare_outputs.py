@@ -12,8 +12,6 @@ def normalised(path, root):
         return data
     text = data.decode('utf-8', 'replace').replace(root, 'OUT')
     name = os.path.basename(path)
-    if path.endswith('.svg'):
-        text = re.sub(r"_\d+clip-", "_Nclip-", text)  # JFreeSVG's id prefix comes from System.nanoTime
     if path.endswith('.stdout'):
         text = re.sub(r" *\d+(\.\d+)? s\b", " T s", text)  # durations and their padding
     if path.endswith('index.html'):

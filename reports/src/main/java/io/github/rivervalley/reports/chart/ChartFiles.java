@@ -50,6 +50,9 @@ public final class ChartFiles {
         AtomicFile.writeBytes(png, png(chart, width, height, 1));
         AtomicFile.writeBytes(png2x, png(chart, width, height, 2));
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // JFreeSVG's default id prefix comes from System.nanoTime; one from the chart's name keeps the file a
+        // pure function of the chart and the ids distinct between the charts of one report.
+        g.setDefsKeyPrefix("_" + name.replaceAll("[^A-Za-z0-9_-]", "_"));
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         AtomicFile.writeString(svg, g.getSVGDocument());
         AtomicFile.writeBytes(pdf, pdf(chart, (int) Math.round(width * PDF_SCALE), (int) Math.round(height * PDF_SCALE)));
