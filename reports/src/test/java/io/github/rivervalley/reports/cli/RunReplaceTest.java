@@ -41,7 +41,7 @@ class RunReplaceTest {
         Map<String, String> before = SweepCommandTest.contents(out);
         // A directory where the spec's temporary file goes: writing spec.yaml into the run directory
         // itself fails after trace.csv was written (as a full disk or a kill at that moment would).
-        Files.createDirectories(out.resolve("again/spec.yaml.tmp"));
+        Files.createDirectories(out.resolve("again/.spec.yaml.tmp"));
         CliRun rerun = CliRun.execute("run", second.toString(), "--out", out.toString());
         Map<String, String> after = SweepCommandTest.contents(out);
         if (rerun.exit() == 0) {

@@ -39,7 +39,7 @@ class SweepIoFailureTest {
             Path trace = outDir.resolve(runSpec.get("name").asText()).resolve("trace.csv");
             try {
                 Files.createDirectories(trace.getParent());
-                Files.writeString(trace.resolveSibling("trace.csv.tmp"), "line,step,lr\nmain,0,");
+                Files.writeString(trace.resolveSibling(".trace.csv.tmp"), "line,step,lr\nmain,0,");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -6,29 +6,36 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that readers only ever see nothing or the complete file: the content goes to a
  * temporary file in the same directory, is flushed to disk, and is then renamed over the target.
- * An interrupted write leaves at most a {@code .tmp} file that the next write replaces.
+ * The temporary file is hidden ({@code .<name>.tmp}), so an interrupted write never leaves a visible
+ * partial file beside the complete ones; the next write of the same target replaces it.
  */
 public final class AtomicFile implements AutoCloseable {
 
     private final Path target;
     private final Path temporary;
+    private final FileChannel channel;
     private final OutputStream stream;
     private boolean committed;
 
     private AtomicFile(Path target) throws IOException {
         this.target = target.toAbsolutePath();
         Files.createDirectories(this.target.getParent());
-        this.temporary = this.target.resolveSibling(this.target.getFileName() + ".tmp");
-        this.stream = Files.newOutputStream(temporary);
+        this.temporary = this.target.resolveSibling("." + this.target.getFileName() + ".tmp");
+        this.channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        this.stream = Channels.newOutputStream(channel);
     }
 
     /** Starts writing {@code target}; call {@link #commit()} when done, or {@link #close()} to abandon. */
@@ -69,9 +76,7 @@ public final class AtomicFile implements AutoCloseable {
     public void commit() {
         try {
             stream.flush();
-            if (stream instanceof java.io.FileOutputStream fos) {
-                fos.getFD().sync();
-            }
+            channel.force(true);
             stream.close();
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

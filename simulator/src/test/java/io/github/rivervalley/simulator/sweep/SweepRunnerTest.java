@@ -141,7 +141,7 @@ class SweepRunnerTest {
         Path interrupted = dir.resolve(sweep.runs().get(3).name());
         Files.delete(interrupted.resolve("summary.json"));
         Files.delete(interrupted.resolve("timing.json"));
-        Files.writeString(interrupted.resolve("trace.csv.tmp"), "half a tra");
+        Files.writeString(interrupted.resolve(".trace.csv.tmp"), "half a tra");
         Path never = dir.resolve(sweep.runs().get(6).name());
         RunDirs.deleteTree(never);
         Files.delete(dir.resolve("sweep.csv"));
@@ -150,7 +150,7 @@ class SweepRunnerTest {
         SweepRunner.Outcome outcome = run(SWEEP, dir, 2, Shard.ALL, engine);
         assertEquals(6, outcome.skipped());
         assertEquals(Set.of(sweep.runs().get(3).name(), sweep.runs().get(6).name()), new HashSet<>(engine.executed));
-        assertFalse(Files.exists(interrupted.resolve("trace.csv.tmp")), "an interrupted run is redone from scratch");
+        assertFalse(Files.exists(interrupted.resolve(".trace.csv.tmp")), "an interrupted run is redone from scratch");
         SweepFiles.assertSameOutputs(reference, dir);
     }
 
