@@ -98,7 +98,7 @@ public final class Simulation {
             throw new SpecException("start", "a list of " + start.length + " numbers is not allowed; expected a list of "
                     + landscape.dimension() + " numbers (the landscape's dimension)");
         }
-        return within("", () -> new Run(resolved.name(), landscape, optimizer, noise, schedule, typeName(resolved, "schedule"),
+        return within("", () -> new Run(resolved.name(), landscape, optimizer, noise, schedule,
                 start, resolved.seed(), resolved.steps(), resolved.isExpected() ? 1 : resolved.replicas(), resolved.record(),
                 resolved.flow()));
     }

@@ -9,6 +9,7 @@ import io.github.rivervalley.simulator.schedule.LineBuilder;
 import io.github.rivervalley.simulator.schedule.LineSchedule;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.schedule.ScheduleFamily;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -112,7 +113,7 @@ public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<Li
         for (LineBuilder line : builders.values()) {
             built.add(line.build(peak));
         }
-        return new LineSchedule(peak, built, checkpoints(built, parents, continued));
+        return new LineSchedule(ScheduleFamily.PIECEWISE, peak, built, checkpoints(built, parents, continued));
     }
 
     /** Adds the phase and returns its {from, to} ratios. */
