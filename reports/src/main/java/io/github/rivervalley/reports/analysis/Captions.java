@@ -4,6 +4,7 @@ import io.github.rivervalley.reports.trace.Column;
 import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
+import io.github.rivervalley.simulator.schedule.ScheduleFamily;
 import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,8 @@ public final class Captions {
                 out.append(' ').append(c.sentence(false));
             }
         }
-        Optional<SeedGroup> wsd = groups.stream().filter(g -> g.family().equals("wsd")).findFirst();
-        Optional<SeedGroup> cosine = groups.stream().filter(g -> g.family().equals("cosine")).findFirst();
+        Optional<SeedGroup> wsd = groups.stream().filter(g -> g.family().equals(ScheduleFamily.WSD.label())).findFirst();
+        Optional<SeedGroup> cosine = groups.stream().filter(g -> g.family().equals(ScheduleFamily.COSINE.label())).findFirst();
         if (wsd.isPresent() && cosine.isPresent()) {
             Optional<Estimate> a = wsd.get().loss(budget);
             Optional<Estimate> b = cosine.get().loss(budget);

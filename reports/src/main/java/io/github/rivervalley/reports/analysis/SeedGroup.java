@@ -1,8 +1,8 @@
 package io.github.rivervalley.reports.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,15 +46,15 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
         return out;
     }
 
+    /** The spec without name and seed: what runs of one group share. */
     private static String key(RecordedRun run) {
-        JsonNode spec = run.spec();
-        if (!(spec instanceof ObjectNode object) || object.isEmpty()) {
+        if (run.spec().isEmpty()) {
             return "run:" + run.directory();
         }
-        ObjectNode copy = object.deepCopy();
-        copy.remove("name");
-        copy.remove("seed");
-        return copy.toString();
+        ObjectNode tree = (ObjectNode) SpecReader.instance().toTree(run.spec().get());
+        tree.remove("name");
+        tree.remove("seed");
+        return tree.toString();
     }
 
     /** A sweep run name without its {@code seed-N} component ({@code peak-0.1_seed-3 -> peak-0.1}). */

@@ -1,6 +1,5 @@
 package io.github.rivervalley.reports.notebook;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.RecordedTrace;
 import io.github.rivervalley.reports.trace.TraceReader;
@@ -13,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Hands in-memory notebook results to the report charts, which read runs the way they are stored on
@@ -36,11 +36,12 @@ final class ReportRuns {
         }
         List<RecordedTrace> traces;
         try {
-            traces = new TraceReader().read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), result.name());
+            traces = new TraceReader().read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), result.name(),
+                    result.run().schedule());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RecordedRun(Path.of(result.name()), result.summary(), "", JsonNodeFactory.instance.objectNode(), traces);
+        return new RecordedRun(Path.of(result.name()), result.summary(), "", Optional.empty(), Optional.of(result.run().schedule()), traces);
     }
 
     static List<RecordedRun> of(Result... results) {

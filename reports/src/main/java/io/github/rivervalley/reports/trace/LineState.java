@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.trace;
 
+import io.github.rivervalley.simulator.schedule.Phase;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.TreeMap;
 /**
  * One line of a trace being read: its buckets (count, sum, minimum and maximum of every column per
  * bucket of steps, merged in pairs when full), its exactly kept rows (first, last, phase boundaries) and
- * its {@link PhaseDetector}.
+ * its {@link PhaseTracker}.
  */
 final class LineState {
     private final String name;
@@ -18,7 +19,6 @@ final class LineState {
     private final String[] columns;
     private final int n;
     private final int stepIndex;
-    private final int lrIndex;
     private final int capacity;
     private final double[] sum;
     private final double[] min;
@@ -28,20 +28,19 @@ final class LineState {
     private long first = -1;
     private long previousStep = -1;
     private long rows;
-    private final PhaseDetector trend = new PhaseDetector();
+    private final PhaseTracker phases = new PhaseTracker();
     private final TreeMap<Long, double[]> exact = new TreeMap<>();
     private byte[] previousRow = new byte[256];
     private int previousLength;
     private byte[] currentRow = new byte[256];
     private int currentLength;
 
-    LineState(String name, String[] columns, int stepIndex, int lrIndex, int capacity) {
+    LineState(String name, String[] columns, int stepIndex, int capacity) {
         this.name = name;
         this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
         this.columns = columns;
         this.n = columns.length;
         this.stepIndex = stepIndex;
-        this.lrIndex = lrIndex;
         this.capacity = capacity;
         this.sum = new double[capacity * n];
         this.min = new double[capacity * n];
@@ -49,6 +48,10 @@ final class LineState {
         this.count = new int[capacity * n];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    }
+
+    String name() {
+        return name;
     }
 
     boolean sameName(byte[] b, int from, int to) {
@@ -64,7 +67,8 @@ final class LineState {
         return true;
     }
 
-    void add(long step, double[] values, byte[] b, int from, int to, TraceParser parser) {
+    /** Adds the row in {@code b[from, to)} with its parsed {@code values} and its phase ({@code null}: none). */
+    void add(long step, double[] values, Phase.Kind phase, byte[] b, int from, int to, TraceParser parser) {
         if (rows > 0 && step <= previousStep) {
             throw parser.error("has step " + step + " on line '" + name + "' after step " + previousStep
                     + "; steps must increase within a line");
@@ -104,18 +108,12 @@ final class LineState {
                 }
             }
         }
-        if (lrIndex >= 0) {
-            trackTrend(values[lrIndex], parser);
+        // A new phase starts at the previous row: keep that row exactly (phase boundaries are read from it).
+        if (phases.observe(rows == 0, step, previousStep, phase) && !exact.containsKey(previousStep)) {
+            exact.put(previousStep, parser.exactRow(previousRow, 0, previousLength));
         }
         previousStep = step;
         rows++;
-    }
-
-    private void trackTrend(double lr, TraceParser parser) {
-        // A new trend starts at the previous row: keep that row exactly (phase boundaries are read from it).
-        if (trend.observe(rows == 0, previousStep, lr) && !exact.containsKey(previousStep)) {
-            exact.put(previousStep, parser.exactRow(previousRow, 0, previousLength));
-        }
     }
 
     /** Merges buckets in pairs and doubles the width. */
@@ -166,6 +164,6 @@ final class LineState {
             }
             out.put(columns[c], new Column(columns[c], mean, lo, hi));
         }
-        return new RecordedTrace(name, rows, width, out, exact, List.of(columns), trend.phases(previousStep));
+        return new RecordedTrace(name, rows, width, out, exact, List.of(columns), phases.phases(previousStep));
     }
 }

@@ -1,10 +1,10 @@
 package io.github.rivervalley.reports.trace;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.rivervalley.simulator.engine.RunFiles;
+import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.trace.TraceColumns;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finding and reading run directories (any directory holding a {@code summary.json}). */
@@ -84,19 +85,19 @@ public final class Runs {
         }
         Path specFile = directory.resolve(RunDirectory.SPEC);
         String specText = "";
-        JsonNode spec = JsonNodeFactory.instance.objectNode();
+        Optional<RunSpec> spec = Optional.empty();
+        Optional<Schedule> schedule = Optional.empty();
         if (Files.isRegularFile(specFile)) {
             try {
                 specText = Files.readString(specFile, StandardCharsets.UTF_8);
-                spec = SpecReader.instance().readTree(specText, specFile.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + specFile, e);
-            } catch (RuntimeException e) {
-                spec = JsonNodeFactory.instance.objectNode();
             }
+            spec = bind(specText, specFile);
+            schedule = spec.flatMap(Runs::schedule);
         }
         Path traceFile = directory.resolve(RunDirectory.TRACE);
-        List<RecordedTrace> traces = reader.read(traceFile);
+        List<RecordedTrace> traces = reader.read(traceFile, schedule.orElse(null));
         for (RunSummary.LineResult line : summary.lines()) {
             RecordedTrace trace = traces.stream().filter(t -> t.line().equals(line.name())).findFirst().orElse(null);
             if (trace == null || trace.lastStep() != line.endStep()) {
@@ -105,7 +106,28 @@ public final class Runs {
                         + " says it ran to step " + line.endStep() + " (the trace is incomplete)");
             }
         }
-        return new RecordedRun(directory, summary, specText, spec, traces);
+        return new RecordedRun(directory, summary, specText, spec, schedule, traces);
+    }
+
+    /**
+     * The spec a run wrote, bound once; empty when it is not a spec this build reads (a run of a later
+     * version, a hand-edited file): the report then shows its text and the summary's facts only.
+     */
+    private static Optional<RunSpec> bind(String specText, Path specFile) {
+        try {
+            SpecReader reader = SpecReader.instance();
+            return Optional.of(reader.bind(reader.readTree(specText, specFile.toString()), RunSpec.class));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Schedule> schedule(RunSpec spec) {
+        try {
+            return Optional.of(spec.schedule().build(spec.steps()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The sweep summary of {@code root}, when it is a sweep directory. */
