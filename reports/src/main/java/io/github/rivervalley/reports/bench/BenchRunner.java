@@ -165,13 +165,12 @@ public final class BenchRunner {
         Path root = options.out().resolve("sweep-probe");
         double runs = sweep.runs().size();
         int[] counter = {0};
-        Runnable warmup = () -> new SweepRunner(sweep, root.resolve("warmup"), engine).run(options.threads().get(0), Shard.ALL, false,
+        Runnable warmup = () -> new SweepRunner(sweep, root.resolve("warmup")).run(options.threads().get(0), Shard.ALL, false,
                 new SweepRunner.Listener() { });
         warmup.run();
         Map<Integer, Double> medians = new LinkedHashMap<>();
         for (int threads : options.threads()) {
-            Harness.Task task = new Harness.Task("runs", runs, () -> new SweepRunner(sweep, root.resolve("t" + threads + "-" + counter[0]++),
-                    engine).run(threads, Shard.ALL, false, new SweepRunner.Listener() { }));
+            Harness.Task task = new Harness.Task("runs", runs, () -> new SweepRunner(sweep, root.resolve("t" + threads + "-" + counter[0]++)).run(threads, Shard.ALL, false, new SweepRunner.Listener() { }));
             Measurement m = (quick ? new Harness(0, 1) : new Harness(0, 3)).measure("sweep-64/" + threads + "t", task);
             results.add(m);
             medians.put(threads, m.medianSeconds());
