@@ -53,9 +53,7 @@ public final class Check {
 
     /** {@code value > 0}. */
     public static int positive(String field, int value) {
-        if (value <= 0) {
-            throw new InvalidValueException(field, value, "a whole number > 0");
-        }
+        positive(field, (long) value);
         return value;
     }
 
