@@ -352,12 +352,7 @@ public final class CurvedValley implements AnalyticValley {
         for (int i = 0; i < p.length; i++) {
             disp += (x[i] - p[i]) * basis.unsafe_get(i, 0);
         }
-        out[Measure.LOSS.ordinal()] = loss;
-        out[Measure.RIVER_LOSS.ordinal()] = riverLoss;
-        out[Measure.HILL_EXCESS.ordinal()] = loss - riverLoss;
-        out[Measure.RIVER_COORD.ordinal()] = arcLength(t);
-        out[Measure.HILL_DIST.ordinal()] = Math.sqrt(dist2);
-        out[Measure.HILL_DISP.ordinal()] = disp;
+        Measure.write(out, loss, riverLoss, loss - riverLoss, arcLength(t), Math.sqrt(dist2), disp);
     }
 
     @Override

@@ -204,12 +204,7 @@ public final class StraightValley implements AnalyticValley, LinearHillFrame {
             excess += 0.5 * hillCurvatures[i] * h * h;
             dist2 += h * h;
         }
-        out[Measure.LOSS.ordinal()] = riverLoss + excess;
-        out[Measure.RIVER_LOSS.ordinal()] = riverLoss;
-        out[Measure.HILL_EXCESS.ordinal()] = excess;
-        out[Measure.RIVER_COORD.ordinal()] = x[0];
-        out[Measure.HILL_DIST.ordinal()] = Math.sqrt(dist2);
-        out[Measure.HILL_DISP.ordinal()] = x[steepest + 1];
+        Measure.write(out, riverLoss + excess, riverLoss, excess, x[0], Math.sqrt(dist2), x[steepest + 1]);
     }
 
     @Override
