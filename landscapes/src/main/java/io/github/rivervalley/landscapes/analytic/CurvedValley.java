@@ -5,8 +5,6 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
-import org.hipparchus.analysis.solvers.AllowedSolution;
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
 /**
  * The curved valley {@code L(x, y, z) = r(x) + (lambda/2)(y - A sin(k x))^2 + sum_j (lambda_j/2) z_j^2}:
@@ -46,9 +44,6 @@ public final class CurvedValley implements AnalyticValley {
     private static final int MIN_CELLS = 8;
     /** Cap on grid cells (about 20 ms of work): only points millions of periods from the floor reach it. */
     private static final int MAX_CELLS = 1 << 20;
-    private static final int MAX_EVALUATIONS = 500;
-    // Roots to about one ulp at unit scale; the function-value criterion is unused (0).
-    private static final double ROOT_ACCURACY = 1e-15;
 
     private final RiverProfile river;
     private final double hillCurvature;
@@ -234,7 +229,7 @@ public final class CurvedValley implements AnalyticValley {
                 } else if (gb == 0.0) {
                     root = b;
                 } else {
-                    root = solver.solve(MAX_EVALUATIONS, t -> stationarity(t, x0, x1), a, b, AllowedSolution.ANY_SIDE);
+                    root = BracketedRoot.of(t -> stationarity(t, x0, x1), a, b);
                 }
                 double dt = root - x0;
                 double dy = floor(root) - x1;
