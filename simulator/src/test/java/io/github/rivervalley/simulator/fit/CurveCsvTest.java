@@ -31,33 +31,33 @@ class CurveCsvTest {
         assertTrue(e.getMessage().startsWith(file + " row " + row + " column '" + column + "'"), e.getMessage());
     }
 
+    /** Reads {@code text} as the curve file {@code name}: it must be refused, naming the file, {@code row} and {@code column}. */
+    private CurveFormatException assertRefused(String name, String text, int row, String column) throws IOException {
+        Path f = file(name, text);
+        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
+        assertNames(e, f, row, column);
+        return e;
+    }
+
     @Test
     void missingColumnNamesFileRowAndColumn() throws IOException {
-        Path f = file("a.csv", "step,lr,los\n1,0.1,3\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 1, "loss");
+        assertRefused("a.csv", "step,lr,los\n1,0.1,3\n", 1, "loss");
     }
 
     @Test
     void stepsNotIncreasing() throws IOException {
-        Path f = file("b.csv", "step,lr,loss\n10,0.1,3\n20,0.1,2.9\n20,0.1,2.8\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 4, "step");
+        CurveFormatException e = assertRefused("b.csv", "step,lr,loss\n10,0.1,3\n20,0.1,2.9\n20,0.1,2.8\n", 4, "step");
         assertTrue(e.getMessage().contains("row 3"), e.getMessage());
     }
 
     @Test
     void nanLoss() throws IOException {
-        Path f = file("c.csv", "step,lr,loss\n10,0.1,3\n20,0.1,NaN\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 3, "loss");
+        assertRefused("c.csv", "step,lr,loss\n10,0.1,3\n20,0.1,NaN\n", 3, "loss");
     }
 
     @Test
     void nonPositiveLoss() throws IOException {
-        Path f = file("d.csv", "step,lr,loss\n10,0.1,3\n20,0.1,2\n30,0.1,0\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 4, "loss");
+        assertRefused("d.csv", "step,lr,loss\n10,0.1,3\n20,0.1,2\n30,0.1,0\n", 4, "loss");
     }
 
     @Test
@@ -72,9 +72,7 @@ class CurveCsvTest {
 
     @Test
     void unparsableNumber() throws IOException {
-        Path f = file("g.csv", "step,lr,loss\n10,0.1,3\n20,abc,2.9\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 3, "lr");
+        assertRefused("g.csv", "step,lr,loss\n10,0.1,3\n20,abc,2.9\n", 3, "lr");
     }
 
     @Test
