@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,8 +39,8 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads for the verification runs (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec command;
@@ -47,7 +48,7 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptimizeSpec optimizeSpec = SpecReader.instance().read(spec, OptimizeSpec.class);
-        ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, parentOf(spec), out, Threads.resolve(threads));
+        ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, parentOf(spec), out, threads.count());
         OptimizeCharts.write(out.resolve(outcome.name()), outcome);
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + out.resolve(outcome.name()) + " (optimal.yaml, comparison.csv, schedules.csv, optimize.json,"

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,15 +44,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
-        int n = Threads.resolve(threads);
+        int n = threads.count();
         JsonNode tree = SpecReader.instance().readTree(spec);
         if (!overrides.isEmpty()) {
             tree = Overrides.apply((ObjectNode) tree, overrides, new EngineExecutor());
