@@ -12,13 +12,9 @@ import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rivervalley run SPEC.yaml [PATH=VALUE ...] --out DIR [--threads N]}: one simulation, written to {@code DIR/<name>/}. */
 @Command(name = "run",
@@ -32,26 +28,17 @@ import picocli.CommandLine.Spec;
             "PATH=VALUE arguments override fields of the spec by dotted path, as a sweep's axes do,",
             "e.g. schedule.peak=0.01 optimizer.type=adam; the run is then named <name>_<overrides>."
         })
-final class RunCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "run spec (YAML); see docs/spec.md")
-    Path spec;
+final class RunCommand extends SpecCommand {
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH=VALUE",
             description = "override a spec field by dotted path (value in YAML), e.g. schedule.peak=0.01")
     List<String> overrides = List.of();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
-
     @Mixin
     ThreadsOption threads;
 
-    @Spec
-    CommandSpec command;
-
     @Override
-    public Integer call() {
+    void run(PrintWriter stdout) {
         int n = threads.count();
         JsonNode tree = SpecReader.instance().readTree(spec);
         if (!overrides.isEmpty()) {
@@ -59,7 +46,6 @@ final class RunCommand implements Callable<Integer> {
         }
         RunSpec runSpec = SpecReader.instance().bind(tree, RunSpec.class);
         RunSummary summary = Simulation.run(runSpec, out, n);
-        PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + out.resolve(summary.name()) + " (" + RunDirectory.TRACE + ", " + RunDirectory.SUMMARY
                 + ", " + RunDirectory.SPEC + ")");
         for (RunSummary.LineResult line : summary.lines()) {
@@ -67,7 +53,5 @@ final class RunCommand implements Callable<Integer> {
                     + line.riverLoss() + ", hill_excess " + line.hillExcess()
                     + (line.diverged() > 0 ? ", diverged " + line.diverged() + " (first at step " + line.firstDivergenceStep() + ")" : ""));
         }
-        stdout.flush();
-        return 0;
     }
 }
