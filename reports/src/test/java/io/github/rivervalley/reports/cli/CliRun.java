@@ -1,5 +1,8 @@
 package io.github.rivervalley.reports.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +23,14 @@ record CliRun(int exit, String out, String err) {
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(args);
         return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    /** Asserts the input was refused (exit {@link Main#BAD_INPUT}) with an error that mentions each of {@code fragments}. */
+    void assertRefused(String... fragments) {
+        assertEquals(Main.BAD_INPUT, exit, err);
+        for (String fragment : fragments) {
+            assertTrue(err.contains(fragment), err);
+        }
     }
 
     /**
