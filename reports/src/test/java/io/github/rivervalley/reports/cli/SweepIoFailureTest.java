@@ -32,24 +32,16 @@ class SweepIoFailureTest {
         @Override
         public Prepared prepare(JsonNode runSpec) {
             JsonNode resolved = engine.prepare(runSpec).resolved();
-            return new Prepared() {
-                @Override
-                public JsonNode resolved() {
-                    return resolved;
+            return new Prepared(resolved, outDir -> {
+                Path trace = outDir.resolve(resolved.get("name").asText()).resolve("trace.csv");
+                try {
+                    Files.createDirectories(trace.getParent());
+                    Files.writeString(trace.resolveSibling(".trace.csv.tmp"), "line,step,lr\nmain,0,");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-
-                @Override
-                public void execute(Path outDir) {
-                    Path trace = outDir.resolve(resolved.get("name").asText()).resolve("trace.csv");
-                    try {
-                        Files.createDirectories(trace.getParent());
-                        Files.writeString(trace.resolveSibling(".trace.csv.tmp"), "line,step,lr\nmain,0,");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    throw new UncheckedIOException("cannot write " + trace, new FileSystemException(trace.toString(), null, "No space left on device"));
-                }
-            };
+                throw new UncheckedIOException("cannot write " + trace, new FileSystemException(trace.toString(), null, "No space left on device"));
+            });
         }
     }
 

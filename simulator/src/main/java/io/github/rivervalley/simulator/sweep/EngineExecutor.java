@@ -52,18 +52,7 @@ public final class EngineExecutor implements RunExecutor {
     @Override
     public Prepared prepare(JsonNode runSpec) {
         BoundRun bound = binder.apply(SpecReader.instance().bind(runSpec, RunSpec.class), this::landscape);
-        JsonNode resolved = SpecReader.instance().toTree(bound.spec());
-        return new Prepared() {
-            @Override
-            public JsonNode resolved() {
-                return resolved;
-            }
-
-            @Override
-            public void execute(Path outDir) {
-                Simulation.run(bound, outDir, 1);
-            }
-        };
+        return new Prepared(SpecReader.instance().toTree(bound.spec()), outDir -> Simulation.run(bound, outDir, 1));
     }
 
     @Override

@@ -9,20 +9,28 @@ import java.nio.file.Path;
  */
 public interface RunExecutor {
 
-    /** A run spec validated and bound to the engine once, ready to run. */
-    interface Prepared {
+    /**
+     * A run spec validated and bound to the engine once, ready to run.
+     *
+     * @param resolved the resolved spec (defaults filled in) as a tree
+     * @param run runs it on one thread, writing {@code outDir/<name>/} ({@code name} is the spec's
+     *     {@code name}) with {@code summary.json} written last and every file written atomically, so a run
+     *     directory holding {@code summary.json} is complete; the output must be a pure function of the spec
+     */
+    record Prepared(JsonNode resolved, Execution run) {
 
-        /** The resolved spec (defaults filled in) as a tree. */
-        JsonNode resolved();
+        /** Runs it; anything thrown stops the run, and the sweep records it as the run's failure. */
+        public void execute(Path outDir) throws Exception {
+            run.into(outDir);
+        }
+    }
 
-        /**
-         * Runs it on one thread, writing {@code outDir/<name>/} ({@code name} is the spec's {@code name})
-         * with {@code summary.json} written last and every file written atomically, so a run directory
-         * holding {@code summary.json} is complete. The output must be a pure function of the spec.
-         *
-         * @throws Exception anything that stops the run; the sweep records it as the run's failure
-         */
-        void execute(Path outDir) throws Exception;
+    /** How a prepared run runs. */
+    @FunctionalInterface
+    interface Execution {
+
+        /** Runs into {@code outDir} (see {@link Prepared}). */
+        void into(Path outDir) throws Exception;
     }
 
     /**

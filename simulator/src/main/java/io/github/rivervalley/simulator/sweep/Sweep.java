@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.Suggestions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -95,17 +94,9 @@ public record Sweep(SweepSpec spec, List<Job> runs) {
      * what merges need, with no engine at hand.
      */
     static Sweep recorded(SweepSpec spec) {
-        return expand(spec, runSpec -> new RunExecutor.Prepared() {
-            @Override
-            public JsonNode resolved() {
-                return runSpec;
-            }
-
-            @Override
-            public void execute(Path outDir) {
-                throw new UnsupportedOperationException("a recorded sweep is only read");
-            }
-        }, false);
+        return expand(spec, runSpec -> new RunExecutor.Prepared(runSpec, outDir -> {
+            throw new UnsupportedOperationException("a recorded sweep is only read");
+        }), false);
     }
 
     private static Sweep expand(SweepSpec spec, RunExecutor executor, boolean validate) {

@@ -70,18 +70,7 @@ final class FakeEngine implements RunExecutor {
     public Prepared prepare(JsonNode runSpec) {
         Spec spec = SpecReader.instance().bind(runSpec, Spec.class);
         binds.incrementAndGet();
-        JsonNode resolved = SpecReader.instance().toTree(spec);
-        return new Prepared() {
-            @Override
-            public JsonNode resolved() {
-                return resolved;
-            }
-
-            @Override
-            public void execute(Path outDir) throws Exception {
-                run(spec, outDir);
-            }
-        };
+        return new Prepared(SpecReader.instance().toTree(spec), outDir -> run(spec, outDir));
     }
 
     /** The loss the fake reports at a checkpoint: an arbitrary smooth function of the spec. */
