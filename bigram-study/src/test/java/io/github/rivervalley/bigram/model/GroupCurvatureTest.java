@@ -10,7 +10,7 @@ import io.github.rivervalley.bigram.data.SyntheticGroup;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
+import io.github.rivervalley.simulator.results.Trace;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

@@ -3,7 +3,7 @@ package io.github.rivervalley.reports.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.reports.html.HtmlReport;
-import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.sweep.EngineExecutor;

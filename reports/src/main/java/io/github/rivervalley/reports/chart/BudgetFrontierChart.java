@@ -5,9 +5,9 @@ import static io.github.rivervalley.reports.chart.ChartStyle.label;
 import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
 import java.util.HashMap;

@@ -12,9 +12,9 @@ import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

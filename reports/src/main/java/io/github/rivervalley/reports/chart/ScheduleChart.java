@@ -9,11 +9,11 @@ import static io.github.rivervalley.reports.chart.ChartStyle.addPoints;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.withColumn;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -7,7 +7,7 @@ import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.sweep.EngineExecutor;
 import io.github.rivervalley.simulator.sweep.Overrides;
-import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;

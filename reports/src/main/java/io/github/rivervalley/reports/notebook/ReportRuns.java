@@ -1,11 +1,11 @@
 package io.github.rivervalley.reports.notebook;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
-import io.github.rivervalley.reports.trace.TraceReader;
-import io.github.rivervalley.simulator.trace.CsvRows;
-import io.github.rivervalley.simulator.trace.TraceRow;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
+import io.github.rivervalley.simulator.results.read.TraceReader;
+import io.github.rivervalley.simulator.results.CsvRows;
+import io.github.rivervalley.simulator.results.TraceRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

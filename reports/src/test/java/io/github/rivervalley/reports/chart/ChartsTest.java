@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.RecordedTrace;
-import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -195,7 +195,7 @@ class ChartsTest {
 
     @Test
     void aComparisonOnALogAxisFitsTheAxisToTheValuesAfterTheStart() {
-        String column = io.github.rivervalley.simulator.trace.TraceColumns.HILL_EXCESS;
+        String column = io.github.rivervalley.simulator.results.TraceColumns.HILL_EXCESS;
         org.jfree.chart.axis.ValueAxis axis = ((XYPlot) ComparisonChart.of(column).onLogAxis().draw(all).getPlot()).getRangeAxis();
         assertTrue(axis instanceof org.jfree.chart.axis.LogAxis, axis.getClass().getName());
         // independently: the smallest positive mean after each line's first 2% of steps, the largest bucket maximum

@@ -1,8 +1,8 @@
 package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.trace.TraceLayout;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceLayout;
 import java.util.Arrays;
 
 /**

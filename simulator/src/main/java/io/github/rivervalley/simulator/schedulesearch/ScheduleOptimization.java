@@ -19,7 +19,7 @@ import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.theory.Exactness;
 import io.github.rivervalley.simulator.theory.ModeSystem;
 import io.github.rivervalley.simulator.theory.MomentAdjoint;
-import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

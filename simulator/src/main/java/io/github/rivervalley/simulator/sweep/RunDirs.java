@@ -2,7 +2,7 @@ package io.github.rivervalley.simulator.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rivervalley.simulator.engine.RunFiles;
+import io.github.rivervalley.simulator.results.RunFiles;
 import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
+import io.github.rivervalley.simulator.results.Trace;
 import org.junit.jupiter.api.Test;
 
 /** A fitted law turned into a valley: simulating it gives back the law's curve and its river/hill split. */

@@ -9,7 +9,7 @@ import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
+import io.github.rivervalley.simulator.results.Trace;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

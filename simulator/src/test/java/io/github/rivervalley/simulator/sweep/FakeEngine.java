@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

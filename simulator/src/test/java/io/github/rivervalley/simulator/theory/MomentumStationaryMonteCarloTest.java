@@ -12,8 +12,8 @@ import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -17,10 +17,10 @@ import io.github.rivervalley.simulator.optim.Optimizers;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.trace.TraceRow;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
-package io.github.rivervalley.simulator.engine;
+package io.github.rivervalley.simulator.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,9 +1,9 @@
-package io.github.rivervalley.simulator.observe;
+package io.github.rivervalley.simulator.results;
 
 import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceLayout;
-import io.github.rivervalley.simulator.trace.TraceRow;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceLayout;
+import io.github.rivervalley.simulator.results.TraceRow;
 
 /**
  * Receives a run's recorded rows as they are produced, in the spirit of Hipparchus step handlers:

@@ -1,7 +1,7 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
 import io.github.rivervalley.landscapes.check.Check;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.rivervalley.simulator.engine.RunFiles;
+import io.github.rivervalley.simulator.results.RunFiles;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

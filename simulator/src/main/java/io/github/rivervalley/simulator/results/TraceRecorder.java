@@ -1,9 +1,9 @@
-package io.github.rivervalley.simulator.observe;
+package io.github.rivervalley.simulator.results;
 
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceLayout;
-import io.github.rivervalley.simulator.trace.TraceRow;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceLayout;
+import io.github.rivervalley.simulator.results.TraceRow;
 import java.util.ArrayList;
 import java.util.List;
 
