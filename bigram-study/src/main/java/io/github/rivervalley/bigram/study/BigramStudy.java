@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import io.github.rivervalley.simulator.results.SummaryFile;
 
 /**
  * The standard comparison on one bigram dataset and model: WSD, WSD-S, cosine and a constant learning rate at
@@ -218,7 +219,7 @@ public final class BigramStudy {
                 Path dir = staged.path();
                 AtomicFile.writeString(dir.resolve(RunDirectory.TRACE), o.trace().toCsv());
                 AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(o.spec().resolved()));
-                AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), Simulation.summaryJson(o.trace().summary()));
+                AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), SummaryFile.json(o.trace().summary()));
                 staged.commit();
             }
         }

@@ -1,9 +1,6 @@
 package io.github.rivervalley.simulator.results;
 
 import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.results.RunSummary;
-import io.github.rivervalley.simulator.results.TraceLayout;
-import io.github.rivervalley.simulator.results.TraceRow;
 
 /**
  * Receives a run's recorded rows as they are produced, in the spirit of Hipparchus step handlers:

@@ -1,9 +1,5 @@
 package io.github.rivervalley.simulator.results;
 
-import io.github.rivervalley.simulator.results.RunSummary;
-import io.github.rivervalley.simulator.results.Trace;
-import io.github.rivervalley.simulator.results.TraceLayout;
-import io.github.rivervalley.simulator.results.TraceRow;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.github.rivervalley.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.rivervalley.simulator.results.SummaryFile;
 
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
@@ -53,7 +54,7 @@ class FastPathTest {
                 TraceRecorder recorder = new TraceRecorder();
                 new Engine(run, threads, rows, steps, fast == 1).execute(List.of(recorder));
                 Trace trace = recorder.trace();
-                out[fast * 2 + threads - 1] = trace.toCsv() + Simulation.summaryJson(trace.summary());
+                out[fast * 2 + threads - 1] = trace.toCsv() + SummaryFile.json(trace.summary());
             }
         }
         return out;

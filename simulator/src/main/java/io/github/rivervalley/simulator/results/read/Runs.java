@@ -1,12 +1,11 @@
 package io.github.rivervalley.simulator.results.read;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.rivervalley.simulator.results.RunFiles;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.SummaryFile;
 import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
@@ -21,13 +20,8 @@ import java.util.stream.Stream;
 /** Finding and reading run directories (any directory holding a {@code summary.json}). */
 public final class Runs {
 
-    /** The sweep summary a sweep directory holds next to its runs. */
-
     /** How deep below the given directory runs are looked for (sweeps nest runs one or two levels down). */
     private static final int MAX_DEPTH = 6;
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Runs() {
     }
@@ -72,15 +66,11 @@ public final class Runs {
         if (problem != null) {
             throw new TraceFormatException(problem);
         }
-        Path summaryFile = directory.resolve(RunDirectory.SUMMARY);
         RunSummary summary;
         try {
-            summary = JSON.readValue(summaryFile.toFile(), RunSummary.class);
-        } catch (IOException e) {
-            throw new TraceFormatException(summaryFile + " is not a valid run summary: " + e.getMessage(), e);
-        }
-        if (summary.name() == null || summary.lines() == null || summary.checkpoints() == null) {
-            throw new TraceFormatException(summaryFile + " lacks name, lines or checkpoints");
+            summary = SummaryFile.readRun(directory);
+        } catch (SummaryFile.InvalidSummaryException e) {
+            throw new TraceFormatException(e.getMessage(), e);
         }
         Path specFile = directory.resolve(RunDirectory.SPEC);
         String specText = "";
