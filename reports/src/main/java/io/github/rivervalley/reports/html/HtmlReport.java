@@ -92,6 +92,19 @@ public final class HtmlReport {
                     + RunDirectory.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
         List<RecordedRun> runs = inParallel(dirs.stream().map(dir -> (Callable<RecordedRun>) () -> Runs.read(dir, reader)).toList());
+        return write(runsDirectory, directory, runs);
+    }
+
+    /**
+     * Writes the report of {@code runs}, already read or held in memory (their directories under
+     * {@code runsDirectory}, in the order {@link Runs#find} lists them), into {@code out}, replacing it.
+     */
+    public Written write(Path runsDirectory, List<RecordedRun> runs, Path out) {
+        return write(runsDirectory, new ReportDirectory(runsDirectory, out), runs);
+    }
+
+    private Written write(Path runsDirectory, ReportDirectory directory, List<RecordedRun> runs) {
+        Path target = directory.target();
         try (StagedDirectory staged = directory.stage()) {
             Path staging = staged.path();
             Files.createDirectories(staging.resolve("charts"));

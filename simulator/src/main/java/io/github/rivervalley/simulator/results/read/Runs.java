@@ -74,15 +74,11 @@ public final class Runs {
         }
         Path specFile = directory.resolve(RunDirectory.SPEC);
         String specText = "";
-        JsonNode spec = JsonNodeFactory.instance.objectNode();
         if (Files.isRegularFile(specFile)) {
             try {
                 specText = Files.readString(specFile, StandardCharsets.UTF_8);
-                spec = SpecReader.instance().readTree(specText, specFile.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + specFile, e);
-            } catch (RuntimeException e) {
-                spec = JsonNodeFactory.instance.objectNode();
             }
         }
         Path traceFile = directory.resolve(RunDirectory.TRACE);
@@ -93,6 +89,22 @@ public final class Runs {
                 throw new TraceFormatException(traceFile + (trace == null ? " has no rows of line '" + line.name() + "'"
                         : " ends line '" + line.name() + "' at step " + trace.lastStep()) + ", but " + RunDirectory.SUMMARY
                         + " says it ran to step " + line.endStep() + " (the trace is incomplete)");
+            }
+        }
+        return of(directory, summary, specText, traces);
+    }
+
+    /**
+     * A run held in memory as {@link #read} gives it once its files are in {@code directory}: the
+     * summary, the text of its {@code spec.yaml} (may be empty) and its traces (from a {@link Downsampler}).
+     */
+    public static RecordedRun of(Path directory, RunSummary summary, String specText, List<RecordedTrace> traces) {
+        JsonNode spec = JsonNodeFactory.instance.objectNode();
+        if (!specText.isEmpty()) {
+            try {
+                spec = SpecReader.instance().readTree(specText, directory.resolve(RunDirectory.SPEC).toString());
+            } catch (RuntimeException e) {
+                spec = JsonNodeFactory.instance.objectNode(); // an unreadable spec: the report shows its text only
             }
         }
         return new RecordedRun(directory, summary, specText, spec, traces);
