@@ -13,12 +13,13 @@ import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.io.StagedDirectory;
-import io.github.rivervalley.simulator.spec.RunSpec;
-import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.SummaryFile;
 import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.results.TraceRow;
-import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import io.github.rivervalley.simulator.results.SummaryFile;
 
 /**
  * The standard comparison on one bigram dataset and model: WSD, WSD-S, cosine and a constant learning rate at

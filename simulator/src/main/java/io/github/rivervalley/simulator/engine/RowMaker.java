@@ -1,9 +1,9 @@
 package io.github.rivervalley.simulator.engine;
 
-import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.TraceField;
 import io.github.rivervalley.simulator.results.TraceLayout;
+import io.github.rivervalley.simulator.schedule.Line;
 import java.util.Arrays;
 
 /**

@@ -2,18 +2,18 @@ package io.github.rivervalley.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.github.rivervalley.simulator.results.SummaryFile;
 
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.simulator.noise.NoiseModel;
 import io.github.rivervalley.simulator.noise.Noises;
 import io.github.rivervalley.simulator.observe.Divergence;
-import io.github.rivervalley.simulator.results.TraceRecorder;
 import io.github.rivervalley.simulator.optim.Optimizers;
+import io.github.rivervalley.simulator.results.SummaryFile;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceRecorder;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.results.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

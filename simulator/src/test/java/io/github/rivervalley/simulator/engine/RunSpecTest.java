@@ -1,7 +1,5 @@
 package io.github.rivervalley.simulator.engine;
 
-import io.github.rivervalley.simulator.results.CsvTraceWriter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rivervalley.simulator.spec.RunSpec;
-import io.github.rivervalley.simulator.spec.SpecException;
-import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.CsvTraceWriter;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.results.TraceColumns;
-import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.SpecException;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package io.github.rivervalley.simulator.results.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.results.RunFiles;
-import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.SummaryFile;
 import io.github.rivervalley.simulator.results.TraceColumns;
-import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
