@@ -10,6 +10,7 @@ import io.github.rivervalley.simulator.results.CsvRows;
 import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.TraceLayout;
+import io.github.rivervalley.simulator.results.TraceRecorder;
 import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -65,6 +66,20 @@ class DownsamplerTest {
         }
         if (buckets == 64) {
             assertTrue(fromMemory.get(0).bucketWidth() > 1, "the main line was downsampled");
+        }
+    }
+
+    @Test
+    void theEngineFeedsItDirectly() throws IOException {
+        RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(SPEC, "test spec"), RunSpec.class);
+        Downsampler downsampler = new Downsampler(64);
+        TraceRecorder recorder = new TraceRecorder();
+        Simulation.execute(Simulation.prepare(spec), 2, List.of(downsampler, recorder));
+        List<RecordedTrace> fromFile = readCsv(recorder.trace().toCsv(), 64);
+        List<RecordedTrace> fromEngine = downsampler.traces();
+        assertEquals(fromFile.size(), fromEngine.size());
+        for (int i = 0; i < fromFile.size(); i++) {
+            assertSame(fromFile.get(i), fromEngine.get(i));
         }
     }
 
