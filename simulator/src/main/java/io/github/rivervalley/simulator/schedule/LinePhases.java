@@ -39,6 +39,11 @@ public final class LinePhases {
         return schedule.phaseOf(line, Math.max(0, step - 1));
     }
 
+    /** The kind of {@link #phaseOfRow}, or null where the schedule has no phase. */
+    public Phase.Kind kindOfRow(String lineName, long step) {
+        return phaseOfRow(lineName, step).map(Phase::kind).orElse(null);
+    }
+
     /** The budget of the checkpoint whose values are the row at {@code step} of {@code lineName}, if any. */
     public Optional<Long> checkpointAt(String lineName, long step) {
         return Optional.ofNullable(checkpoints.get(key(lineName, step)));

@@ -1,8 +1,7 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
-import io.github.rivervalley.landscapes.check.Check;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.schedule.Schedule;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,9 +20,10 @@ import java.util.List;
  * keeps the count, sum, minimum and maximum of every column, which merge exactly. Columns are found by
  * name ({@link TraceColumns}); empty fields are missing values. Within a line, steps must increase.
  *
- * <p>{@link TraceParser} splits the bytes into rows and fields, {@link LineState} keeps each line's buckets
- * and exactly kept rows, and {@link PhaseTracker} follows the line's phases as the schedule defines them:
- * the trace's {@code phase} column, or for a trace without one the schedule passed in.
+ * <p>{@link TraceParser} splits the bytes into rows and fields, {@link CsvLine} feeds each line's rows to
+ * its {@link LineBuckets} (the downsampling core the {@link Downsampler} feeds from the engine), which keep
+ * the buckets and exactly kept rows, and whose {@link PhaseTracker} follows the line's phases as the
+ * schedule defines them: the trace's {@code phase} column, or for a trace without one the schedule passed in.
  */
 public final class TraceReader {
 
@@ -34,11 +34,7 @@ public final class TraceReader {
 
     /** A reader keeping at most {@code buckets} (even, at least 2) buckets per line. */
     public TraceReader(int buckets) {
-        Check.positive("buckets", buckets);
-        if (buckets < 2 || buckets % 2 != 0) {
-            throw new io.github.rivervalley.landscapes.check.InvalidValueException("buckets", buckets, "an even number >= 2");
-        }
-        this.buckets = buckets;
+        this.buckets = LineBuckets.checkCapacity(buckets);
     }
 
     /** A reader with {@link #DEFAULT_BUCKETS}. */

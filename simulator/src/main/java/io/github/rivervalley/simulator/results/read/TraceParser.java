@@ -1,9 +1,9 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.schedule.LinePhases;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.schedule.Schedule;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Splits the bytes of a {@code trace.csv} into rows and fields (one pass, no per-field objects) and feeds
- * each row to its line's {@link LineState}. Fields may be quoted; columns are found by name. A row's phase
- * is its {@code phase} field; a trace without that column takes it from the run's schedule when there is
- * one ({@link LinePhases}, the rule the trace writer follows), and has no phases otherwise.
+ * each row to its line's {@link CsvLine} (and so to its {@link LineBuckets}). Fields may be quoted; columns are found by name.
+ * A row's phase is its {@code phase} field; a trace without that column takes it from the run's schedule
+ * when there is one ({@link LinePhases}, the rule the trace writer follows), and has no phases otherwise.
  */
 final class TraceParser {
 
@@ -40,8 +40,8 @@ final class TraceParser {
     private final int[] fieldStart = new int[4096];
     private final int[] fieldEnd = new int[4096];
     private double[] values;
-    private final Map<String, LineState> lines = new LinkedHashMap<>();
-    private LineState current;
+    private final Map<String, CsvLine> lines = new LinkedHashMap<>();
+    private CsvLine current;
 
     /** A parser for {@code source}; {@code schedule} (may be null) gives the phases of a trace without a phase column. */
     TraceParser(String source, int buckets, Schedule schedule) {
@@ -67,7 +67,7 @@ final class TraceParser {
         if (fields != header.length) {
             throw error("has " + fields + " fields; the header has " + header.length);
         }
-        LineState state = state(b, fieldStart[lineField], fieldEnd[lineField]);
+        CsvLine state = state(b, fieldStart[lineField], fieldEnd[lineField]);
         for (int f = 0; f < fields; f++) {
             int k = numericIndex[f];
             if (k >= 0) {
@@ -86,9 +86,9 @@ final class TraceParser {
         if (phaseField >= 0) {
             phase = kind(b, fieldStart[phaseField], fieldEnd[phaseField]);
         } else {
-            phase = schedulePhases == null ? null : schedulePhases.phaseOfRow(state.name(), (long) step).map(Phase::kind).orElse(null);
+            phase = schedulePhases == null ? null : schedulePhases.kindOfRow(state.name(), (long) step);
         }
-        state.add((long) step, values, phase, b, from, to, this);
+        state.add((long) step, values, phase, b, from, to);
     }
 
     /** The phase kind a {@code phase} field names; empty: none. */
@@ -186,7 +186,7 @@ final class TraceParser {
         values = new double[names.size()];
     }
 
-    private LineState state(byte[] b, int from, int to) {
+    private CsvLine state(byte[] b, int from, int to) {
         if (current != null && current.sameName(b, from, to)) {
             return current;
         }
@@ -194,7 +194,7 @@ final class TraceParser {
         if (name.isEmpty()) {
             throw error("has an empty line name");
         }
-        current = lines.computeIfAbsent(name, n -> new LineState(n, numericNames, stepIndex, buckets));
+        current = lines.computeIfAbsent(name, n -> new CsvLine(new LineBuckets(n, numericNames, stepIndex, buckets), this));
         return current;
     }
 
@@ -224,8 +224,8 @@ final class TraceParser {
             throw new TraceFormatException(source + " is empty; expected a header starting with " + String.join(",", TraceColumns.REQUIRED));
         }
         List<RecordedTrace> traces = new ArrayList<>();
-        for (LineState state : lines.values()) {
-            traces.add(state.finish(this));
+        for (CsvLine state : lines.values()) {
+            traces.add(state.finish());
         }
         return traces;
     }

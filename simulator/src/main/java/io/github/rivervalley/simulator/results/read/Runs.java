@@ -1,14 +1,13 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rivervalley.simulator.engine.RunFiles;
+import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunFiles;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.SummaryFile;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +21,8 @@ import java.util.stream.Stream;
 /** Finding and reading run directories (any directory holding a {@code summary.json}). */
 public final class Runs {
 
-    /** The sweep summary a sweep directory holds next to its runs. */
-
     /** How deep below the given directory runs are looked for (sweeps nest runs one or two levels down). */
     private static final int MAX_DEPTH = 6;
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Runs() {
     }
@@ -73,29 +67,23 @@ public final class Runs {
         if (problem != null) {
             throw new TraceFormatException(problem);
         }
-        Path summaryFile = directory.resolve(RunDirectory.SUMMARY);
         RunSummary summary;
         try {
-            summary = JSON.readValue(summaryFile.toFile(), RunSummary.class);
-        } catch (IOException e) {
-            throw new TraceFormatException(summaryFile + " is not a valid run summary: " + e.getMessage(), e);
-        }
-        if (summary.name() == null || summary.lines() == null || summary.checkpoints() == null) {
-            throw new TraceFormatException(summaryFile + " lacks name, lines or checkpoints");
+            summary = SummaryFile.readRun(directory);
+        } catch (SummaryFile.InvalidSummaryException e) {
+            throw new TraceFormatException(e.getMessage(), e);
         }
         Path specFile = directory.resolve(RunDirectory.SPEC);
         String specText = "";
-        Optional<RunSpec> spec = Optional.empty();
-        Optional<Schedule> schedule = Optional.empty();
         if (Files.isRegularFile(specFile)) {
             try {
                 specText = Files.readString(specFile, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + specFile, e);
             }
-            spec = bind(specText, specFile);
-            schedule = spec.flatMap(Runs::schedule);
         }
+        Optional<RunSpec> spec = bind(directory, specText);
+        Optional<Schedule> schedule = spec.flatMap(Runs::schedule);
         Path traceFile = directory.resolve(RunDirectory.TRACE);
         List<RecordedTrace> traces = reader.read(traceFile, schedule.orElse(null));
         for (RunSummary.LineResult line : summary.lines()) {
@@ -110,13 +98,26 @@ public final class Runs {
     }
 
     /**
-     * The spec a run wrote, bound once; empty when it is not a spec this build reads (a run of a later
-     * version, a hand-edited file): the report then shows its text and the summary's facts only.
+     * A run held in memory as {@link #read} gives it once its files are in {@code directory}: the
+     * summary, the text of its {@code spec.yaml} (may be empty) and its traces (from a {@link Downsampler}
+     * given the run's schedule, which {@code specText} describes).
      */
-    private static Optional<RunSpec> bind(String specText, Path specFile) {
+    public static RecordedRun of(Path directory, RunSummary summary, String specText, List<RecordedTrace> traces) {
+        Optional<RunSpec> spec = bind(directory, specText);
+        return new RecordedRun(directory, summary, specText, spec, spec.flatMap(Runs::schedule), traces);
+    }
+
+    /**
+     * The spec a run wrote, bound once; empty when there is none or it is not a spec this build reads (a
+     * run of a later version, a hand-edited file): the report then shows its text and the summary's facts only.
+     */
+    private static Optional<RunSpec> bind(Path directory, String specText) {
+        if (specText.isEmpty()) {
+            return Optional.empty();
+        }
         try {
             SpecReader reader = SpecReader.instance();
-            return Optional.of(reader.bind(reader.readTree(specText, specFile.toString()), RunSpec.class));
+            return Optional.of(reader.bind(reader.readTree(specText, directory.resolve(RunDirectory.SPEC).toString()), RunSpec.class));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
