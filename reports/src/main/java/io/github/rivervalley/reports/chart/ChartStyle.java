@@ -259,6 +259,42 @@ final class ChartStyle {
                 : t.phases();
     }
 
+    /** The grey of line-style legend entries: a key to the dash pattern, not to a colour. */
+    static final Color KEY = new Color(0x444444);
+
+    /**
+     * Legend entries that key the line styles of a run with several lines: one grey entry per line drawn,
+     * in the stroke {@link #stroke(int)} gives its index in {@code traces} ({@code main (solid)}, then
+     * {@code branch-1000} dashed, ...), so a dashed line is never left unexplained. Empty for one line.
+     */
+    static LegendItemCollection lineKey(List<RecordedTrace> traces, java.util.function.Predicate<RecordedTrace> drawn) {
+        LegendItemCollection items = new LegendItemCollection();
+        List<Integer> shown = new ArrayList<>();
+        for (int k = 0; k < traces.size(); k++) {
+            if (drawn.test(traces.get(k))) {
+                shown.add(k);
+            }
+        }
+        if (shown.size() < 2) {
+            return items;
+        }
+        for (int k : shown) {
+            items.add(new LegendItem(traces.get(k).line() + (k == 0 ? " (solid)" : ""), null, null, null, LEGEND_LINE, stroke(k), KEY));
+        }
+        return items;
+    }
+
+    /** Fixes {@code plot}'s legend to its own entries followed by {@code extra}. */
+    static void extendLegend(XYPlot plot, LegendItemCollection extra) {
+        if (extra.getItemCount() == 0) {
+            return;
+        }
+        LegendItemCollection items = new LegendItemCollection();
+        items.addAll(plot.getLegendItems());
+        items.addAll(extra);
+        plot.setFixedLegendItems(items);
+    }
+
     /** Legend entries for the trajectory charts: one thick line per phase kind, in the phase colours. */
     static LegendItemCollection phaseLegend(Set<Phase.Kind> kinds) {
         LegendItemCollection items = new LegendItemCollection();

@@ -111,6 +111,11 @@ public final class ComparisonChart implements RunsChart {
         XYPlot plot = new XYPlot(data, stepAxis(), axis, renderer);
         plot.setDataset(1, ends);
         plot.setRenderer(1, endRenderer);
+        if (others) {
+            org.jfree.chart.LegendItemCollection key = new org.jfree.chart.LegendItemCollection();
+            key.add(new org.jfree.chart.LegendItem("a run's other lines (thin dotted)", null, null, null, ChartStyle.LEGEND_LINE, OTHER, ChartStyle.KEY));
+            ChartStyle.extendLegend(plot, key);
+        }
         boolean byRun = RunColours.byRun(runs);
         return chart(capitalized(label(column)) + " of every run", plot,
                 (byRun ? "colour: run (runs share a schedule family)" : "colour: schedule family")

@@ -33,6 +33,17 @@ final class RunColours {
         return false;
     }
 
+    /** One colour per seed group, as {@link #of} colours runs: by family while families are distinct, else one per group. */
+    static List<Color> ofGroups(List<io.github.rivervalley.reports.analysis.SeedGroup> groups) {
+        Set<String> families = new HashSet<>();
+        boolean byGroup = !groups.stream().allMatch(g -> families.add(g.family()));
+        List<Color> out = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            out.add(byGroup ? DISTINCT.get(i % DISTINCT.size()) : Palette.family(groups.get(i).family()));
+        }
+        return out;
+    }
+
     /** One colour per run, in order. */
     static List<Color> of(List<RecordedRun> runs) {
         boolean byRun = byRun(runs);

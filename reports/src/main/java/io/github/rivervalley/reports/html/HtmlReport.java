@@ -114,7 +114,7 @@ public final class HtmlReport {
         Conclusions conclusions = Conclusions.of(runs);
         for (RunsChart chart : ChartCatalog.OVERVIEW) {
             if (chart.appliesTo(runs)) {
-                overview.add(job(jobs, chart.name(), chart.caption(runs), () -> chart.draw(runs), chart.height()));
+                overview.add(job(jobs, chart.name(), chart.caption(runs), () -> chart.draw(runs), chart.height(runs)));
             }
         }
         Optional<Path> sweep = Runs.sweepTable(root);
