@@ -46,7 +46,7 @@ public final class SchedulePlanChart {
             renderer.setSeriesPaint(k, color);
             renderer.setSeriesStroke(k, ChartStyle.stroke(k));
         }
-        XYPlot plot = new XYPlot(data, new NumberAxis("step"), new NumberAxis("learning rate"), renderer);
+        XYPlot plot = new XYPlot(data, new NumberAxis("step"), RateAxes.linear("learning rate"), renderer);
         Set<Phase.Kind> labelled = EnumSet.noneOf(Phase.Kind.class);
         for (Line line : lines) {
             for (Phase p : line.phases()) {

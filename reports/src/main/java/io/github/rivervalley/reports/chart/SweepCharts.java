@@ -125,11 +125,9 @@ public final class SweepCharts {
         }
         org.jfree.chart.axis.ValueAxis x;
         if (isRate(axis) && positive) {
-            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(axis + " (log scale)");
-            log.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
-            x = log;
+            x = RateAxes.log(axis + " (log scale)");
         } else {
-            NumberAxis linear = new NumberAxis(axis);
+            NumberAxis linear = isRate(axis) ? RateAxes.linear(axis) : new NumberAxis(axis);
             linear.setAutoRangeIncludesZero(false);
             x = linear;
         }

@@ -57,7 +57,7 @@ final class OptimizeCharts {
         String lossLabel = outcome.fit() == null ? "exact expected loss" : "predicted loss (" + outcome.law() + " fit)";
         Path charts = dir.resolve("charts");
         List<Path> written = new ArrayList<>();
-        written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": schedules", "step", "learning rate",
+        written.add(ChartFiles.write(NotebookCharts.rateLines(outcome.name() + ": schedules", "step",
                 rates.toArray(NotebookCharts.Series[]::new)), charts, "schedules", 1000, 600).png());
         written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": " + lossLabel, "step", lossLabel,
                 losses.toArray(NotebookCharts.Series[]::new)), charts, "expected-loss", 1000, 600).png());
