@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs whose specs are equal except for {@code name} and {@code seed}: repeats of one experiment, whose
@@ -79,13 +80,25 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
      * none is (or the runs disagree on its compute, which equal specs never do).
      */
     public Optional<Estimate> loss(long budget) {
+        return value(budget, RunSummary.CheckpointResult::loss, RunSummary.CheckpointResult::lossSe);
+    }
+
+    /**
+     * Any checkpoint value at {@code budget} ({@code value} of each seed's checkpoint), mean over the seeds
+     * where it is finite, with the standard error over seeds; with one seed the SE is {@code singleSeedSe}
+     * of its checkpoint (NaN when that gives null). Empty when no seed has a finite value.
+     */
+    public Optional<Estimate> value(long budget, Function<RunSummary.CheckpointResult, Double> value,
+            Function<RunSummary.CheckpointResult, Double> singleSeedSe) {
         List<Double> values = new ArrayList<>();
         double replicaSe = Double.NaN;
         for (RecordedRun run : runs) {
             for (RunSummary.CheckpointResult c : run.summary().checkpoints()) {
-                if (c.budget() == budget && c.loss() != null && Double.isFinite(c.loss())) {
-                    values.add(c.loss());
-                    replicaSe = c.lossSe() == null ? Double.NaN : c.lossSe();
+                Double v = value.apply(c);
+                if (c.budget() == budget && v != null && Double.isFinite(v)) {
+                    values.add(v);
+                    Double se = singleSeedSe.apply(c);
+                    replicaSe = se == null ? Double.NaN : se;
                 }
             }
         }
