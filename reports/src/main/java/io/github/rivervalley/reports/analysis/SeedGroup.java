@@ -17,8 +17,8 @@ import java.util.function.Function;
  * Runs whose specs are equal except for {@code name} and {@code seed}: repeats of one experiment, whose
  * numbers are reported as a mean over seeds with its standard error, never as the best single seed.
  *
- * @param label how the group is named in sentences (its family when that is unique among the groups,
- *     else its first run's name without the seed part)
+ * @param label how the group is named in sentences: its family and the spec fields that set it apart from
+ *     the other groups ({@link #labels})
  * @param family the schedule family
  * @param runs the runs, in input order
  */
@@ -34,17 +34,83 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
         for (RecordedRun run : runs) {
             byKey.computeIfAbsent(key(run), k -> new ArrayList<>()).add(run);
         }
-        Map<String, Integer> familyCount = new LinkedHashMap<>();
-        for (List<RecordedRun> group : byKey.values()) {
-            familyCount.merge(group.get(0).family(), 1, Integer::sum);
-        }
+        List<List<RecordedRun>> groups = new ArrayList<>(byKey.values());
+        List<String> labels = labels(groups);
         List<SeedGroup> out = new ArrayList<>();
-        for (List<RecordedRun> group : byKey.values()) {
-            RecordedRun first = group.get(0);
-            String label = familyCount.get(first.family()) == 1 ? first.family() : withoutSeed(first.name());
-            out.add(new SeedGroup(label, first.family(), group));
+        for (int i = 0; i < groups.size(); i++) {
+            out.add(new SeedGroup(labels.get(i), groups.get(i).get(0).family(), groups.get(i)));
         }
         return out;
+    }
+
+    /** Labels longer than this fall back to the run name. */
+    static final int LONGEST_LABEL = 48;
+
+    /**
+     * What distinguishes each group from the others: its schedule family, followed by the spec fields whose
+     * values differ between the groups (outside the schedule, and inside it when a family has several groups):
+     * {@code cosine} when only the schedules differ, {@code wsd, optimizer adam} against {@code wsd, optimizer sgd}
+     * and {@code cosine, optimizer sgd}, {@code wsd, peak 0.1} in a peak sweep. The run name (without its seed
+     * part) when that is longer than {@link #LONGEST_LABEL} characters, when labels would repeat, or when a
+     * spec is unreadable.
+     */
+    static List<String> labels(List<List<RecordedRun>> groups) {
+        List<Map<String, String>> fields = new ArrayList<>();
+        Map<String, Integer> familyCount = new LinkedHashMap<>();
+        for (List<RecordedRun> group : groups) {
+            Map<String, String> flat = new java.util.TreeMap<>();
+            flatten("", group.get(0).spec(), flat);
+            flat.remove("name");
+            flat.remove("seed");
+            fields.add(flat);
+            familyCount.merge(group.get(0).family(), 1, Integer::sum);
+        }
+        Set<String> differing = new java.util.TreeSet<>();
+        for (Map<String, String> f : fields) {
+            for (String path : f.keySet()) {
+                if (fields.stream().anyMatch(other -> !java.util.Objects.equals(other.get(path), f.get(path)))) {
+                    differing.add(path);
+                }
+            }
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            RecordedRun first = groups.get(i).get(0);
+            boolean shared = familyCount.get(first.family()) > 1;
+            List<String> parts = new ArrayList<>();
+            for (String path : differing) {
+                boolean schedule = path.startsWith("schedule.");
+                // What is recorded does not change a run: record fields never name it.
+                if (path.equals("schedule.type") || (schedule && !shared) || path.startsWith("record.")) {
+                    continue;
+                }
+                String value = fields.get(i).get(path);
+                parts.add(shortName(path) + " " + (value == null ? "(none)" : value));
+            }
+            String label = parts.isEmpty() ? first.family() : first.family() + ", " + String.join(", ", parts);
+            boolean readable = first.spec() instanceof ObjectNode o && !o.isEmpty();
+            labels.add(readable && label.length() <= LONGEST_LABEL ? label : withoutSeed(first.name()));
+        }
+        if (new LinkedHashSet<>(labels).size() < labels.size()) {
+            labels.clear();
+            groups.forEach(g -> labels.add(withoutSeed(g.get(0).name())));
+        }
+        return labels;
+    }
+
+    /** A spec field as a label names it: {@code optimizer.type -> optimizer}, {@code schedule.peak -> peak}. */
+    private static String shortName(String path) {
+        String p = path.endsWith(".type") ? path.substring(0, path.length() - ".type".length()) : path;
+        return p.startsWith("schedule.") ? p.substring("schedule.".length()) : p;
+    }
+
+    /** The leaves of a spec tree by dotted path; lists as their JSON text. */
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
+        } else if (node != null && !node.isMissingNode() && !node.isNull()) {
+            out.put(prefix, node.isValueNode() ? node.asText() : node.toString());
+        }
     }
 
     private static String key(RecordedRun run) {

@@ -1,0 +1,59 @@
+package io.github.rivervalley.reports.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.trace.RunSummary;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A schedule is labelled by what sets it apart from the others in the report, not by its family alone. */
+class SeedGroupLabelTest {
+
+    private static RecordedRun run(String name, long seed, String optimizer, String schedule) {
+        return run(name, seed, optimizer, schedule, 1);
+    }
+
+    private static RecordedRun run(String name, long seed, String optimizer, String schedule, int every) {
+        String yaml = "name: " + name + "\nseed: " + seed + "\nsteps: 4000\noptimizer: {type: " + optimizer + "}\n"
+                + "schedule: " + schedule + "\nrecord: {every: " + every + "}\n";
+        String family = schedule.replaceAll(".*type: ([a-z-]+).*", "$1");
+        RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), List.of());
+        return new RecordedRun(Path.of(name), summary, yaml, SpecReader.instance().readTree(yaml, name), List.of());
+    }
+
+    private static List<String> labels(RecordedRun... runs) {
+        return SeedGroup.of(List.of(runs)).stream().map(SeedGroup::label).toList();
+    }
+
+    @Test
+    void schedulesThatDifferOnlyInTheirScheduleAreNamedByFamily() {
+        assertEquals(List.of("wsd", "cosine"), labels(run("a", 1, "sgd", "{type: wsd, peak: 0.1}"),
+                run("b", 1, "sgd", "{type: cosine, peak: 0.1, floor: 0.1}")));
+    }
+
+    @Test
+    void aSingleRunFamilyBesideRunsOfAnotherOptimizerSaysItsOptimizer() {
+        // SGD and Adam under WSD, SGD under cosine: "cosine" alone would hide that it is the SGD run.
+        assertEquals(List.of("wsd, optimizer sgd", "wsd, optimizer adam", "cosine, optimizer sgd"),
+                labels(run("sgd-wsd", 1, "sgd", "{type: wsd, peak: 0.1}"), run("adam-wsd", 1, "adam", "{type: wsd, peak: 0.1}"),
+                        run("sgd-cos", 1, "sgd", "{type: cosine, peak: 0.1}")));
+    }
+
+    @Test
+    void aPeakSweepNamesThePeakAndSeedsAreOneGroup() {
+        List<SeedGroup> groups = SeedGroup.of(List.of(run("p1_seed-1", 1, "sgd", "{type: wsd, peak: 0.1}"),
+                run("p1_seed-2", 2, "sgd", "{type: wsd, peak: 0.1}"), run("p2_seed-1", 1, "sgd", "{type: wsd, peak: 0.2}")));
+        assertEquals(List.of("wsd, peak 0.1", "wsd, peak 0.2"), groups.stream().map(SeedGroup::label).toList());
+        assertEquals(2, groups.get(0).runs().size());
+    }
+
+    @Test
+    void whatARunRecordsNeverNamesItAndLabelsThatWouldRepeatFallBackToRunNames() {
+        // Same schedule, same seed, only record.every differs: two groups that no result-changing field tells apart.
+        assertEquals(List.of("x", "y"), labels(run("x_seed-1", 1, "sgd", "{type: wsd, peak: 0.1}", 1),
+                run("y_seed-1", 1, "sgd", "{type: wsd, peak: 0.1}", 2)));
+    }
+}
