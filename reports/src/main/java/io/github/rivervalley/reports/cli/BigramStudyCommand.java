@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,11 +50,15 @@ final class BigramStudyCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Mixin
+    FormatsOption formats;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
+        ChartFormats chartFormats = formats.parse();
         int n = Threads.resolve(threads);
         BigramStudy study = BigramStudy.read(spec);
         BigramStudy.Comparison result = study.run(out, n);
@@ -65,9 +71,9 @@ final class BigramStudyCommand implements Callable<Integer> {
             String column = "excess_" + result.data().groupName(g);
             JFreeChart chart = ComparisonChart.of(column).onLogAxis().draw(runs); // the excess falls by orders of magnitude
             chart.setTitle("Excess over the entropy of " + result.data().groupLabel(g) + ", every run");
-            ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
+            ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT, chartFormats);
         }
-        HtmlReport.Written report = new HtmlReport(reader, n).write(out, out.resolve("report"));
+        HtmlReport.Written report = new HtmlReport(reader, n, HtmlReport.PerRunCharts.AUTO, chartFormats).write(out, out.resolve("report"));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.print(BigramStudy.text(result));
         stdout.println();

@@ -4,7 +4,9 @@ import io.github.rivervalley.reports.demo.DemoStudy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,12 +31,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores); never changes the results")
     Integer threads;
 
+    @Mixin
+    FormatsOption formats;
+
     @Override
     public Integer call() {
+        ChartFormats chartFormats = formats.parse();
         int n = Threads.resolve(threads);
         PrintWriter log = spec.commandLine().getOut();
         long start = System.nanoTime();
-        DemoStudy.Study result = DemoStudy.run(out, n, log);
+        DemoStudy.Study result = DemoStudy.run(out, n, log, chartFormats);
         log.println();
         log.print(DemoStudy.table(result.summaries()));
         log.printf("%nthe study took %.1f s; open the report:%n%s%n", (System.nanoTime() - start) / 1e9, result.report().index());
