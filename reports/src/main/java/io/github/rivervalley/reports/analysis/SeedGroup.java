@@ -56,36 +56,37 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
      */
     static List<String> labels(List<List<RecordedRun>> groups) {
         List<Map<String, String>> fields = new ArrayList<>();
-        Map<String, Integer> familyCount = new LinkedHashMap<>();
         for (List<RecordedRun> group : groups) {
             Map<String, String> flat = new java.util.TreeMap<>();
             flatten("", group.get(0).spec(), flat);
             flat.remove("name");
             flat.remove("seed");
             fields.add(flat);
-            familyCount.merge(group.get(0).family(), 1, Integer::sum);
-        }
-        Set<String> differing = new java.util.TreeSet<>();
-        for (Map<String, String> f : fields) {
-            for (String path : f.keySet()) {
-                if (fields.stream().anyMatch(other -> !java.util.Objects.equals(other.get(path), f.get(path)))) {
-                    differing.add(path);
-                }
-            }
         }
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             RecordedRun first = groups.get(i).get(0);
-            boolean shared = familyCount.get(first.family()) > 1;
+            // Outside the schedule: fields that differ between all groups; inside: between the groups of this family.
+            List<Map<String, String>> family = new ArrayList<>();
+            for (int j = 0; j < groups.size(); j++) {
+                if (groups.get(j).get(0).family().equals(first.family())) {
+                    family.add(fields.get(j));
+                }
+            }
             List<String> parts = new ArrayList<>();
-            for (String path : differing) {
+            for (Map.Entry<String, String> field : fields.get(i).entrySet()) {
+                String path = field.getKey();
                 boolean schedule = path.startsWith("schedule.");
                 // What is recorded does not change a run: record fields never name it.
-                if (path.equals("schedule.type") || (schedule && !shared) || path.startsWith("record.")) {
+                if (path.equals("schedule.type") || path.startsWith("record.")) {
                     continue;
                 }
-                String value = fields.get(i).get(path);
-                parts.add(shortName(path) + " " + (value == null ? "(none)" : value));
+                List<Map<String, String>> among = schedule ? family : fields;
+                // A field some groups lack (Adam's beta1 beside SGD) is told by the block's type, which differs too.
+                boolean everywhere = path.endsWith(".type") || among.stream().allMatch(f -> f.containsKey(path));
+                if (everywhere && among.stream().anyMatch(f -> !field.getValue().equals(f.get(path)))) {
+                    parts.add(shortName(path) + " " + field.getValue());
+                }
             }
             String label = parts.isEmpty() ? first.family() : first.family() + ", " + String.join(", ", parts);
             boolean readable = first.spec() instanceof ObjectNode o && !o.isEmpty();

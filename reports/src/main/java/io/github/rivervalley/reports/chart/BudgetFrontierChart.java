@@ -50,10 +50,10 @@ public final class BudgetFrontierChart implements RunsChart {
         return 900;
     }
 
-    /** Only when some run has checkpoints to put on a frontier. */
+    /** Only when the checkpoints spent at least two different computes: one compute is a column of points, not a frontier. */
     @Override
     public boolean appliesTo(List<RecordedRun> runs) {
-        return runs.stream().anyMatch(r -> !r.summary().checkpoints().isEmpty());
+        return runs.stream().flatMap(r -> r.summary().checkpoints().stream()).mapToLong(RunSummary.CheckpointResult::compute).distinct().count() > 1;
     }
 
     @Override

@@ -51,6 +51,15 @@ class SeedGroupLabelTest {
     }
 
     @Test
+    void fieldsOnlyOneFamilyHasDoNotNameItsRuns() {
+        // A sweep over type and peak: WSD's decay fields, which cosine lacks, are the same in every WSD run.
+        assertEquals(List.of("cosine, peak 0.02", "cosine, peak 0.1", "wsd, peak 0.02", "wsd, peak 0.1"),
+                labels(run("c1", 1, "sgd", "{type: cosine, peak: 0.02}"), run("c2", 1, "sgd", "{type: cosine, peak: 0.1}"),
+                        run("w1", 1, "sgd", "{type: wsd, peak: 0.02, decayFraction: 0.1}"),
+                        run("w2", 1, "sgd", "{type: wsd, peak: 0.1, decayFraction: 0.1}")));
+    }
+
+    @Test
     void whatARunRecordsNeverNamesItAndLabelsThatWouldRepeatFallBackToRunNames() {
         // Same schedule, same seed, only record.every differs: two groups that no result-changing field tells apart.
         assertEquals(List.of("x", "y"), labels(run("x_seed-1", 1, "sgd", "{type: wsd, peak: 0.1}", 1),
