@@ -57,11 +57,56 @@ public final class RateAxes {
         return axis;
     }
 
-    /** A logarithmic learning-rate axis (sweeps), labelled with {@link #text(double)}. */
+    /**
+     * A logarithmic learning-rate axis (sweeps) with ticks at 1, 2 and 5 times the powers of ten inside its
+     * range (also 1.5, 3 and 7 when that gives fewer than three), in one style ({@link #text(double, boolean)}):
+     * JFreeChart's own log ticks fall on fractional powers (0.02511886432).
+     */
     public static LogAxis log(String label) {
-        LogAxis axis = new LogAxis(label);
+        LogAxis axis = new LogAxis(label) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.util.List<org.jfree.chart.axis.ValueTick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                    java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+                boolean vertical = org.jfree.chart.ui.RectangleEdge.isLeftOrRight(edge);
+                java.util.List<org.jfree.chart.axis.ValueTick> ticks = new java.util.ArrayList<>();
+                java.util.List<Double> values = ticks(getLowerBound(), getUpperBound());
+                // One style per axis, as on linear axes: e notation throughout once any tick needs it.
+                boolean scientific = values.stream().anyMatch(v -> v < SMALLEST_PLAIN || v >= 1e6);
+                for (double v : values) {
+                    ticks.add(new org.jfree.chart.axis.NumberTick(v, text(v, scientific),
+                            vertical ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT : org.jfree.chart.ui.TextAnchor.TOP_CENTER,
+                            org.jfree.chart.ui.TextAnchor.CENTER, 0.0));
+                }
+                return ticks;
+            }
+        };
         axis.setNumberFormatOverride(new Format(null));
         return axis;
+    }
+
+    /** The tick values of {@link #log} over {@code [lo, hi]}, increasing. */
+    static java.util.List<Double> ticks(double lo, double hi) {
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        if (!(lo > 0) || !(hi > lo)) {
+            return out;
+        }
+        for (String[] mantissas : new String[][] {{"1", "2", "5"}, {"1", "1.5", "2", "3", "5", "7"}}) {
+            out.clear();
+            for (int k = (int) Math.floor(Math.log10(lo)) - 1; k <= (int) Math.ceil(Math.log10(hi)); k++) {
+                for (String m : mantissas) {
+                    double v = new BigDecimal(m).scaleByPowerOfTen(k).doubleValue();
+                    if (v >= lo && v <= hi) {
+                        out.add(v);
+                    }
+                }
+            }
+            if (out.size() >= 3) {
+                break;
+            }
+        }
+        return out;
     }
 
     /** Tick sizes 1, 2, 2.5 and 5 times the powers of ten from 1e-12 to 1e6, each with its style. */

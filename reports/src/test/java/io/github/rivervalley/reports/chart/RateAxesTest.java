@@ -39,6 +39,17 @@ class RateAxesTest {
         assertEquals("0.0005", RateAxes.text(5e-4, false));
     }
 
+    @Test
+    void aLogRateAxisTicksAtOneTwoFiveTimesPowersOfTenNotAtFractionalPowers() {
+        org.jfree.chart.axis.LogAxis axis = RateAxes.log("peak");
+        axis.setRange(0.018, 0.21); // a sweep of peaks 0.02 ... 0.19
+        assertEquals(List.of("0.02", "0.05", "0.1", "0.2"), ticks(axis));
+        axis.setRange(2e-5, 3e-3);
+        assertEquals(List.of("2e-5", "5e-5", "1e-4", "2e-4", "5e-4", "1e-3", "2e-3"), ticks(axis), "one style per axis");
+        axis.setRange(0.11, 0.45); // less than half a decade: finer mantissas
+        assertEquals(List.of("0.15", "0.2", "0.3"), ticks(axis));
+    }
+
     /** The tick labels of the schedule chart's rate axis for a run whose peak is {@code peak}. */
     private static List<String> scheduleTicks(Path dir, String name, double peak) throws Exception {
         SyntheticRuns.wsd(dir, name, new long[] {200, 400}, peak, 20, 0.2, 0.1);
