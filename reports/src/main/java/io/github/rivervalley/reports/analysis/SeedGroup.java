@@ -43,6 +43,39 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
         return out;
     }
 
+    /**
+     * The groups in the order a reader scans a figure: by family, then by label with numbers compared as
+     * numbers ({@code peak 0.1} before {@code peak 0.15} before {@code peak 0.2}, not after {@code peak 0.19}).
+     */
+    public static List<SeedGroup> sorted(List<SeedGroup> groups) {
+        List<SeedGroup> out = new ArrayList<>(groups);
+        out.sort(java.util.Comparator.comparing(SeedGroup::family).thenComparing(SeedGroup::label, SeedGroup::compareNatural));
+        return out;
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?([eE]-?[0-9]+)?");
+
+    /** Text compared piecewise, runs of digits (decimals, e notation) as numbers. */
+    static int compareNatural(String a, String b) {
+        java.util.regex.Matcher x = NUMBER.matcher(a);
+        java.util.regex.Matcher y = NUMBER.matcher(b);
+        int i = 0;
+        int j = 0;
+        while (x.find(i) && y.find(j)) {
+            int c = a.substring(i, x.start()).compareTo(b.substring(j, y.start()));
+            if (c != 0) {
+                return c;
+            }
+            c = Double.compare(Double.parseDouble(x.group()), Double.parseDouble(y.group()));
+            if (c != 0) {
+                return c;
+            }
+            i = x.end();
+            j = y.end();
+        }
+        return a.substring(i).compareTo(b.substring(j));
+    }
+
     /** Labels longer than this fall back to the run name. */
     static final int LONGEST_LABEL = 48;
 

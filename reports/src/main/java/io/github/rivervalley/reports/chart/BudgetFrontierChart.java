@@ -58,7 +58,7 @@ public final class BudgetFrontierChart implements RunsChart {
 
     @Override
     public JFreeChart draw(List<RecordedRun> runs) {
-        List<SeedGroup> groups = SeedGroup.of(runs).stream().filter(g -> !g.budgets().isEmpty()).toList();
+        List<SeedGroup> groups = SeedGroup.sorted(SeedGroup.of(runs)).stream().filter(g -> !g.budgets().isEmpty()).toList();
         List<Color> colours = RunColours.ofGroups(groups);
         NumberAxis compute = new NumberAxis("compute (optimizer steps spent)");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(compute);

@@ -8,6 +8,7 @@ import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.capitalized;
 
+import io.github.rivervalley.reports.analysis.SeedGroup;
 import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.reports.trace.RecordedTrace;
 import java.awt.BasicStroke;
@@ -72,31 +73,42 @@ public final class ComparisonChart implements RunsChart {
     public JFreeChart draw(List<RecordedRun> runs) {
         TraceDataset data = new TraceDataset(false);
         DeviationRenderer renderer = lines();
-        List<Color> colours = RunColours.of(runs);
+        // Seeds of one schedule share its colour, marker and legend entry (labelled with what sets the schedule apart).
+        List<SeedGroup> groups = SeedGroup.sorted(SeedGroup.of(runs));
+        List<Color> colours = RunColours.ofGroups(groups);
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
         XYSeriesCollection ends = new XYSeriesCollection();
         XYLineAndShapeRenderer endRenderer = new XYLineAndShapeRenderer(false, true);
         int series = 0;
         boolean others = false;
         double lowest = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < runs.size(); r++) {
-            RecordedRun run = runs.get(r);
-            for (int k = 0; k < run.traces().size(); k++) {
-                RecordedTrace t = run.traces().get(k);
-                if (!t.has(column)) {
-                    continue;
+        for (int g = 0; g < groups.size(); g++) {
+            SeedGroup group = groups.get(g);
+            boolean listed = false;
+            for (RecordedRun run : group.runs()) {
+                for (int k = 0; k < run.traces().size(); k++) {
+                    RecordedTrace t = run.traces().get(k);
+                    if (!t.has(column)) {
+                        continue;
+                    }
+                    data.add(seriesName(run.name(), k, t), t.step(), t.column(column), null, 0);
+                    style(renderer, series++, colours.get(g), k == 0 ? ROOT : OTHER, false);
+                    others |= k > 0;
+                    lowest = Math.min(lowest, t.column(column).lowest());
+                    // A marker at the end of every line: a line hidden under another still shows where it ends.
+                    XYSeries end = new XYSeries(run.name() + " end " + k, false, true);
+                    end.add(t.lastStep(), t.last(column));
+                    ends.addSeries(end);
+                    int e = ends.getSeriesCount() - 1;
+                    endRenderer.setSeriesPaint(e, colours.get(g));
+                    endRenderer.setSeriesShape(e, ChartStyle.marker(g));
+                    endRenderer.setSeriesVisibleInLegend(e, false);
+                    if (!listed) {
+                        legend.add(new org.jfree.chart.LegendItem(group.label() + (group.runs().size() > 1 ? " (" + group.runs().size() + " seeds)" : ""),
+                                null, null, null, ChartStyle.LEGEND_LINE, ROOT, colours.get(g)));
+                        listed = true;
+                    }
                 }
-                data.add(seriesName(run.name(), k, t), t.step(), t.column(column), null, 0);
-                style(renderer, series++, colours.get(r), k == 0 ? ROOT : OTHER, k == 0);
-                others |= k > 0;
-                lowest = Math.min(lowest, t.column(column).lowest());
-                // A marker at the end of every line: a line hidden under another still shows where it ends.
-                XYSeries end = new XYSeries(run.name() + " end " + k, false, true);
-                end.add(t.lastStep(), t.last(column));
-                ends.addSeries(end);
-                int e = ends.getSeriesCount() - 1;
-                endRenderer.setSeriesPaint(e, colours.get(r));
-                endRenderer.setSeriesShape(e, ChartStyle.marker(r));
-                endRenderer.setSeriesVisibleInLegend(e, false);
             }
         }
         ValueAxis axis;
@@ -117,13 +129,13 @@ public final class ComparisonChart implements RunsChart {
         plot.setDataset(1, ends);
         plot.setRenderer(1, endRenderer);
         if (others) {
-            org.jfree.chart.LegendItemCollection key = new org.jfree.chart.LegendItemCollection();
-            key.add(new org.jfree.chart.LegendItem("a run's other lines (thin dotted)", null, null, null, ChartStyle.LEGEND_LINE, OTHER, ChartStyle.KEY));
-            ChartStyle.extendLegend(plot, key);
+            legend.add(new org.jfree.chart.LegendItem("a run's other lines (thin dotted)", null, null, null, ChartStyle.LEGEND_LINE, OTHER, ChartStyle.KEY));
         }
-        boolean byRun = RunColours.byRun(runs);
+        plot.setFixedLegendItems(legend);
+        boolean byRun = groups.stream().map(SeedGroup::family).distinct().count() < groups.size();
+        boolean seeds = groups.stream().anyMatch(g -> g.runs().size() > 1);
         return chart(capitalized(label(column)) + " of every run", plot,
-                (byRun ? "colour: run (runs share a schedule family)" : "colour: schedule family")
+                (byRun ? "colour: schedule (several share a family)" : "colour: schedule family") + (seeds ? ", its seeds alike" : "")
                         + (others ? "; thin dotted: a run's other lines (branches, per-budget runs)" : "")
                         + "; marker: where each line ends; band: min-max per bucket"
                         + (log ? "; values \u2264 0 not shown, the first 2% of steps may fall below the axis" : "")

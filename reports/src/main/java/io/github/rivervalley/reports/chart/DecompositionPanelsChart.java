@@ -53,7 +53,7 @@ public final class DecompositionPanelsChart implements RunsChart {
     /** One run per seed group (its first) that has a line to stack, with the group's label. */
     static List<SeedGroup> panels(List<RecordedRun> runs) {
         List<SeedGroup> out = new ArrayList<>();
-        for (SeedGroup g : SeedGroup.of(runs)) {
+        for (SeedGroup g : SeedGroup.sorted(SeedGroup.of(runs))) {
             if (StackedDecomposition.stackedLine(g.runs().get(0)).isPresent()) {
                 out.add(g);
             }

@@ -102,6 +102,31 @@ class LegendKeyTest {
         }
     }
 
+    @Test
+    void theSeedsOfOneScheduleShareItsColourAndOneLegendEntry(@TempDir Path seeds) throws IOException {
+        long[] budgets = {300, 600};
+        for (String name : new String[] {"wsd_seed-1", "wsd_seed-2"}) {
+            SyntheticRuns.wsd(seeds, name, budgets, 0.15, 30, 0.1, 0.1);
+        }
+        SyntheticRuns.cosine(seeds, "cosine", budgets, 0.15, 30, 0.1);
+        TraceReader reader = new TraceReader(128);
+        List<RecordedRun> runs = Runs.find(seeds, null).stream().map(d -> Runs.read(d, reader)).toList();
+        JFreeChart chart = ChartCatalog.COMPARE_LOSS.draw(runs);
+        LegendItemCollection legend = chart.getPlot().getLegendItems();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < legend.getItemCount(); i++) {
+            labels.add(legend.get(i).getLabel());
+        }
+        assertEquals(List.of("cosine", "wsd (2 seeds)", "a run's other lines (thin dotted)"), labels);
+        // every wsd series (both seeds, every line) in the wsd entry's colour
+        XYPlot plot = (XYPlot) chart.getPlot();
+        for (int s = 0; s < plot.getDataset().getSeriesCount(); s++) {
+            if (plot.getDataset().getSeriesKey(s).toString().startsWith("wsd")) {
+                assertEquals(legend.get(1).getLinePaint(), plot.getRenderer().getSeriesPaint(s), plot.getDataset().getSeriesKey(s).toString());
+            }
+        }
+    }
+
     /** A series as drawn: its colour and, when it is a line, its stroke. */
     record Drawn(String key, Paint paint, Stroke stroke) {
     }
