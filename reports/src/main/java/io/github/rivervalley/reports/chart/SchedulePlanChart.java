@@ -39,6 +39,7 @@ public final class SchedulePlanChart {
     public static JFreeChart of(Schedule schedule, String name, String family) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true); // dashes run along the line instead of restarting at every sample
         Color color = Palette.family(family);
         List<Line> lines = schedule.lines();
         for (int k = 0; k < lines.size(); k++) {

@@ -66,6 +66,8 @@ final class StackedDecomposition {
         // Dataset 0 (drawn last, on top): the other lines, dashed.
         XYSeriesCollection others = new XYSeriesCollection();
         XYLineAndShapeRenderer otherRenderer = new XYLineAndShapeRenderer(true, false);
+        // One path per series: drawn segment by segment, a dash pattern restarts at every point and a dense line looks solid.
+        otherRenderer.setDrawSeriesLineAsPath(true);
         // Each other line in its own dash pattern (1, 2, ... in run order), keyed in the legend by its name.
         LegendItemCollection lineKey = new LegendItemCollection();
         int j = 0;

@@ -183,8 +183,8 @@ public final class SweepCharts {
         HeatMap map = heatMapData(result, xAxis, yAxis, family);
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("final loss", map.xyz());
-        SymbolAxis x = new SymbolAxis(xAxis, map.xValues().toArray(new String[0]));
-        SymbolAxis y = new SymbolAxis(yAxis, map.yValues().toArray(new String[0]));
+        SymbolAxis x = new SymbolAxis(xAxis, symbols(xAxis, map.xValues()));
+        SymbolAxis y = new SymbolAxis(yAxis, symbols(yAxis, map.yValues()));
         // One unit block per cell, centred on its index so the symbol ticks label it.
         x.setRange(-0.5, map.xValues().size() - 0.5);
         y.setRange(-0.5, map.yValues().size() - 0.5);
@@ -217,6 +217,11 @@ public final class SweepCharts {
         legend.setMargin(4, 4, 4, 4);
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /** The heat map's tick labels: a learning rate as on every rate axis ({@link RateAxes#text}), else the sweep's own text. */
+    private static String[] symbols(String axis, List<String> values) {
+        return values.stream().map(v -> isRate(axis) ? RateAxes.text(Double.parseDouble(v)) : v).toArray(String[]::new);
     }
 
     // ---- data (package-private for tests) ----
