@@ -47,8 +47,8 @@ final class BigramStudyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     FormatsOption formats;
@@ -59,7 +59,7 @@ final class BigramStudyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChartFormats chartFormats = formats.parse();
-        int n = Threads.resolve(threads);
+        int n = threads.count();
         BigramStudy study = BigramStudy.read(spec);
         BigramStudy.Comparison result = study.run(out, n);
         TraceReader reader = new TraceReader();

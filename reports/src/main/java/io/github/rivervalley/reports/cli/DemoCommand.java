@@ -28,8 +28,8 @@ final class DemoCommand implements Callable<Integer> {
                 "(default: ${DEFAULT-VALUE})"})
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores); never changes the results")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     FormatsOption formats;
@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChartFormats chartFormats = formats.parse();
-        int n = Threads.resolve(threads);
+        int n = threads.count();
         PrintWriter log = spec.commandLine().getOut();
         long start = System.nanoTime();
         DemoStudy.Study result = DemoStudy.run(out, n, log, chartFormats);

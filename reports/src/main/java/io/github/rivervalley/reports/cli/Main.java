@@ -38,6 +38,14 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RiverValleyCommand());
         Subcommands.registerAll(cli);
+        return configure(cli);
+    }
+
+    /**
+     * Gives {@code cli} the program's error handling (the exit codes above, messages without stack traces) and
+     * case-insensitive enum values; the benchmark jar's {@code bench} command uses it too.
+     */
+    public static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;

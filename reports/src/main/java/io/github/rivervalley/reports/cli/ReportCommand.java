@@ -45,8 +45,8 @@ final class ReportCommand implements Callable<Integer> {
                 + HtmlReport.SUMMARY_ABOVE + " runs, whose", "report is a summary), always, never"})
     HtmlReport.PerRunCharts perRunCharts;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads rendering charts (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     FormatsOption formats;
@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new InvalidValueException("--points", points, "an even number in [2, " + MAX_POINTS + "]");
         }
         ChartFormats chartFormats = formats.parse();
-        int n = Threads.resolve(threads);
+        int n = threads.count();
         Path target = out != null ? out : directory.resolve("report");
         long start = System.nanoTime();
         HtmlReport.Written result = new HtmlReport(new TraceReader(points), n, perRunCharts, chartFormats).write(directory, target);

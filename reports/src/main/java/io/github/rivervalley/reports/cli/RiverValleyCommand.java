@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
             "Simulates optimizers on river-valley loss landscapes under learning-rate schedules "
                 + "(WSD, WSD-S, cosine, cyclic cosine) and splits progress into river and hill parts."
         },
-        footer = {"", "Run 'rivervalley COMMAND --help' for the options of a command."})
+        footer = {"", "Run 'rivervalley COMMAND --help' for the options of a command.",
+            "The benchmarks live in their own jar: 'rivervalley bench --help' (the launcher builds it on first use)."})
 public final class RiverValleyCommand implements Runnable {
 
     @Spec

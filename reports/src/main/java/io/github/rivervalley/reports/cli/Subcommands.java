@@ -20,7 +20,6 @@ final class Subcommands {
         cli.addSubcommand(new DemoCommand());
         cli.addSubcommand(new BigramStudyCommand());
         cli.addSubcommand(new NotebookCommand());
-        cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new ProbeCommand());
         cli.addSubcommand(new FitCommand());
         cli.addSubcommand(new PredictCommand());

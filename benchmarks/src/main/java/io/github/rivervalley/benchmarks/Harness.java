@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.bench;
+package io.github.rivervalley.benchmarks;
 
 import java.lang.management.ManagementFactory;
 

@@ -1,17 +1,22 @@
-package io.github.rivervalley.reports.cli;
+package io.github.rivervalley.benchmarks;
 
-import io.github.rivervalley.reports.bench.BenchRunner;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.cli.Main;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rivervalley bench [--quick] [--only NAME,...] [--threads 1,2] [--compare] [--out DIR]}. */
-@Command(name = "bench",
+/**
+ * {@code rivervalley bench [--quick] [--only NAME,...] [--threads 1,2] [--compare] [--out DIR]}: the entry point
+ * of the benchmark jar, which the launcher runs for {@code bench} (the command-line jar carries no benchmark code).
+ */
+@Command(name = "rivervalley bench",
         mixinStandardHelpOptions = true,
         header = "Run the performance benchmarks (optionally against numpy and PyTorch).",
         description = {
@@ -30,7 +35,7 @@ import picocli.CommandLine.Spec;
             "memory-10m-every-step, report-10m, sweep-64/<N>t, scaling-d,",
             "scaling-v."
         })
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cpu-time", description = "time one-thread benchmarks and the peers by CPU time (for a loaded machine;"
             + " multi-threaded benchmarks stay on the wall clock)")
@@ -62,10 +67,22 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The bench command line, with the program's error handling and exit codes (for tests too). */
+    static CommandLine commandLine() {
+        return Main.configure(new CommandLine(new BenchCommand()));
+    }
+
     @Override
     public Integer call() throws Exception {
         for (int n : threads) {
-            Threads.resolve(n); // each must be >= 1
+            if (n < 1) {
+                throw new InvalidValueException("--threads", n, "a whole number >= 1");
+            }
         }
         PrintWriter stdout = command.commandLine().getOut();
         new BenchRunner(new BenchRunner.Options(quick, only, threads, out, compare, peers, python, cpuTime), stdout).run();

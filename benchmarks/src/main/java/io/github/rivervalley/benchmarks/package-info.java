@@ -5,6 +5,7 @@
  * and the side-by-side comparison with the numpy and PyTorch scripts in {@code benchmarks/peers/}.
  *
  * <p>Each workload is a whole simulation through the public entry points (the same code a user runs), so a
- * benchmark measures what a researcher gets, including the engine's bookkeeping.
+ * benchmark measures what a researcher gets, including the engine's bookkeeping. The package is a module of
+ * its own with its own jar, so the command-line jar ships without it.
  */
-package io.github.rivervalley.reports.bench;
+package io.github.rivervalley.benchmarks;

@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.bench;
+package io.github.rivervalley.benchmarks;
 
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.spec.RunSpec;
@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * {@code -Xmx}, then prints the peak heap use. The peak is the sum of each heap pool's own peak, an upper
  * bound of the true peak (the pools peak at different moments).
  *
- * <p>Usage: {@code java -Xmx512m -cp rivervalley.jar io.github.rivervalley.reports.bench.MemoryProbe STEPS DIR}
+ * <p>Usage: {@code java -Xmx512m -cp rivervalley.jar io.github.rivervalley.benchmarks.MemoryProbe STEPS DIR}
  */
 public final class MemoryProbe {
 

@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.bench;
+package io.github.rivervalley.benchmarks;
 
 import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
-package io.github.rivervalley.reports.bench;
+package io.github.rivervalley.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rivervalley.reports.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -83,9 +82,9 @@ class BenchTest {
     @Test
     void badThreadCountIsAClearError() {
         StringWriter err = new StringWriter();
-        var cli = Main.commandLine();
+        var cli = BenchCommand.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        assertEquals(2, cli.execute("bench", "--threads", "0", "--only", "none"));
+        assertEquals(2, cli.execute("--threads", "0", "--only", "none"));
         assertTrue(err.toString().contains("--threads: 0 is not allowed"), err.toString());
     }
 }

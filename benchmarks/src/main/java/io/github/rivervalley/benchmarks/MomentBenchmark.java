@@ -1,4 +1,4 @@
-package io.github.rivervalley.simulator.theory;
+package io.github.rivervalley.benchmarks;
 
 import io.github.rivervalley.landscapes.analytic.HillSpectrum;
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
@@ -10,6 +10,8 @@ import io.github.rivervalley.simulator.schedule.DecayShape;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
+import io.github.rivervalley.simulator.theory.MomentEngine;
+import io.github.rivervalley.simulator.theory.RowSteps;
 import java.util.Locale;
 
 /**
@@ -22,7 +24,7 @@ import java.util.Locale;
  * Each for SGD and for heavy-ball momentum, with a row every 1% of the steps. Prints the wall time and the
  * thread's CPU time (the latter is the compute time on a busy, shared machine). Run on a quiet machine:
  * <pre>
- * java -cp reports/target/rivervalley.jar io.github.rivervalley.simulator.theory.MomentBenchmark
+ * java -cp benchmarks/target/rivervalley-bench.jar io.github.rivervalley.benchmarks.MomentBenchmark
  * </pre>
  */
 public final class MomentBenchmark {
