@@ -78,9 +78,7 @@ public final class BudgetFrontierChart implements RunsChart {
             }
             NumberAxis axis = new NumberAxis(label(component));
             axis.setAutoRangeIncludesZero(false);
-            if (nonNegative(data)) {
-                axis.setRangeType(org.jfree.data.RangeType.POSITIVE); // a non-negative quantity: no axis below zero
-            }
+            ChartStyle.noneBelowZero(axis, data);
             axis.setLabelPaint(Palette.component(component));
             combined.add(new XYPlot(data, null, axis, renderer), 1);
         }
@@ -110,17 +108,6 @@ public final class BudgetFrontierChart implements RunsChart {
             data.addSeries(series);
         }
         return data;
-    }
-
-    private static boolean nonNegative(YIntervalSeriesCollection data) {
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            for (int i = 0; i < data.getItemCount(s); i++) {
-                if (data.getYValue(s, i) < 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static Function<RunSummary.CheckpointResult, Double> value(String component) {

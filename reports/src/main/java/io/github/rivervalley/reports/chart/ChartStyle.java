@@ -131,6 +131,18 @@ final class ChartStyle {
         }
     }
 
+    /** Keeps {@code axis} at or above zero when every y value of {@code data} is (a loss, an excess: no axis below zero). */
+    static void noneBelowZero(NumberAxis axis, org.jfree.data.xy.XYDataset data) {
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                if (data.getYValue(s, i) < 0) {
+                    return;
+                }
+            }
+        }
+        axis.setRangeType(org.jfree.data.RangeType.POSITIVE);
+    }
+
     static NumberAxis stepAxis() {
         NumberAxis axis = new NumberAxis("step");
         axis.setAutoRangeIncludesZero(false);

@@ -98,6 +98,7 @@ public final class SweepCharts {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("loss (mean over seeds)");
         y.setAutoRangeIncludesZero(false);
+        ChartStyle.noneBelowZero(y, data);
         return lines("Budget frontier: loss against compute", data, x, y);
     }
 
@@ -133,6 +134,7 @@ public final class SweepCharts {
         }
         NumberAxis y = new NumberAxis("final loss (budget " + result.finalBudget() + ", mean over seeds)");
         y.setAutoRangeIncludesZero(false);
+        ChartStyle.noneBelowZero(y, data);
         org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(true);
