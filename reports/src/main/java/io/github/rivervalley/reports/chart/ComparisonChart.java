@@ -144,7 +144,7 @@ public final class ComparisonChart implements RunsChart {
     }
 
     /** The start dwarfs the rest when it spans more than this many times the range of the second half. */
-    static final double DWARFED = 4.0;
+    static final double DWARFED = 10.0;
 
     /**
      * When the values over the first half of the steps span more than {@link #DWARFED} times the range of the
