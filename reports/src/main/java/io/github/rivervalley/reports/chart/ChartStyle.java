@@ -143,6 +143,47 @@ final class ChartStyle {
         axis.setRangeType(org.jfree.data.RangeType.POSITIVE);
     }
 
+    /** The start dwarfs the rest when it spans more than this many times the range of the second half. */
+    static final double DWARFED = 10.0;
+
+    /**
+     * When the values over the first half of the steps span more than {@link #DWARFED} times the range of the
+     * second half (a loss falling fast to a floor, as a bigram model's does to the entropy, after which the
+     * schedules differ by a hundredth): {lo, hi, top}, from the lowest value anywhere to the highest of the
+     * second half, padded by 10%, and the highest value overall (what the cut-off start reaches); empty otherwise.
+     */
+    static java.util.Optional<double[]> secondHalfRange(List<RecordedTrace> traces, List<String> columns) {
+        double end = traces.stream().mapToLong(RecordedTrace::lastStep).max().orElse(0);
+        double start = traces.stream().mapToLong(RecordedTrace::firstStep).min().orElse(0);
+        double mid = start + 0.5 * (end - start);
+        double[] all = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] late = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (RecordedTrace t : traces) {
+            for (String column : columns) {
+                if (!t.has(column)) {
+                    continue;
+                }
+                Column c = t.column(column);
+                for (int i = 0; i < c.size(); i++) {
+                    if (!Double.isFinite(c.min(i)) || !Double.isFinite(c.max(i))) {
+                        continue;
+                    }
+                    double[] into = t.step().mean(i) >= mid ? late : all;
+                    into[0] = Math.min(into[0], c.min(i));
+                    into[1] = Math.max(into[1], c.max(i));
+                }
+            }
+        }
+        // The bottom stays the lowest value anywhere; only the top is fitted (a run dipping early keeps its dip).
+        double lo = Math.min(all[0], late[0]);
+        double top = Math.max(all[1], late[1]);
+        double span = late[1] - lo;
+        if (!(span > 0) || !(top - lo > DWARFED * span)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new double[] {lo - 0.1 * span, late[1] + 0.1 * span, top});
+    }
+
     static NumberAxis stepAxis() {
         NumberAxis axis = new NumberAxis("step");
         axis.setAutoRangeIncludesZero(false);

@@ -120,7 +120,7 @@ public final class ComparisonChart implements RunsChart {
             if (lowest >= 0) {
                 linear.setRangeType(org.jfree.data.RangeType.POSITIVE); // a non-negative quantity: no axis below zero
             }
-            fitted = secondHalfRange(runs, column);
+            fitted = ChartStyle.secondHalfRange(runs.stream().flatMap(r -> r.traces().stream()).toList(), List.of(column));
             boolean nonNegative = lowest >= 0;
             fitted.ifPresent(r -> linear.setRange(nonNegative ? Math.max(0, r[0]) : r[0], r[1]));
             axis = linear;
@@ -141,47 +141,6 @@ public final class ComparisonChart implements RunsChart {
                         + (log ? "; values \u2264 0 not shown, the first 2% of steps may fall below the axis" : "")
                         + fitted.map(r -> String.format(java.util.Locale.ROOT, "; y axis fitted to the second half of the steps, the start (up to %.3g) is cut off",
                                 r[2])).orElse(""));
-    }
-
-    /** The start dwarfs the rest when it spans more than this many times the range of the second half. */
-    static final double DWARFED = 10.0;
-
-    /**
-     * When the values over the first half of the steps span more than {@link #DWARFED} times the range of the
-     * second half (a loss falling fast to a floor, as a bigram model's does to the entropy, after which the
-     * schedules differ by a hundredth): {lo, hi, top}, from the lowest value anywhere to the highest of the
-     * second half, padded by 10%, and the highest value overall (what the cut-off start reaches); empty otherwise.
-     */
-    static Optional<double[]> secondHalfRange(List<RecordedRun> runs, String column) {
-        double end = runs.stream().flatMap(r -> r.traces().stream()).mapToLong(RecordedTrace::lastStep).max().orElse(0);
-        double start = runs.stream().flatMap(r -> r.traces().stream()).mapToLong(RecordedTrace::firstStep).min().orElse(0);
-        double mid = start + 0.5 * (end - start);
-        double[] all = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        double[] late = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (RecordedRun run : runs) {
-            for (RecordedTrace t : run.traces()) {
-                if (!t.has(column)) {
-                    continue;
-                }
-                io.github.rivervalley.reports.trace.Column c = t.column(column);
-                for (int i = 0; i < c.size(); i++) {
-                    if (!Double.isFinite(c.min(i)) || !Double.isFinite(c.max(i))) {
-                        continue;
-                    }
-                    double[] into = t.step().mean(i) >= mid ? late : all;
-                    into[0] = Math.min(into[0], c.min(i));
-                    into[1] = Math.max(into[1], c.max(i));
-                }
-            }
-        }
-        // The bottom stays the lowest value anywhere; only the top is fitted (a run dipping early keeps its dip).
-        double lo = Math.min(all[0], late[0]);
-        double top = Math.max(all[1], late[1]);
-        double span = late[1] - lo;
-        if (!(span > 0) || !(top - lo > DWARFED * span)) {
-            return Optional.empty();
-        }
-        return Optional.of(new double[] {lo - 0.1 * span, late[1] + 0.1 * span, top});
     }
 
     private static final Stroke ROOT = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);

@@ -48,7 +48,9 @@ public final class DecompositionChart implements RunChart {
             RecordedTrace root = StackedDecomposition.stackedLine(run).get();
             XYPlot plot = StackedDecomposition.plot(run, root, root.firstStep(), run.traces().stream().mapToLong(RecordedTrace::lastStep).max().orElseThrow(), true);
             return chart("Loss decomposition: " + run.name(), plot, "loss = river loss + hill excess (orange) on the "
-                    + root.line() + " line; bucket means" + (run.traces().size() > 1 ? "; dashed: other lines" : ""));
+                    + root.line() + " line; bucket means" + (run.traces().size() > 1 ? "; dashed: other lines" : "")
+                    + StackedDecomposition.fittedRange(run).map(r -> String.format(java.util.Locale.ROOT,
+                            "; y axis fitted to the second half of the steps, the start (up to %.3g) is cut off", r[2])).orElse(""));
         }
         TraceDataset data = new TraceDataset(log);
         DeviationRenderer renderer = lines();

@@ -100,8 +100,10 @@ public final class DecompositionPanelsChart implements RunsChart {
             }
         }
         combined.setFixedLegendItems(legend);
+        boolean cut = groups.stream().anyMatch(g -> StackedDecomposition.fittedRange(g.runs().get(0)).isPresent());
         JFreeChart chart = ChartStyle.chart("Decomposition of each schedule, on shared axes", combined,
-                "one panel per schedule (first seed); loss = river loss + hill excess (orange); same step and loss scale in every panel");
+                "one panel per schedule (first seed); loss = river loss + hill excess (orange); same step and loss scale in every panel"
+                        + (cut ? "; y axis fitted to the second half of the steps, the start cut off" : ""));
         return chart;
     }
 }

@@ -38,6 +38,14 @@ final class StackedDecomposition {
     private StackedDecomposition() {
     }
 
+    /**
+     * The y range of a whole-run plot when its start dwarfs the rest ({@link ChartStyle#secondHalfRange}: a
+     * bigram loss falling onto its entropy, under which a stack from zero would be all floor), else empty.
+     */
+    static Optional<double[]> fittedRange(RecordedRun run) {
+        return ChartStyle.secondHalfRange(run.traces(), java.util.List.of(TraceColumns.LOSS, TraceColumns.RIVER_LOSS));
+    }
+
     /** The line to stack for a run as a whole ({@link Captions#wholeRunLine}). */
     static Optional<RecordedTrace> stackedLine(RecordedRun run) {
         return Captions.wholeRunLine(run);
@@ -138,7 +146,12 @@ final class StackedDecomposition {
         }
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         double pad = 0.04 * (bounds[1] - bounds[0]);
-        range.setRange(nonNegative && fromZero ? 0 : bounds[0] - pad, bounds[1] + pad);
+        Optional<double[]> fitted = fromZero ? fittedRange(run) : Optional.empty();
+        if (fitted.isPresent()) {
+            range.setRange(fitted.get()[0], fitted.get()[1]);
+        } else {
+            range.setRange(nonNegative && fromZero ? 0 : bounds[0] - pad, bounds[1] + pad);
+        }
         plot.getDomainAxis().setRange(from, to);
         phaseMarkers(plot, Optional.of(root));
         plot.setFixedLegendItems(legend(root, lineKey, nameLines, nonNegative, theory));

@@ -28,9 +28,16 @@ class ComparisonAxisTest {
 
     /** A one-line run of {@code steps + 1} rows with loss {@code f(step)} (every other column 0). */
     static RecordedRun run(String name, long steps, LongToDoubleFunction f) throws Exception {
+        return run(name, steps, f, t -> 0);
+    }
+
+    /** The same with river loss {@code river(step)} and hill excess the rest. */
+    static RecordedRun run(String name, long steps, LongToDoubleFunction f, LongToDoubleFunction river) throws Exception {
         StringBuilder csv = new StringBuilder(String.join(",", TraceColumns.REQUIRED)).append('\n');
         for (long t = 0; t <= steps; t++) {
-            csv.append("main,").append(t).append(",0.1,").append(f.applyAsDouble(t)).append(",0,0,0,0,0\n");
+            double loss = f.applyAsDouble(t);
+            double r = river.applyAsDouble(t);
+            csv.append("main,").append(t).append(",0.1,").append(loss).append(',').append(r).append(',').append(loss - r).append(",0,0,0\n");
         }
         List<RecordedTrace> traces = new TraceReader(512).read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), name);
         RunSummary summary = new RunSummary(name, steps, 1, 1L, "test", "constant", steps, List.of(), List.of());
@@ -60,6 +67,18 @@ class ComparisonAxisTest {
         assertEquals(lo - 0.1 * span, y.getLowerBound(), 1e-9);
         assertEquals(hi + 0.1 * span, y.getUpperBound(), 1e-9);
         assertTrue(subtitle(runs).contains("fitted to the second half"), subtitle(runs));
+    }
+
+    @Test
+    void theStackedDecompositionOfSuchALossIsFittedTooNotAStackOfFloor() throws Exception {
+        // river loss 1.25 + 0.005 (1 - t/2000), hill excess 0.01 after the fall: from zero the orange layer would be 0.2% of the axis.
+        RecordedRun run = run("d", 2000, t -> 1.26 + 4.24 * Math.exp(-t / 40.0) - 0.005 * t / 2000.0, t -> 1.255 - 0.005 * t / 2000.0);
+        ValueAxis y = ((XYPlot) ChartCatalog.DECOMPOSITION.draw(run).getPlot()).getRangeAxis();
+        // independently: lowest value anywhere the river loss at the end, 1.25; highest of the second half the loss at step 1000
+        double lo = 1.25;
+        double hi = 1.26 + 4.24 * Math.exp(-1000 / 40.0) - 0.0025;
+        assertEquals(lo - 0.1 * (hi - lo), y.getLowerBound(), 1e-9);
+        assertEquals(hi + 0.1 * (hi - lo), y.getUpperBound(), 1e-9);
     }
 
     @Test
