@@ -109,7 +109,8 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, String> field : fields.get(i).entrySet()) {
                 String path = field.getKey();
-                boolean schedule = path.startsWith("schedule.");
+                // The step count belongs with the schedule: a study gives WSD fewer steps than cosine for equal compute.
+                boolean schedule = path.startsWith("schedule.") || path.equals("steps");
                 // What is recorded does not change a run: record fields never name it.
                 if (path.equals("schedule.type") || path.startsWith("record.")) {
                     continue;

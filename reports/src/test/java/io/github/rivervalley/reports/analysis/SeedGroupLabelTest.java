@@ -60,6 +60,15 @@ class SeedGroupLabelTest {
     }
 
     @Test
+    void stepsThatDifferOnlyBetweenFamiliesDoNotNameARun() {
+        RecordedRun wsd = run("w", 1, "sgd", "{type: wsd, peak: 0.1}");
+        RecordedRun cosine = run("c", 1, "sgd", "{type: cosine, peak: 0.1}");
+        String shorter = cosine.specText().replace("steps: 4000", "steps: 3600");
+        RecordedRun cosine3600 = new RecordedRun(Path.of("c"), cosine.summary(), shorter, SpecReader.instance().readTree(shorter, "c"), List.of());
+        assertEquals(List.of("wsd", "cosine"), labels(wsd, cosine3600));
+    }
+
+    @Test
     void whatARunRecordsNeverNamesItAndLabelsThatWouldRepeatFallBackToRunNames() {
         // Same schedule, same seed, only record.every differs: two groups that no result-changing field tells apart.
         assertEquals(List.of("x", "y"), labels(run("x_seed-1", 1, "sgd", "{type: wsd, peak: 0.1}", 1),
