@@ -7,8 +7,7 @@ import picocli.CommandLine.Option;
 final class FormatsOption {
 
     @Option(names = "--formats", paramLabel = "LIST", defaultValue = ChartFormats.DEFAULT,
-            description = {"chart files to write, comma-separated, any of svg, png, png2x",
-                "(twice the pixels), pdf (default: ${DEFAULT-VALUE})"})
+            description = "chart files to write, comma-separated: any of svg, png, png2x (twice the pixels), pdf (default: ${DEFAULT-VALUE})")
     String formats;
 
     /** The formats asked for; an unknown name is refused (exit 2) before anything runs. */

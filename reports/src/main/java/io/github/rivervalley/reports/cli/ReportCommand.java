@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
 /** {@code rivervalley report DIR --out REPORTDIR}: the static HTML report of every run under DIR. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         header = "Write an HTML report with charts of every run under a directory.",
-        description = {"Writes a static HTML report (index.html and every chart as PNG,",
-            "2x PNG, SVG and PDF, or the --formats asked for) of",
-            "every run under DIR (directories holding a summary.json, as written by",
-            "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it; a",
-            "REPORTDIR that is neither empty nor an earlier report is refused."})
+        description = {"Writes a static HTML report (index.html and every chart as PNG, 2x PNG,",
+            "SVG and PDF, or the --formats asked for) of every run under DIR",
+            "(directories holding a summary.json, as written by 'rivervalley run'",
+            "or 'rivervalley sweep'). Re-running replaces it; a REPORTDIR that is",
+            "neither empty nor an earlier report is refused."})
 final class ReportCommand implements Callable<Integer> {
 
     /** The most points per line a report draws (far more than a chart has pixels). */
