@@ -84,6 +84,9 @@ class LegendKeyTest {
                 if (line.stroke() != null && !hasDashes(legend, line.stroke())) {
                     missing.add(e.getKey() + ": dash pattern of " + line.key());
                 }
+                if (line.dashesRestart()) {
+                    missing.add(e.getKey() + ": " + line.key() + " is dashed but drawn segment by segment (its dashes restart at every point)");
+                }
             }
         }
         assertTrue(checked > 50, "only " + checked + " series checked");
@@ -128,7 +131,7 @@ class LegendKeyTest {
     }
 
     /** A series as drawn: its colour and, when it is a line, its stroke. */
-    record Drawn(String key, Paint paint, Stroke stroke) {
+    record Drawn(String key, Paint paint, Stroke stroke, boolean dashesRestart) {
     }
 
     static List<Drawn> drawn(JFreeChart chart) {
@@ -154,12 +157,14 @@ class LegendKeyTest {
                     String key = String.valueOf(data.getSeriesKey(s));
                     if (r instanceof XYLineAndShapeRenderer lines) {
                         if (lines.getItemLineVisible(s, 0)) {
-                            out.add(new Drawn(key, paint, r.getSeriesStroke(s)));
+                            Stroke stroke = r.getSeriesStroke(s);
+                            boolean dashed = stroke instanceof BasicStroke b && b.getDashArray() != null;
+                            out.add(new Drawn(key, paint, stroke, dashed && !lines.getDrawSeriesLineAsPath()));
                         }
                     } else if (r instanceof XYDifferenceRenderer) {
-                        out.add(new Drawn(key, paint, r.getSeriesStroke(s)));
+                        out.add(new Drawn(key, paint, r.getSeriesStroke(s), false));
                     } else if (r instanceof XYAreaRenderer) {
-                        out.add(new Drawn(key, paint, null));
+                        out.add(new Drawn(key, paint, null, false));
                     }
                 }
             }
