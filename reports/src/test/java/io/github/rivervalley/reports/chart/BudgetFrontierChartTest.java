@@ -3,11 +3,8 @@ package io.github.rivervalley.reports.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rivervalley.reports.SyntheticRuns;
 import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -18,28 +15,16 @@ import org.junit.jupiter.api.Test;
 /** The per-run budget frontier plots the mean over seeds with bars of 2 standard errors over seeds. */
 class BudgetFrontierChartTest {
 
-    /** A run of {@code family} with checkpoints {budget, compute, loss, riverLoss, hillExcess, lossSe}; no trace. */
-    static RecordedRun run(String name, String family, long seed, double[]... checkpoints) {
-        List<RunSummary.CheckpointResult> cs = new ArrayList<>();
-        for (double[] c : checkpoints) {
-            cs.add(new RunSummary.CheckpointResult((long) c[0], "main", (long) c[0], (long) c[1], c[2], c[3], c[4], 1.0, c[5], 0));
-        }
-        RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), cs);
-        ObjectNode spec = (ObjectNode) SpecReader.instance().readTree("name: " + name + "\nseed: " + seed
-                + "\nsteps: 4000\nschedule: {type: " + family + ", peak: 0.1}\n", name);
-        return new RecordedRun(Path.of(name), summary, "", spec, List.of());
-    }
-
     @Test
     void pointsAreMeansOverSeedsWithBarsOfTwoStandardErrorsOverSeeds() {
         double[][] wsdLoss = {{0.30, 0.20}, {0.34, 0.21}, {0.29, 0.26}}; // per seed: loss at budgets 1000 and 2000
         List<RecordedRun> runs = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
             double[] l = wsdLoss[s];
-            runs.add(run("wsd_seed-" + s, "wsd", s, new double[] {1000, 1100, l[0], 0.8 * l[0], 0.2 * l[0], 0.004},
-                    new double[] {2000, 2200, l[1], 0.7 * l[1], 0.3 * l[1], 0.004}));
+            runs.add(SyntheticRuns.checkpointsOnly("wsd_seed-" + s, "wsd", s, new double[] {1000, 1100, l[0], 0.004},
+                    new double[] {2000, 2200, l[1], 0.004}));
         }
-        runs.add(run("cosine", "cosine", 1, new double[] {1000, 1000, 0.33, 0.3, 0.03, 0.005}));
+        runs.add(SyntheticRuns.checkpointsOnly("cosine", "cosine", 1, new double[] {1000, 1000, 0.33, 0.005}));
         XYPlot[] panels = ((CombinedDomainXYPlot) ChartCatalog.BUDGET_FRONTIER.draw(runs).getPlot()).getSubplots().toArray(XYPlot[]::new);
         assertEquals(3, panels.length, "loss, river loss, hill excess");
         for (int panel = 0; panel < 3; panel++) {
@@ -52,7 +37,7 @@ class BudgetFrontierChartTest {
                 // independently: the two-pass mean and sample standard deviation over the three seeds
                 double[] v = new double[3];
                 for (int s = 0; s < 3; s++) {
-                    double factor = panel == 0 ? 1 : panel == 1 ? (b == 0 ? 0.8 : 0.7) : (b == 0 ? 0.2 : 0.3);
+                    double factor = panel == 0 ? 1 : panel == 1 ? 0.9 : 0.1; // river loss 0.9, hill excess 0.1 of the loss
                     v[s] = factor * wsdLoss[s][b];
                 }
                 double mean = (v[0] + v[1] + v[2]) / 3;
@@ -65,7 +50,7 @@ class BudgetFrontierChartTest {
                 assertEquals(mean + half, data.getEndYValue(1, b), 1e-15);
             }
             // One seed: the loss bar is 2 replica SEs; river loss and hill excess have no SE, so no bar.
-            double cosine = panel == 0 ? 0.33 : panel == 1 ? 0.3 : 0.03;
+            double cosine = panel == 0 ? 0.33 : panel == 1 ? 0.33 * 0.9 : 0.33 * 0.1;
             double half = panel == 0 ? 2 * 0.005 : 0;
             assertEquals(cosine, data.getYValue(0, 0));
             assertEquals(cosine - half, data.getStartYValue(0, 0), 1e-17);
