@@ -2,10 +2,10 @@ package io.github.rivervalley.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.simulator.spec.SpecReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.github.rivervalley.reports.analysis;
 
-import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.Column;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +95,7 @@ public final class Captions {
     public static Optional<RecordedTrace> wholeRunLine(RecordedRun run) {
         Optional<RecordedTrace> first = run.mainTrace();
         Optional<RecordedTrace> last = run.summary().checkpoints().stream()
-                .max(java.util.Comparator.comparingLong(io.github.rivervalley.simulator.trace.RunSummary.CheckpointResult::budget))
+                .max(java.util.Comparator.comparingLong(io.github.rivervalley.simulator.results.RunSummary.CheckpointResult::budget))
                 .flatMap(c -> run.trace(c.line()));
         return last.isPresent() && first.isPresent() && last.get().firstStep() <= first.get().firstStep() ? last : first;
     }

@@ -6,9 +6,9 @@ import static io.github.rivervalley.reports.chart.ChartStyle.label;
 
 import io.github.rivervalley.reports.analysis.Estimate;
 import io.github.rivervalley.reports.analysis.SeedGroup;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;

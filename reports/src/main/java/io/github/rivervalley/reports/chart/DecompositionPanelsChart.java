@@ -1,8 +1,8 @@
 package io.github.rivervalley.reports.chart;
 
 import io.github.rivervalley.reports.analysis.SeedGroup;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;

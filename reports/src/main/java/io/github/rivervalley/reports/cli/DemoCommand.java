@@ -1,10 +1,10 @@
 package io.github.rivervalley.reports.cli;
 
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.demo.DemoStudy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import io.github.rivervalley.reports.chart.ChartFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

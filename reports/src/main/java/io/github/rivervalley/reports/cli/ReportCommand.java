@@ -1,11 +1,11 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.html.HtmlReport;
-import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import io.github.rivervalley.reports.chart.ChartFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

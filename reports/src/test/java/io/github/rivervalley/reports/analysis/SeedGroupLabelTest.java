@@ -2,9 +2,9 @@ package io.github.rivervalley.reports.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
-import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.plot.CombinedDomainXYPlot;

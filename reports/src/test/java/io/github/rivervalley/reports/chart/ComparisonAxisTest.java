@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
-import io.github.rivervalley.reports.trace.TraceReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

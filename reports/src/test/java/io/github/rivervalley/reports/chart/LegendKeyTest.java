@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
-import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;

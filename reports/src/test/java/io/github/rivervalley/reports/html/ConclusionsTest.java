@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.analysis.Captions;
 import io.github.rivervalley.reports.analysis.Conclusions;
-import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
