@@ -3,6 +3,9 @@ package io.github.rivervalley.reports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.LongToDoubleFunction;
 import org.hipparchus.special.Erf;
@@ -61,6 +65,23 @@ public final class SyntheticRuns {
             m = a * m;
             v = a * a * v + eta * eta * NOISE;
         }
+    }
+
+    /**
+     * A run read back with only checkpoints {budget, compute, loss, lossSe} on line {@code main} (river loss 0.9
+     * and hill excess 0.1 of the loss) and no trace: for the box, the captions and the frontier.
+     */
+    public static RecordedRun checkpointsOnly(String name, String family, long seed, double[]... checkpoints) {
+        List<RunSummary.CheckpointResult> cs = new ArrayList<>();
+        for (double[] c : checkpoints) {
+            cs.add(new RunSummary.CheckpointResult((long) c[0], "main", (long) c[0], (long) c[1], c[2], c[2] * 0.9, c[2] * 0.1, 1.0, c[3], 0));
+        }
+        RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), cs);
+        SpecReader reader = SpecReader.instance();
+        RunSpec spec = reader.bind(reader.readTree("name: " + name + "\nseed: " + seed + "\nsteps: 4000\n"
+                + "landscape: {type: straight-valley, dimension: 2, hillCurvature: 10}\noptimizer: {type: sgd}\n"
+                + "schedule: {type: " + family + ", peak: 0.1}\n", name), RunSpec.class);
+        return new RecordedRun(Path.of(name), summary, "", Optional.of(spec), Optional.of(spec.schedule().build(spec.steps())), List.of());
     }
 
     /** A WSD schedule with warmup, peak and linear decays to {@code floor * peak} over {@code p * B}. */

@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.analysis.Captions;
 import io.github.rivervalley.reports.analysis.Conclusions;
-import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
-import io.github.rivervalley.simulator.spec.RunSpec;
-import io.github.rivervalley.simulator.spec.SpecReader;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The "What to conclude" box and the captions say what the checkpoints say, and nothing else. */
@@ -21,16 +15,7 @@ class ConclusionsTest {
 
     /** A run of a schedule of {@code family} with the given checkpoints {budget, compute, loss, lossSe}; no trace. */
     static RecordedRun run(String name, String family, long seed, double[]... checkpoints) {
-        List<RunSummary.CheckpointResult> cs = new ArrayList<>();
-        for (double[] c : checkpoints) {
-            cs.add(new RunSummary.CheckpointResult((long) c[0], "main", (long) c[0], (long) c[1], c[2], c[2] * 0.9, c[2] * 0.1, 1.0, c[3], 0));
-        }
-        RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), cs);
-        SpecReader reader = SpecReader.instance();
-        RunSpec spec = reader.bind(reader.readTree("name: " + name + "\nseed: " + seed + "\nsteps: 4000\n"
-                + "landscape: {type: straight-valley, dimension: 2, hillCurvature: 10}\noptimizer: {type: sgd}\n"
-                + "schedule: {type: " + family + ", peak: 0.1}\n", name), RunSpec.class);
-        return new RecordedRun(Path.of(name), summary, "", Optional.of(spec), Optional.of(spec.schedule().build(spec.steps())), List.of());
+        return io.github.rivervalley.reports.SyntheticRuns.checkpointsOnly(name, family, seed, checkpoints);
     }
 
     @Test
