@@ -49,6 +49,8 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final float[] embeddingsTransposed;
     private final float[] bias;
     private final float[] spare;
+    /** The exponents of a tile row's exponentials ({@link FastExp#reduce}). */
+    private final float[] powers;
 
     FactoredMinibatch32(FactoredModel model, int batchSize) {
         this.data = model.data();
@@ -71,6 +73,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.embeddingsTransposed = new float[k * batchSize];
         this.bias = new float[TILE];
         this.spare = new float[TILE];
+        this.powers = new float[TILE];
     }
 
     @Override
@@ -155,27 +158,14 @@ final class FactoredMinibatch32 implements GradientOracle {
             }
         }
         float max = Math.max(m0, m1);
-        float s0 = 0.0f;
-        float s1 = 0.0f;
+        float sum = 0.0f;
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
-            int j = 0;
-            for (; j + 1 < len; j += 2) {
-                float p0 = FastExp.exp(r[j] - max);
-                float p1 = FastExp.exp(r[j + 1] - max);
-                r[j] = p0;
-                r[j + 1] = p1;
-                s0 += p0;
-                s1 += p1;
-            }
-            for (; j < len; j++) {
-                float p0 = FastExp.exp(r[j] - max);
-                r[j] = p0;
-                s0 += p0;
-            }
+            FastExp.reduce(r, max, r, powers, len);
+            sum = FastExp.scaleAndSum(r, powers, len, sum);
         }
-        float scale = invB / (s0 + s1);
+        float scale = invB / sum;
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
