@@ -143,21 +143,14 @@ final class FactoredMinibatch32 implements GradientOracle {
 
     /** Row {@code b} of Z becomes {@code (softmax - onehot(y)) / B} in place (the padded columns stay zero). */
     private void softmaxResidual(int b, int y, float invB) {
-        float m0 = Float.NEGATIVE_INFINITY;
-        float m1 = Float.NEGATIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
-            int j = 0;
-            for (; j + 1 < len; j += 2) {
-                m0 = Math.max(m0, r[j]);
-                m1 = Math.max(m1, r[j + 1]);
-            }
-            for (; j < len; j++) {
-                m0 = Math.max(m0, r[j]);
+            for (int j = 0; j < len; j++) {
+                max = Math.max(max, r[j]); // a vectorised reduction (Math.max is associative, NaN included)
             }
         }
-        float max = Math.max(m0, m1);
         float sum = 0.0f;
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
