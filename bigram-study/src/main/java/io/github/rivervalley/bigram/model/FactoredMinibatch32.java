@@ -90,14 +90,20 @@ final class FactoredMinibatch32 implements GradientOracle {
             }
         }
         for (int j = 0; j < v; j++) {
-            float[][] tile = uTransposed[j / TILE];
             float[][][] rows = uRows[j / TILE];
+            float[][] tile = uTransposed[j / TILE];
             int t = j % TILE;
             int row = uOffset + j * k;
-            for (int c = 0; c < k; c++) {
-                float value = (float) x[row + c];
-                tile[c][t] = value;
-                rows[c / NARROW][t][c % NARROW] = value;
+            for (int n = 0; n < narrowTiles; n++) {
+                float[] u = rows[n][t];
+                int from = row + n * NARROW;
+                int len = Math.min(NARROW, k - n * NARROW);
+                for (int c = 0; c < len; c++) {
+                    u[c] = (float) x[from + c];
+                }
+                for (int c = 0; c < len; c++) {
+                    tile[n * NARROW + c][t] = u[c];
+                }
             }
         }
         logits(x);
