@@ -8,9 +8,9 @@ import io.github.rivervalley.bigram.data.Frequencies;
 import io.github.rivervalley.bigram.data.SyntheticBigrams;
 import io.github.rivervalley.bigram.data.SyntheticGroup;
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -167,7 +167,7 @@ class GroupCurvatureTest {
                 record: {every: 5, sharpnessEvery: 10}
                 """;
         SpecReader reader = SpecReader.instance();
-        Trace trace = Simulation.trace(reader.bind(reader.readTree(yaml, "curvature.yaml"), RunSpec.class), 1);
+        Trace trace = Simulation.trace(reader.read(yaml, "curvature.yaml", RunSpec.class), 1);
         BigramData data = uniformGroups();
         int v = data.vocabularySize();
         for (int g = 0; g < data.groupCount(); g++) {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +50,7 @@ class HillPlateauTest {
                 record: {every: %d}
                 """.formatted(STEPS, V, V, BATCH, Double.toString(ETA), EVERY);
         SpecReader reader = SpecReader.instance();
-        Trace trace = Simulation.trace(reader.bind(reader.readTree(yaml, "plateau.yaml"), RunSpec.class), 2);
+        Trace trace = Simulation.trace(reader.read(yaml, "plateau.yaml", RunSpec.class), 2);
 
         double pi = 1.0 / V;
         double lambda = pi / V;

@@ -9,10 +9,10 @@ import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.noise.GradientOracle;
 import io.github.rivervalley.simulator.noise.SparseRows;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +39,7 @@ class SparseEngineTest {
                 record: {every: 25}
                 """.formatted(peak);
         SpecReader reader = SpecReader.instance();
-        return Simulation.prepare(reader.bind(reader.readTree(yaml, "sparse.yaml"), RunSpec.class));
+        return Simulation.prepare(reader.read(yaml, "sparse.yaml", RunSpec.class));
     }
 
     private static Run dense(Run run) {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +42,7 @@ class StableMinibatchTest {
                 record: {every: 50}
                 """.formatted(batch, Double.toString(eta));
         SpecReader reader = SpecReader.instance();
-        return Simulation.trace(reader.bind(reader.readTree(yaml, "stable.yaml"), RunSpec.class), 2);
+        return Simulation.trace(reader.read(yaml, "stable.yaml", RunSpec.class), 2);
     }
 
     private static double meanSecondHalf(Trace trace, String column) {

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 
@@ -19,6 +19,11 @@ public interface RunsChart {
     /** Height in the report, in pixels (the width is the report's). */
     default int height() {
         return ChartStyle.HEIGHT;
+    }
+
+    /** Height in the report for these runs (charts whose size depends on how many runs they show override it). */
+    default int height(List<RecordedRun> runs) {
+        return height();
     }
 
     /** Whether the runs hold what this chart needs (the report leaves the chart out otherwise). */

@@ -1,19 +1,19 @@
 package io.github.rivervalley.reports.chart;
 
 import static io.github.rivervalley.reports.chart.ChartStyle.LABEL_BACKGROUND;
-import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
+import static io.github.rivervalley.reports.chart.ChartStyle.addPoints;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 import static io.github.rivervalley.reports.chart.ChartStyle.lines;
-import static io.github.rivervalley.reports.chart.ChartStyle.style;
-import static io.github.rivervalley.reports.chart.ChartStyle.addPoints;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
+import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
+import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.withColumn;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -61,7 +60,7 @@ public final class ScheduleChart implements RunChart {
             data.add(t.line(), t.step(), t.column(TraceColumns.LR), null, 0);
             style(renderer, k, color, stroke(k), true);
         }
-        XYPlot plot = new XYPlot(data, stepAxis(), new NumberAxis("learning rate"), renderer);
+        XYPlot plot = new XYPlot(data, stepAxis(), RateAxes.linear("learning rate"), renderer);
         Set<Phase.Kind> labelled = EnumSet.noneOf(Phase.Kind.class);
         for (RecordedTrace t : traces) {
             for (Phase p : t.phases()) {

@@ -4,10 +4,10 @@ import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
-import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.schedule.LineSchedule;
 import io.github.rivervalley.simulator.fit.Curve;
 import io.github.rivervalley.simulator.fit.Fit;
+import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.schedule.LineSchedule;
 import io.github.rivervalley.simulator.schedulesearch.FittedObjective;
 import io.github.rivervalley.simulator.schedulesearch.KnotSchedule;
 import io.github.rivervalley.simulator.schedulesearch.ScheduleOptimization;
@@ -57,7 +57,7 @@ final class OptimizeCharts {
         String lossLabel = outcome.fit() == null ? "exact expected loss" : "predicted loss (" + outcome.law() + " fit)";
         Path charts = dir.resolve("charts");
         List<Path> written = new ArrayList<>();
-        written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": schedules", "step", "learning rate",
+        written.add(ChartFiles.write(NotebookCharts.rateLines(outcome.name() + ": schedules", "step",
                 rates.toArray(NotebookCharts.Series[]::new)), charts, "schedules", 1000, 600).png());
         written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": " + lossLabel, "step", lossLabel,
                 losses.toArray(NotebookCharts.Series[]::new)), charts, "expected-loss", 1000, 600).png());

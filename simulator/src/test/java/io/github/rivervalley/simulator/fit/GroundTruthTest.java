@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +51,7 @@ class GroundTruthTest {
                 + "start: [0" + ", 0".repeat(HILLS) + "]\noptimizer: {type: sgd}\nnoise: {type: hill, sigma: " + SIGMA + "}\n"
                 + "schedule: " + schedule + "\nrecord: {every: 5}\n";
         SpecReader reader = SpecReader.instance();
-        RunSpec spec = reader.bind(reader.readTree(yaml, name), RunSpec.class);
+        RunSpec spec = reader.read(yaml, name, RunSpec.class);
         Trace t = Simulation.trace(spec, 1);
         double[] step = t.column("main", "step");
         double[] loss = t.column("main", "loss");

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
 import org.junit.jupiter.api.Test;
 
 /** A fitted law turned into a valley: simulating it gives back the law's curve and its river/hill split. */
@@ -20,11 +20,11 @@ class ValleyBridgeTest {
         double[] theta = {1.0, 0.3, 0.5, 0.05, 40};
         Fit fit = new Fit(law, theta, new double[5], 0, 0, 0, true);
         SpecReader reader = SpecReader.instance();
-        ScheduleFileSpec schedule = reader.bind(reader.readTree(
-                "steps: 4000\nschedule: {type: wsd-s, peak: 0.01, warmup: 100, floor: 0.1, decayFraction: 0.2, budgets: [2000, 4000]}\n", "s"),
+        ScheduleFileSpec schedule = reader.read(
+                "steps: 4000\nschedule: {type: wsd-s, peak: 0.01, warmup: 100, floor: 0.1, decayFraction: 0.2, budgets: [2000, 4000]}\n", "s",
                 ScheduleFileSpec.class);
         RunSpec spec = ValleyBridge.runSpec(fit, schedule, "bridge", 2048, 3);
-        RunSpec reread = reader.bind(reader.readTree(reader.toYaml(spec), "bridge.yaml"), RunSpec.class);
+        RunSpec reread = reader.read(reader.toYaml(spec), "bridge.yaml", RunSpec.class);
         Trace t = Simulation.trace(reread, 1);
         double[] step = t.column("main", "step");
         double[] loss = t.column("main", "loss");
