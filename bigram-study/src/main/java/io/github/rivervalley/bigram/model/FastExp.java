@@ -5,8 +5,7 @@ package io.github.rivervalley.bigram.model;
  * nearest integer to {@code x / ln 2} and {@code |r| <= ln 2 / 2}, {@code exp(r)} by its Taylor polynomial of
  * degree 7 (truncation below {@code 0.35^8 / 8! < 6e-9}, a twentieth of float32's unit roundoff). Relative error
  * within a few units of float32's last place ({@code FastExpTest} measures it against {@link Math#exp});
- * results below {@code 2^-126} ({@code n < -126}, arguments under about -87.3) are flushed to zero, an
- * absolute error under 1.2e-38.
+ * arguments with {@code n < -126} (under about -87.7) give zero, an absolute error under 1.2e-38.
  *
  * <p>Two stages, so a row's exponentials vectorise: {@link #reduce} is straight-line float arithmetic on
  * arrays (the polynomial and {@code n}, kept as a float), which Java 17's auto-vectoriser turns into SIMD
