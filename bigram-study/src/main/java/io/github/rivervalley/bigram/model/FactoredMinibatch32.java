@@ -105,7 +105,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         outputGradient();
         embeddingGradient();
 
-        Arrays.fill(out, 0, bOffset, 0.0);
+        Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch; U and b are overwritten below
         for (int b = 0; b < batchSize; b++) {
             int e = tokens[b] * k;
             for (int c = 0; c < k; c++) {
