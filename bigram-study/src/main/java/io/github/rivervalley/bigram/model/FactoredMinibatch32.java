@@ -16,8 +16,9 @@ import java.util.random.RandomGenerator;
  * <p>Float lanes are twice as many per SIMD register and the B x V logits half the bytes. The logits, U^T and
  * dU^T are stored as column tiles ({@link TileProducts}: one {@code float[TILE]} per row and tile, the last
  * tile zero-padded), so the logits {@code Z = E_batch U^T} and {@code dU^T = E_batch^T R} run through
- * {@link TileProducts#multiplyAdd}; {@code dE_batch^T = U^T R^T}, whose rows run over the batch, on batch tiles
- * of R^T ({@link TileProducts#multiplyAddNarrow}; R is transposed in cache-sized blocks). The exponentials of the softmax use {@link FastExp#exp}.
+ * {@link TileProducts#multiplyAdd}; {@code dE_batch^T = U^T R^T}, whose rows run over the batch, on batch
+ * tiles of R^T ({@link TileProducts#multiplyAddBatch}; R is transposed eight tokens at a time). The softmax's
+ * exponentials come from {@link FastExp#reduce} and {@link FastExp#scaleAndSum}.
  * Padded columns hold zero logits, which the softmax skips, so their residuals stay zero and add nothing.
  * The summation order is fixed, so results are reproducible bit for bit.
  * Not thread-safe: one per worker.
@@ -25,7 +26,7 @@ import java.util.random.RandomGenerator;
 final class FactoredMinibatch32 implements GradientOracle {
 
     private static final int TILE = TileProducts.TILE;
-    private static final int NARROW = TileProducts.NARROW;
+    private static final int BATCH_TILE = TileProducts.BATCH_TILE;
 
     private final BigramData data;
     private final int v;
@@ -66,9 +67,9 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.z = new float[tiles][batchSize][TILE];
         this.uTransposed = new float[tiles][k][TILE];
         this.uGradientTransposed = new float[tiles][k][TILE];
-        this.batchTiles = (batchSize + NARROW - 1) / NARROW;
-        this.residualsTransposed = new float[tiles][batchTiles][TILE][NARROW];
-        this.embeddingGradientTransposed = new float[batchTiles][k][NARROW];
+        this.batchTiles = (batchSize + BATCH_TILE - 1) / BATCH_TILE;
+        this.residualsTransposed = new float[tiles][batchTiles][TILE][BATCH_TILE];
+        this.embeddingGradientTransposed = new float[batchTiles][k][BATCH_TILE];
         this.embeddings = new float[batchSize * k];
         this.embeddingsTransposed = new float[k * batchSize];
         this.bias = new float[TILE];
@@ -109,7 +110,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         for (int b = 0; b < batchSize; b++) {
             int e = tokens[b] * k;
             for (int c = 0; c < k; c++) {
-                out[e + c] += embeddingGradientTransposed[b / NARROW][c][b % NARROW];
+                out[e + c] += embeddingGradientTransposed[b / BATCH_TILE][c][b % BATCH_TILE];
             }
         }
         for (int j = 0; j < v; j++) {
@@ -207,12 +208,12 @@ final class FactoredMinibatch32 implements GradientOracle {
             float[][] r = z[tile];
             for (int bt = 0; bt < batchTiles; bt++) {
                 float[][] rt = residualsTransposed[tile][bt];
-                int from = bt * NARROW;
-                int len = Math.min(NARROW, batchSize - from);
+                int from = bt * BATCH_TILE;
+                int len = Math.min(BATCH_TILE, batchSize - from);
                 for (int j = 0; j < TILE; j += 8) {
                     transpose8(r, from, len, j, rt);
                 }
-                TileProducts.multiplyAddNarrow(uTransposed[tile], rt, TILE, embeddingGradientTransposed[bt], k, spare);
+                TileProducts.multiplyAddBatch(uTransposed[tile], rt, TILE, embeddingGradientTransposed[bt], k, spare);
             }
         }
     }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Float32 matrix products on column tiles of exactly {@value #TILE} entries, for {@link FactoredMinibatch32}:
  * {@code Y += A M} where every row of Y and of M is one {@code float[TILE]} (a matrix wider than a tile is
- * stored as one such array of rows per tile, zero-padded at the end).
+ * stored as one such array of rows per tile, zero-padded at the end), and the same on batch tiles of
+ * {@value #BATCH_TILE} entries.
  *
  * <p>Why this shape: Java 17's auto-vectorizer turns the inner loop into SIMD code when every array in it is
  * indexed by the loop variable alone and, for a loop that updates two output rows, when the loop runs over a
@@ -26,7 +27,7 @@ final class TileProducts {
      * vectorises well (measured 2.6e10 multiply-adds/s for two outputs by six rows, against 1.5e10 on rows of
      * k = 64, where the scalar loops that align and finish a vector loop take much of each pass).
      */
-    static final int NARROW = 256;
+    static final int BATCH_TILE = 256;
 
     private TileProducts() {
     }
@@ -53,23 +54,23 @@ final class TileProducts {
     }
 
     /**
-     * The same on {@value #NARROW}-column (batch) tiles with row {@code o}'s coefficients in their own array:
+     * The same on {@value #BATCH_TILE}-column (batch) tiles with row {@code o}'s coefficients in their own array:
      * {@code y[o] += sum_{i < n} a[o][i] m[i]}.
      */
-    static void multiplyAddNarrow(float[][] a, float[][] m, int n, float[][] y, int outs, float[] spare) {
+    static void multiplyAddBatch(float[][] a, float[][] m, int n, float[][] y, int outs, float[] spare) {
         int o = 0;
         for (; o + 1 < outs; o += 2) {
-            multiplyAdd2Narrow(a[o], a[o + 1], m, n, y[o], y[o + 1]);
+            multiplyAdd2Batch(a[o], a[o + 1], m, n, y[o], y[o + 1]);
         }
         if (o < outs) {
             Arrays.fill(spare, 0.0f);
-            multiplyAdd2Narrow(a[o], a[o], m, n, y[o], spare);
+            multiplyAdd2Batch(a[o], a[o], m, n, y[o], spare);
         }
     }
 
     /**
      * {@code y0 += sum_{i < n} a[p + i] m[i]} and {@code y1 += sum_{i < n} c[q + i] m[i]} over one tile.
-     * (The narrow copy below differs only in its constant loop bound, which has to be a literal constant.)
+     * (The batch-tile copy below differs only in its constant loop bound, which has to be a literal constant.)
      */
     static void multiplyAdd2(float[] a, int p, float[] c, int q, float[][] m, int n, float[] y0, float[] y1) {
         int i = 0;
@@ -116,11 +117,11 @@ final class TileProducts {
     }
 
     /**
-     * {@link #multiplyAdd2} on {@value #NARROW} columns, coefficients from index 0: a copy, since the loop
+     * {@link #multiplyAdd2} on {@value #BATCH_TILE} columns, coefficients from index 0: a copy, since the loop
      * vectorises only with a literal constant bound (with the width as a parameter it compiles to scalar code;
      * one width of 256 for all three products measured 18% fewer pairs/s).
      */
-    static void multiplyAdd2Narrow(float[] a, float[] c, float[][] m, int n, float[] y0, float[] y1) {
+    static void multiplyAdd2Batch(float[] a, float[] c, float[][] m, int n, float[] y0, float[] y1) {
         int i = 0;
         for (; i + 6 <= n; i += 6) {
             float a0 = a[i];
@@ -141,7 +142,7 @@ final class TileProducts {
             float[] m3 = m[i + 3];
             float[] m4 = m[i + 4];
             float[] m5 = m[i + 5];
-            for (int t = 0; t < NARROW; t++) {
+            for (int t = 0; t < BATCH_TILE; t++) {
                 float u0 = m0[t];
                 float u1 = m1[t];
                 float u2 = m2[t];
@@ -156,7 +157,7 @@ final class TileProducts {
             float a0 = a[i];
             float c0 = c[i];
             float[] m0 = m[i];
-            for (int t = 0; t < NARROW; t++) {
+            for (int t = 0; t < BATCH_TILE; t++) {
                 float u0 = m0[t];
                 y0[t] += a0 * u0;
                 y1[t] += c0 * u0;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TileProductsTest {
 
     private static final int TILE = TileProducts.TILE;
-    private static final int NARROW = TileProducts.NARROW;
+    private static final int BATCH_TILE = TileProducts.BATCH_TILE;
 
     @ParameterizedTest
     @CsvSource({"1, 1", "2, 6", "5, 13", "8, 64", "3, 5"})
@@ -34,16 +34,16 @@ class TileProductsTest {
 
     @ParameterizedTest
     @CsvSource({"1, 1", "2, 6", "5, 13", "7, 512"})
-    void narrowKernelIsThePlainLoopBitForBit(int outs, int n) {
+    void batchTileKernelIsThePlainLoopBitForBit(int outs, int n) {
         SplittableRandom random = new SplittableRandom(outs * 17L + n);
         float[][] a = randomRows(random, outs, n);
-        float[][] m = randomRows(random, n, NARROW);
-        float[][] y = randomRows(random, outs, NARROW);
+        float[][] m = randomRows(random, n, BATCH_TILE);
+        float[][] y = randomRows(random, outs, BATCH_TILE);
         float[][] expected = copy(y);
         for (int o = 0; o < outs; o++) {
-            plain(a[o], 0, m, n, expected[o], NARROW);
+            plain(a[o], 0, m, n, expected[o], BATCH_TILE);
         }
-        TileProducts.multiplyAddNarrow(a, m, n, y, outs, new float[TILE]);
+        TileProducts.multiplyAddBatch(a, m, n, y, outs, new float[TILE]);
         assertSameBits(expected, y);
     }
 
