@@ -43,6 +43,17 @@ public interface Decomposer {
 
         /** Number of standard measurements. */
         public static final int COUNT = values().length;
+
+        /** Writes the standard measurements into {@code out}, each at its own index: the one place that knows the layout. */
+        public static void write(double[] out, double loss, double riverLoss, double hillExcess, double riverCoord,
+                double hillDist, double hillDisp) {
+            out[LOSS.ordinal()] = loss;
+            out[RIVER_LOSS.ordinal()] = riverLoss;
+            out[HILL_EXCESS.ordinal()] = hillExcess;
+            out[RIVER_COORD.ordinal()] = riverCoord;
+            out[HILL_DIST.ordinal()] = hillDist;
+            out[HILL_DISP.ordinal()] = hillDisp;
+        }
     }
 
     /** Names of measurements beyond the standard ones (for example per-group losses); may be empty. */

@@ -88,11 +88,6 @@ public interface RiverValley extends Landscape, Decomposer {
             dist2 += diff * diff;
             disp += diff * n[i];
         }
-        out[Measure.LOSS.ordinal()] = loss;
-        out[Measure.RIVER_LOSS.ordinal()] = riverLoss;
-        out[Measure.HILL_EXCESS.ordinal()] = loss - riverLoss;
-        out[Measure.RIVER_COORD.ordinal()] = riverCoordinate(x);
-        out[Measure.HILL_DIST.ordinal()] = Math.sqrt(dist2);
-        out[Measure.HILL_DISP.ordinal()] = disp;
+        Measure.write(out, loss, riverLoss, loss - riverLoss, riverCoordinate(x), Math.sqrt(dist2), disp);
     }
 }

@@ -36,6 +36,12 @@ final class Fixtures {
                 SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.25, 3), SyntheticGroup.dirichlet(0.25, 8, 1.0)), 21);
     }
 
+    /** Half the tokens deterministic (rivers), half uniform over {@code successors} (hills); Zipf exponent 1 when Zipf. */
+    static BigramData halfRivers(int vocabulary, Frequencies frequencies, int successors, long seed) {
+        return SyntheticBigrams.generate(vocabulary, frequencies, 1.0,
+                List.of(SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.5, successors)), seed);
+    }
+
     static double[] randomPoint(int d, long seed, double scale) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] x = new double[d];

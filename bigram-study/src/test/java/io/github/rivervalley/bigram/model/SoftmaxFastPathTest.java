@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.bigram.data.Frequencies;
-import io.github.rivervalley.bigram.data.SyntheticBigrams;
-import io.github.rivervalley.bigram.data.SyntheticGroup;
 import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -122,8 +119,7 @@ class SoftmaxFastPathTest {
     @Test
     void minibatchGradientIsThePlainLoopsBitForBit() {
         int v = 37;
-        BigramData data = SyntheticBigrams.generate(v, Frequencies.ZIPF, 1.0,
-                List.of(SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.5, 4)), 2);
+        BigramData data = Fixtures.halfRivers(v, Frequencies.ZIPF, 4, 2);
         TabularModel model = new TabularModel(data);
         for (int batch : new int[] {1, 2, 7, 64}) {
             TabularMinibatch oracle = new TabularMinibatch(model, batch);
@@ -170,8 +166,7 @@ class SoftmaxFastPathTest {
     @Test
     void fusedStepIsGradientThenDenseStepBitForBit() {
         int v = 29;
-        BigramData data = SyntheticBigrams.generate(v, Frequencies.UNIFORM, 1.0,
-                List.of(SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.5, 3)), 5);
+        BigramData data = Fixtures.halfRivers(v, Frequencies.UNIFORM, 3, 5);
         TabularModel model = new TabularModel(data);
         for (int batch : new int[] {1, 3, 16, 100}) {
             TabularMinibatch fused = new TabularMinibatch(model, batch);

@@ -179,8 +179,7 @@ class TabularModelTest {
 
     @Test
     void hillDirectionOfTiedProbabilitiesAndOfAllRiverData() {
-        BigramData uniform = SyntheticBigrams.generate(8, Frequencies.UNIFORM, 1.0,
-                List.of(SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.5, 3)), 2);
+        BigramData uniform = Fixtures.halfRivers(8, Frequencies.UNIFORM, 3, 2);
         HillDirection hill = HillDirection.of(uniform);
         assertEquals(1.0 / 8 / 3, hill.curvature(), 1e-15);
         assertEquals(0.0, hill.vector()[0] + hill.vector()[1] + hill.vector()[2], 1e-15);
@@ -255,8 +254,7 @@ class TabularModelTest {
      */
     @Test
     void sparseRowsMatchDenseReferenceAndDenseUpdateBitForBit() {
-        BigramData bigger = SyntheticBigrams.generate(40, Frequencies.ZIPF, 1.0, List.of(
-                SyntheticGroup.deterministic(0.5), SyntheticGroup.uniform(0.5, 5)), 8);
+        BigramData bigger = Fixtures.halfRivers(40, Frequencies.ZIPF, 5, 8);
         TabularModel m = new TabularModel(bigger);
         int v = 40;
         int batch = 16;

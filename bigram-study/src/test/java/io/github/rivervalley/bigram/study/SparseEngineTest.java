@@ -51,13 +51,20 @@ class SparseEngineTest {
         });
     }
 
+    /**
+     * The sparse loop's trace on {@code threads} threads, asserted equal to the general loop's on as many and
+     * to the reference loop's on {@code referenceThreads}.
+     */
+    private static Trace sparseTraceEqualToTheOtherLoops(Run run, int threads, int referenceThreads) {
+        Trace sparse = Simulation.trace(run, threads);
+        assertEquals(Simulation.trace(dense(run), threads).toCsv(), sparse.toCsv(), "the general loop");
+        assertEquals(Simulation.referenceTrace(run, referenceThreads).toCsv(), sparse.toCsv(), "the engine's reference loop (no fast paths)");
+        return sparse;
+    }
+
     @Test
     void sparseLoopEqualsTheGeneralLoop() {
-        Run run = run("6");
-        Trace sparse = Simulation.trace(run, 2);
-        Trace general = Simulation.trace(dense(run), 2);
-        assertEquals(general.toCsv(), sparse.toCsv());
-        assertEquals(Simulation.referenceTrace(run, 1).toCsv(), sparse.toCsv(), "the engine's reference loop (no fast paths)");
+        Trace sparse = sparseTraceEqualToTheOtherLoops(run("6"), 2, 1);
         for (RunSummary.LineResult line : sparse.summary().lines()) {
             assertEquals(0, line.diverged());
         }
@@ -65,11 +72,7 @@ class SparseEngineTest {
 
     @Test
     void divergenceIsDetectedAtTheSameStep() {
-        Run run = run("1e306");
-        Trace sparse = Simulation.trace(run, 1);
-        Trace general = Simulation.trace(dense(run), 1);
-        assertEquals(general.toCsv(), sparse.toCsv());
-        assertEquals(Simulation.referenceTrace(run, 2).toCsv(), sparse.toCsv(), "the engine's reference loop (no fast paths)");
+        Trace sparse = sparseTraceEqualToTheOtherLoops(run("1e306"), 1, 2);
         assertFalse(sparse.summary().lines().stream().allMatch(l -> l.diverged() == 0), sparse.summary().toString());
     }
 }

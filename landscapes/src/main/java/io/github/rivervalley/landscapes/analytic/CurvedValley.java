@@ -5,8 +5,6 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
-import org.hipparchus.analysis.solvers.AllowedSolution;
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
 /**
  * The curved valley {@code L(x, y, z) = r(x) + (lambda/2)(y - A sin(k x))^2 + sum_j (lambda_j/2) z_j^2}:
@@ -46,9 +44,6 @@ public final class CurvedValley implements AnalyticValley {
     private static final int MIN_CELLS = 8;
     /** Cap on grid cells (about 20 ms of work): only points millions of periods from the floor reach it. */
     private static final int MAX_CELLS = 1 << 20;
-    private static final int MAX_EVALUATIONS = 500;
-    // Roots to about one ulp at unit scale; the function-value criterion is unused (0).
-    private static final double ROOT_ACCURACY = 1e-15;
 
     private final RiverProfile river;
     private final double hillCurvature;
@@ -130,12 +125,7 @@ public final class CurvedValley implements AnalyticValley {
     @Override
     public double value(double[] x) {
         double u = x[1] - floor(x[0]);
-        double loss = river.value(x[0]) + 0.5 * hillCurvature * u * u;
-        for (int j = 0; j < extraHills.length; j++) {
-            double z = x[j + 2];
-            loss += 0.5 * extraHills[j] * z * z;
-        }
-        return loss;
+        return AxisHills.addValue(river.value(x[0]) + 0.5 * hillCurvature * u * u, extraHills, x, 2);
     }
 
     @Override
@@ -145,12 +135,7 @@ public final class CurvedValley implements AnalyticValley {
         double loss = river.value(t) + 0.5 * hillCurvature * u * u;
         gradient[0] = river.slope(t) - hillCurvature * u * floorSlope(t);
         gradient[1] = hillCurvature * u;
-        for (int j = 0; j < extraHills.length; j++) {
-            double z = x[j + 2];
-            gradient[j + 2] = extraHills[j] * z;
-            loss += 0.5 * extraHills[j] * z * z;
-        }
-        return loss;
+        return AxisHills.addGradient(loss, extraHills, x, 2, gradient);
     }
 
     /** Entry (0,0) of the Hessian: {@code r'' + lambda s^2 + lambda u A k^2 sin(k x)}. */
@@ -167,9 +152,7 @@ public final class CurvedValley implements AnalyticValley {
         double h01 = -hillCurvature * floorSlope(x[0]);
         out[0] = h00 * v[0] + h01 * v[1];
         out[1] = h01 * v[0] + hillCurvature * v[1];
-        for (int j = 0; j < extraHills.length; j++) {
-            out[j + 2] = extraHills[j] * v[j + 2];
-        }
+        AxisHills.multiply(extraHills, v, 2, out);
     }
 
     @Override
@@ -182,18 +165,12 @@ public final class CurvedValley implements AnalyticValley {
         out.unsafe_set(0, 1, h01);
         out.unsafe_set(1, 0, h01);
         out.unsafe_set(1, 1, hillCurvature);
-        for (int j = 0; j < extraHills.length; j++) {
-            out.unsafe_set(j + 2, j + 2, extraHills[j]);
-        }
+        AxisHills.setDiagonal(extraHills, 2, out);
     }
 
     @Override
     public double hessianTrace(double[] x) {
-        double trace = hessian00(x) + hillCurvature;
-        for (double lambda : extraHills) {
-            trace += lambda;
-        }
-        return trace;
+        return AxisHills.addTrace(hessian00(x) + hillCurvature, extraHills);
     }
 
     /**
@@ -218,7 +195,6 @@ public final class CurvedValley implements AnalyticValley {
         int cells = (int) Math.min(MAX_CELLS, Math.max(MIN_CELLS, Math.ceil(2.0 * halfWidth / cellWidth)));
         double lo = x0 - halfWidth;
         double step = 2.0 * halfWidth / cells;
-        BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(ROOT_ACCURACY, ROOT_ACCURACY, 0.0, 5);
         double best = x0;
         double bestDistance2 = dist0 * dist0;
         double a = lo;
@@ -234,7 +210,7 @@ public final class CurvedValley implements AnalyticValley {
                 } else if (gb == 0.0) {
                     root = b;
                 } else {
-                    root = solver.solve(MAX_EVALUATIONS, t -> stationarity(t, x0, x1), a, b, AllowedSolution.ANY_SIDE);
+                    root = BracketedRoot.of(t -> stationarity(t, x0, x1), a, b);
                 }
                 double dt = root - x0;
                 double dy = floor(root) - x1;
@@ -352,12 +328,7 @@ public final class CurvedValley implements AnalyticValley {
         for (int i = 0; i < p.length; i++) {
             disp += (x[i] - p[i]) * basis.unsafe_get(i, 0);
         }
-        out[Measure.LOSS.ordinal()] = loss;
-        out[Measure.RIVER_LOSS.ordinal()] = riverLoss;
-        out[Measure.HILL_EXCESS.ordinal()] = loss - riverLoss;
-        out[Measure.RIVER_COORD.ordinal()] = arcLength(t);
-        out[Measure.HILL_DIST.ordinal()] = Math.sqrt(dist2);
-        out[Measure.HILL_DISP.ordinal()] = disp;
+        Measure.write(out, loss, riverLoss, loss - riverLoss, arcLength(t), Math.sqrt(dist2), disp);
     }
 
     @Override

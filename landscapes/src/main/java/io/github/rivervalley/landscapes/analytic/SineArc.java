@@ -1,8 +1,6 @@
 package io.github.rivervalley.landscapes.analytic;
 
 import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
-import org.hipparchus.analysis.solvers.AllowedSolution;
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
 /**
  * Arc length along the floor {@code y = A sin(k t)} of a {@link CurvedValley}, and its inverse, with
@@ -13,9 +11,6 @@ final class SineArc {
 
     private static final double INTEGRAL_ACCURACY = 1e-14;
     private static final int GAUSS_POINTS = 16;
-    private static final int MAX_EVALUATIONS = 500;
-    // Roots to about one ulp at unit scale; the function-value criterion is unused (0).
-    private static final double ROOT_ACCURACY = 1e-15;
 
     private final double amplitude;
     private final double wavenumber;
@@ -58,8 +53,7 @@ final class SineArc {
         } else if (rest == halfPeriodLength) {
             offset = halfPeriod;
         } else {
-            BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(ROOT_ACCURACY, ROOT_ACCURACY, 0.0, 5);
-            offset = solver.solve(MAX_EVALUATIONS, r -> integrateArc(r) - rest, 0.0, halfPeriod, AllowedSolution.ANY_SIDE);
+            offset = BracketedRoot.of(r -> integrateArc(r) - rest, 0.0, halfPeriod);
         }
         return periods * halfPeriod + offset;
     }

@@ -89,34 +89,20 @@ public final class StraightValley implements AnalyticValley, LinearHillFrame {
 
     @Override
     public double value(double[] x) {
-        double loss = river.value(x[0]);
-        for (int i = 0; i < hillCurvatures.length; i++) {
-            double h = x[i + 1];
-            loss += 0.5 * hillCurvatures[i] * h * h;
-        }
-        return loss;
+        return AxisHills.addValue(river.value(x[0]), hillCurvatures, x, 1);
     }
 
     @Override
     public double gradient(double[] x, double[] gradient) {
         double c = x[0];
-        double loss = river.value(c);
         gradient[0] = river.slope(c);
-        for (int i = 0; i < hillCurvatures.length; i++) {
-            double h = x[i + 1];
-            double lambda = hillCurvatures[i];
-            gradient[i + 1] = lambda * h;
-            loss += 0.5 * lambda * h * h;
-        }
-        return loss;
+        return AxisHills.addGradient(river.value(c), hillCurvatures, x, 1, gradient);
     }
 
     @Override
     public void hessianVectorProduct(double[] x, double[] v, double[] out) {
         out[0] = river.curvature(x[0]) * v[0];
-        for (int i = 0; i < hillCurvatures.length; i++) {
-            out[i + 1] = hillCurvatures[i] * v[i + 1];
-        }
+        AxisHills.multiply(hillCurvatures, v, 1, out);
     }
 
     @Override
@@ -125,18 +111,12 @@ public final class StraightValley implements AnalyticValley, LinearHillFrame {
         out.reshape(d, d);
         out.zero();
         out.unsafe_set(0, 0, river.curvature(x[0]));
-        for (int i = 0; i < hillCurvatures.length; i++) {
-            out.unsafe_set(i + 1, i + 1, hillCurvatures[i]);
-        }
+        AxisHills.setDiagonal(hillCurvatures, 1, out);
     }
 
     @Override
     public double hessianTrace(double[] x) {
-        double trace = river.curvature(x[0]);
-        for (double lambda : hillCurvatures) {
-            trace += lambda;
-        }
-        return trace;
+        return AxisHills.addTrace(river.curvature(x[0]), hillCurvatures);
     }
 
     /** The largest hill curvature. */
@@ -204,12 +184,7 @@ public final class StraightValley implements AnalyticValley, LinearHillFrame {
             excess += 0.5 * hillCurvatures[i] * h * h;
             dist2 += h * h;
         }
-        out[Measure.LOSS.ordinal()] = riverLoss + excess;
-        out[Measure.RIVER_LOSS.ordinal()] = riverLoss;
-        out[Measure.HILL_EXCESS.ordinal()] = excess;
-        out[Measure.RIVER_COORD.ordinal()] = x[0];
-        out[Measure.HILL_DIST.ordinal()] = Math.sqrt(dist2);
-        out[Measure.HILL_DISP.ordinal()] = x[steepest + 1];
+        Measure.write(out, riverLoss + excess, riverLoss, excess, x[0], Math.sqrt(dist2), x[steepest + 1]);
     }
 
     @Override

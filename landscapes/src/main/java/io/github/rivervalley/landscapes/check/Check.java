@@ -1,5 +1,7 @@
 package io.github.rivervalley.landscapes.check;
 
+import java.util.List;
+
 /**
  * Argument checks for validated values (records' compact constructors). Each check returns its
  * argument so it can be used inline, and throws an {@link InvalidValueException} that names the field.
@@ -51,9 +53,7 @@ public final class Check {
 
     /** {@code value > 0}. */
     public static int positive(String field, int value) {
-        if (value <= 0) {
-            throw new InvalidValueException(field, value, "a whole number > 0");
-        }
+        positive(field, (long) value);
         return value;
     }
 
@@ -87,6 +87,29 @@ public final class Check {
             throw new InvalidValueException(field, "nothing", "a value (this field is required)");
         }
         return value;
+    }
+
+    /** One of the number checks above, as a value: {@code Check::positive}, {@code Check::nonNegative}. */
+    @FunctionalInterface
+    public interface NumberCheck {
+        /** Returns {@code value}, or throws an {@link InvalidValueException} naming {@code field}. */
+        double check(String field, double value);
+    }
+
+    /**
+     * A field that takes one number or a non-empty list of them (one per hill, say), each passing
+     * {@code each}; an element is named {@code field[i]} when there are several. Returns an unmodifiable copy.
+     */
+    public static List<Double> oneOrMore(String field, List<Double> values, String allowed, NumberCheck each) {
+        present(field, values);
+        if (values.isEmpty()) {
+            throw new InvalidValueException(field, "[]", allowed);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            String element = values.size() == 1 ? field : field + "[" + i + "]";
+            each.check(element, present(element, values.get(i)));
+        }
+        return List.copyOf(values);
     }
 
     /** A point must have the landscape's dimension and finite coordinates. */

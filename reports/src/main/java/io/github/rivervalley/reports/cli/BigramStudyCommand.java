@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,15 +46,15 @@ final class BigramStudyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
-        int n = Threads.resolve(threads);
+        int n = threads.count();
         BigramStudy study = BigramStudy.read(spec);
         BigramStudy.Comparison result = study.run(out, n);
         TraceReader reader = new TraceReader();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,12 +27,12 @@ final class DemoCommand implements Callable<Integer> {
                 "(default: ${DEFAULT-VALUE})"})
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores); never changes the results")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
-        int n = Threads.resolve(threads);
+        int n = threads.count();
         PrintWriter log = spec.commandLine().getOut();
         long start = System.nanoTime();
         DemoStudy.Study result = DemoStudy.run(out, n, log);

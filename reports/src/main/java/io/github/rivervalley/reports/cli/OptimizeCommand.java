@@ -6,12 +6,8 @@ import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code rivervalley optimize SPEC.yaml --out DIR}: the schedule that minimises the expected final loss. */
 @Command(name = "optimize",
@@ -30,26 +26,16 @@ import picocli.CommandLine.Spec;
             "the fitted curves' peak unless objective.extrapolate is true.",
             "Deterministic: the same spec gives the same files."
         })
-final class OptimizeCommand implements Callable<Integer> {
+final class OptimizeCommand extends SpecCommand {
 
-    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "optimize spec (YAML); see docs/spec.md")
-    Path spec;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
-
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads for the verification runs (default: all cores)")
-    Integer threads;
-
-    @Spec
-    CommandSpec command;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
-    public Integer call() {
+    void run(PrintWriter stdout) {
         OptimizeSpec optimizeSpec = SpecReader.instance().read(spec, OptimizeSpec.class);
-        ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, parentOf(spec), out, Threads.resolve(threads));
+        ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, parentOf(spec), out, threads.count());
         OptimizeCharts.write(out.resolve(outcome.name()), outcome);
-        PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + out.resolve(outcome.name()) + " (optimal.yaml, comparison.csv, schedules.csv, optimize.json,"
                 + " charts/schedules and charts/expected-loss; " + outcome.iterations() + " iterations)");
         String what = outcome.fit() == null ? "expected" : "predicted";
@@ -58,8 +44,6 @@ final class OptimizeCommand implements Callable<Integer> {
                     e.gapToOptimal(), e.simulatedLoss() == null ? ""
                             : String.format(Locale.ROOT, "; simulated %.6g +- %.2g", e.simulatedLoss(), e.simulatedSe())));
         }
-        stdout.flush();
-        return 0;
     }
 
     private static Path parentOf(Path file) {

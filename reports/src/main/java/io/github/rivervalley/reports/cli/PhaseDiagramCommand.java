@@ -11,12 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rivervalley phase-diagram SPEC.yaml --out DIR}: which decay shape wins, against budget / relaxation time. */
 @Command(name = "phase-diagram",
@@ -30,19 +25,10 @@ import picocli.CommandLine.Spec;
             "inverse-proportional loss minus the linear one: above 0 linear wins) and charts/decay-fraction",
             "(the winner's decay fraction), against log10(N/T), one line per noise level. Deterministic."
         })
-final class PhaseDiagramCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "phase-diagram spec (YAML); see docs/spec.md")
-    Path spec;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
-
-    @Spec
-    CommandSpec command;
+final class PhaseDiagramCommand extends SpecCommand {
 
     @Override
-    public Integer call() {
+    void run(PrintWriter stdout) {
         PhaseDiagram diagram = SpecReader.instance().read(spec, PhaseDiagram.class);
         List<PhaseDiagram.Point> points = diagram.compute();
         Path dir = out.resolve(diagram.name());
@@ -68,13 +54,10 @@ final class PhaseDiagramCommand implements Callable<Integer> {
                 "loss difference", advantage.toArray(NotebookCharts.Series[]::new)), charts, "linear-advantage", 1000, 600);
         ChartFiles.write(NotebookCharts.lines(diagram.name() + ": decay fraction of the better shape", xLabel, "decay fraction",
                 fraction.toArray(NotebookCharts.Series[]::new)), charts, "decay-fraction", 1000, 600);
-        PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + dir + " (phase.csv, charts/linear-advantage, charts/decay-fraction)");
         for (PhaseDiagram.Point p : points) {
             stdout.println(String.format(Locale.ROOT, "  noise %-5s N/T %-8s %-20s by %.3g (fraction %.3f)", p.noise(), p.ratio(),
                     p.linearAdvantage() >= 0 ? "linear" : "inverse-proportional", Math.abs(p.linearAdvantage()), p.optimalFraction()));
         }
-        stdout.flush();
-        return 0;
     }
 }

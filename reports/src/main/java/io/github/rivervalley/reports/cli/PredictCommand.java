@@ -10,12 +10,11 @@ import io.github.rivervalley.simulator.fit.ValleyBridge;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import java.io.BufferedWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,8 +39,8 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SCHEDULE.yaml", description = "the schedule spec to predict")
     Path schedule;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write the CSV to FILE (atomically) instead of standard output")
-    Path out;
+    @Mixin
+    CsvOutput out;
 
     @Option(names = "--line", paramLabel = "NAME", description = "line of the schedule (default: ${DEFAULT-VALUE})")
     String line = "main";
@@ -76,13 +75,7 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.writeString(runSpec, "# The valley of a fitted river-valley law (rivervalley predict --run-spec): see docs/fit.md.\n"
                     + SpecReader.instance().toYaml(ValleyBridge.runSpec(rv, file, name, replicas, 1)));
         }
-        if (out != null) {
-            Prediction.write(fits, rates, steps, out);
-        } else {
-            Writer w = new BufferedWriter(command.commandLine().getOut(), 1 << 16);
-            Prediction.write(fits, rates, steps, w);
-            w.flush();
-        }
+        out.write(command.commandLine().getOut(), w -> Prediction.write(fits, rates, steps, w));
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import io.github.rivervalley.reports.trace.TraceReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +43,8 @@ final class ReportCommand implements Callable<Integer> {
                 + HtmlReport.SUMMARY_ABOVE + " runs, whose", "report is a summary), always, never"})
     HtmlReport.PerRunCharts perRunCharts;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads rendering charts (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
@@ -51,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
             // Each point keeps mean, min and max of every column of every line: cap it well below the heap.
             throw new InvalidValueException("--points", points, "an even number in [2, " + MAX_POINTS + "]");
         }
-        int n = Threads.resolve(threads);
+        int n = threads.count();
         Path target = out != null ? out : directory.resolve("report");
         long start = System.nanoTime();
         HtmlReport.Written result = new HtmlReport(new TraceReader(points), n, perRunCharts).write(directory, target);

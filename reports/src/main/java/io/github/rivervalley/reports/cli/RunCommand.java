@@ -12,12 +12,9 @@ import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rivervalley run SPEC.yaml [PATH=VALUE ...] --out DIR [--threads N]}: one simulation, written to {@code DIR/<name>/}. */
 @Command(name = "run",
@@ -31,34 +28,24 @@ import picocli.CommandLine.Spec;
             "PATH=VALUE arguments override fields of the spec by dotted path, as a sweep's axes do,",
             "e.g. schedule.peak=0.01 optimizer.type=adam; the run is then named <name>_<overrides>."
         })
-final class RunCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "run spec (YAML); see docs/spec.md")
-    Path spec;
+final class RunCommand extends SpecCommand {
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH=VALUE",
             description = "override a spec field by dotted path (value in YAML), e.g. schedule.peak=0.01")
     List<String> overrides = List.of();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
-
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
-    Integer threads;
-
-    @Spec
-    CommandSpec command;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
-    public Integer call() {
-        int n = Threads.resolve(threads);
+    void run(PrintWriter stdout) {
+        int n = threads.count();
         JsonNode tree = SpecReader.instance().readTree(spec);
         if (!overrides.isEmpty()) {
             tree = Overrides.apply((ObjectNode) tree, overrides, new EngineExecutor());
         }
         RunSpec runSpec = SpecReader.instance().bind(tree, RunSpec.class);
         RunSummary summary = Simulation.run(runSpec, out, n);
-        PrintWriter stdout = command.commandLine().getOut();
         stdout.println("wrote " + out.resolve(summary.name()) + " (" + RunDirectory.TRACE + ", " + RunDirectory.SUMMARY
                 + ", " + RunDirectory.SPEC + ")");
         for (RunSummary.LineResult line : summary.lines()) {
@@ -66,7 +53,5 @@ final class RunCommand implements Callable<Integer> {
                     + line.riverLoss() + ", hill_excess " + line.hillExcess()
                     + (line.diverged() > 0 ? ", diverged " + line.diverged() + " (first at step " + line.firstDivergenceStep() + ")" : ""));
         }
-        stdout.flush();
-        return 0;
     }
 }

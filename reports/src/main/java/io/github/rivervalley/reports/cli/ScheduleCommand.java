@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.SchedulePlanChart;
-import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.ScheduleCsv;
 import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
@@ -14,8 +13,6 @@ import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.spec.Suggestions;
-import java.io.BufferedWriter;
-import java.io.Writer;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +47,8 @@ final class ScheduleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "the schedule spec (YAML)")
     Path spec;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write the CSV to FILE (atomically) instead of standard output")
-    Path out;
+    @Mixin
+    CsvOutput out;
 
     @Option(names = "--chart", paramLabel = "PATH",
             description = "also draw the schedule chart as PATH.png, PATH@2x.png, PATH.svg and PATH.pdf")
@@ -79,16 +77,7 @@ final class ScheduleCommand implements Callable<Integer> {
             }
             return 0;
         }
-        if (out == null) {
-            Writer writer = new BufferedWriter(command.commandLine().getOut(), 1 << 16);
-            ScheduleCsv.write(schedule, writer);
-        } else {
-            try (AtomicFile file = AtomicFile.begin(out); Writer writer = file.writer()) {
-                ScheduleCsv.write(schedule, writer);
-                writer.flush();
-                file.commit();
-            }
-        }
+        out.write(command.commandLine().getOut(), w -> ScheduleCsv.write(schedule, w));
         return 0;
     }
 

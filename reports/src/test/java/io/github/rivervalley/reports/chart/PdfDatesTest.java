@@ -10,34 +10,22 @@ import java.util.GregorianCalendar;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
 /** A chart's PDF is a pure function of the chart: the library's wall-clock dates are replaced by a fixed one. */
 class PdfDatesTest {
 
-    private static JFreeChart chart() {
-        XYSeries s = new XYSeries("loss");
-        for (int i = 0; i < 50; i++) {
-            s.add(i, Math.exp(-0.05 * i));
-        }
-        return ChartFactory.createXYLineChart("loss", "step", "loss", new XYSeriesCollection(s));
-    }
-
     @Test
     void theSameChartGivesTheSameBytesAtAnyTime() throws Exception {
-        byte[] first = ChartFiles.pdf(chart(), 300, 200);
+        byte[] first = ChartFiles.pdf(SampleCharts.decayingLoss(), 300, 200);
         Thread.sleep(1100); // the library's date has one-second resolution
-        byte[] second = ChartFiles.pdf(chart(), 300, 200);
+        byte[] second = ChartFiles.pdf(SampleCharts.decayingLoss(), 300, 200);
         assertArrayEquals(first, second);
     }
 
     @Test
     void theDatesReadAsTheFixedDateAndThePdfStillParses() throws Exception {
-        byte[] pdf = ChartFiles.pdf(chart(), 300, 200);
+        byte[] pdf = ChartFiles.pdf(SampleCharts.decayingLoss(), 300, 200);
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
         assertTrue(text.contains("/CreationDate (D:20000101000000"), "creation date fixed");
         assertTrue(text.contains("/ModDate (D:20000101000000"), "modification date fixed");

@@ -26,9 +26,7 @@ class BigramStudyCommandTest {
 
     @Test
     void writesRunsAndSummary(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("study.yaml");
-        Files.writeString(spec, SPEC);
-        CliRun result = CliRun.execute("bigram-study", spec.toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
+        CliRun result = CliRun.onSpec(dir, "bigram-study", SPEC, "--threads", "1");
         assertEquals(0, result.exit(), result.err());
         for (String file : List.of("tiny-wsd/trace.csv", "tiny-wsd-s/trace.csv", "tiny-cosine/summary.json",
                 "tiny-constant/spec.yaml", "decay-shares.csv", "final-groups.csv", "group-curves.csv", "study.json", "study.txt",
@@ -45,11 +43,8 @@ class BigramStudyCommandTest {
 
     @Test
     void badSpecExitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("study.yaml");
-        Files.writeString(spec, SPEC.replace("successors: 4", "successors: 40"));
-        CliRun result = CliRun.execute("bigram-study", spec.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(Main.BAD_INPUT, result.exit());
-        assertTrue(result.err().startsWith("error: landscape.data.groups[1].successors: 40 is not allowed"), result.err());
+        CliRun result = CliRun.onSpec(dir, "bigram-study", SPEC.replace("successors: 4", "successors: 40"));
+        result.assertRefused("error: landscape.data.groups[1].successors: 40 is not allowed");
         assertFalse(Files.exists(dir.resolve("out")));
     }
 }

@@ -27,9 +27,7 @@ class OptimizeCommandTest {
 
     @Test
     void writesTheOptimumTheComparisonAndTheCharts(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("optimize.yaml");
-        Files.writeString(spec, SPEC);
-        CliRun result = CliRun.execute("optimize", spec.toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
+        CliRun result = CliRun.onSpec(dir, "optimize", SPEC, "--threads", "1");
         assertEquals(0, result.exit(), result.err());
         for (String file : List.of("optimal.yaml", "wsd.yaml", "cosine.yaml", "constant.yaml", "comparison.csv", "schedules.csv",
                 "optimize.json", "charts/schedules.png", "charts/schedules.svg", "charts/expected-loss.png", "charts/expected-loss.svg")) {
@@ -42,15 +40,10 @@ class OptimizeCommandTest {
 
     @Test
     void badSpecExitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("optimize.yaml");
-        Files.writeString(spec, SPEC.replace("{type: sgd}", "{type: adam}"));
-        CliRun result = CliRun.execute("optimize", spec.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(Main.BAD_INPUT, result.exit());
-        assertTrue(result.err().startsWith("error: optimizer:") && result.err().contains("Adam"), result.err());
-        Files.writeString(spec, SPEC.replace("constraints: {peak: 0.1, warmup: 10}", "constraints: {warmup: 10}"));
-        CliRun missing = CliRun.execute("optimize", spec.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(Main.BAD_INPUT, missing.exit());
-        assertTrue(missing.err().contains("constraints.peak"), missing.err());
+        CliRun result = CliRun.onSpec(dir, "optimize", SPEC.replace("{type: sgd}", "{type: adam}"));
+        result.assertRefused("error: optimizer:", "Adam");
+        CliRun missing = CliRun.onSpec(dir, "optimize", SPEC.replace("constraints: {peak: 0.1, warmup: 10}", "constraints: {warmup: 10}"));
+        missing.assertRefused("constraints.peak");
         assertFalse(Files.exists(dir.resolve("out/opt")));
     }
 }

@@ -43,8 +43,7 @@ class ProbeCommandTest {
         assertEquals(12, csv.size());
 
         CliRun missing = CliRun.execute("probe", runDir.toString(), "--from", "main@200", "--to", "main@300");
-        assertEquals(Main.BAD_INPUT, missing.exit());
-        assertTrue(missing.err().startsWith("error: --from: main@200 is not allowed"), missing.err());
+        missing.assertRefused("error: --from: main@200 is not allowed");
         CliRun malformed = CliRun.execute("probe", runDir.toString(), "--from", "main", "--to", "main@300");
         assertEquals(Main.BAD_INPUT, malformed.exit());
         assertFalse(Files.exists(runDir.resolve("probe/probe-main-main_300.csv")));

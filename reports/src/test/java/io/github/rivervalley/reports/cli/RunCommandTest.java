@@ -13,21 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code rivervalley run}: files on success, exit 2 and nothing written on a bad spec. */
 class RunCommandTest {
 
-    private static final String SPEC = """
-            name: cli
-            steps: 40
-            replicas: 2
-            landscape: {type: straight-valley, hillCurvature: 3.0}
-            optimizer: {type: sgd}
-            noise: {type: isotropic, sigma: 0.01}
-            schedule: {type: constant, peak: 0.1}
-            """;
+    private static final String SPEC = CliRun.tinyRunSpec("cli", 40);
 
     @Test
     void runWritesTheThreeFiles(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("spec.yaml");
-        Files.writeString(spec, SPEC);
-        CliRun result = CliRun.execute("run", spec.toString(), "--out", dir.resolve("out").toString(), "--threads", "2");
+        CliRun result = CliRun.onSpec(dir, "run", SPEC, "--threads", "2");
         assertEquals(0, result.exit(), result.err());
         for (String file : List.of("trace.csv", "summary.json", "spec.yaml")) {
             assertTrue(Files.isRegularFile(dir.resolve("out/cli/" + file)), file);
@@ -37,21 +27,15 @@ class RunCommandTest {
 
     @Test
     void badSpecExitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("spec.yaml");
-        Files.writeString(spec, SPEC.replace("replicas: 2", "replicas: 0"));
-        CliRun result = CliRun.execute("run", spec.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(Main.BAD_INPUT, result.exit());
-        assertTrue(result.err().startsWith("error: replicas: 0 is not allowed"), result.err());
+        CliRun result = CliRun.onSpec(dir, "run", SPEC.replace("replicas: 2", "replicas: 0"));
+        result.assertRefused("error: replicas: 0 is not allowed");
         assertFalse(Files.exists(dir.resolve("out/cli")));
-        assertEquals(Main.BAD_INPUT, CliRun.execute("run", dir.resolve("spec.yaml").toString(), "--threads", "0").exit());
+        assertEquals(Main.BAD_INPUT, CliRun.execute("run", CliRun.specFile(dir, "run").toString(), "--threads", "0").exit());
     }
 
     @Test
     void overridesChangeTheSpecAndNameTheRunAfterThem(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("spec.yaml");
-        Files.writeString(spec, SPEC);
-        CliRun result = CliRun.execute("run", spec.toString(), "schedule.peak=0.05", "optimizer.type=adam", "noise.type=none",
-                "--out", dir.resolve("out").toString());
+        CliRun result = CliRun.onSpec(dir, "run", SPEC, "schedule.peak=0.05", "optimizer.type=adam", "noise.type=none");
         assertEquals(0, result.exit(), result.err());
         try (var list = Files.list(dir.resolve("out"))) {
             assertEquals(List.of("cli_peak-0.05_optimizer-type-adam_noise-type-none"), list.map(p -> p.getFileName().toString()).toList());
@@ -64,17 +48,12 @@ class RunCommandTest {
 
     @Test
     void aBadOverrideIsRejectedLikeABadSweepAxis(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("spec.yaml");
-        Files.writeString(spec, SPEC);
-        CliRun misspelt = CliRun.execute("run", spec.toString(), "schedule.paek=0.05", "--out", dir.resolve("out").toString());
-        assertEquals(Main.BAD_INPUT, misspelt.exit());
-        assertTrue(misspelt.err().startsWith("error: schedule.paek: 'paek' is not a field of schedule; did you mean 'peak'?"), misspelt.err());
-        CliRun negative = CliRun.execute("run", spec.toString(), "schedule.peak=-1", "--out", dir.resolve("out").toString());
-        assertEquals(Main.BAD_INPUT, negative.exit());
-        assertTrue(negative.err().contains("schedule.peak") && negative.err().contains("-1"), negative.err());
-        CliRun noEquals = CliRun.execute("run", spec.toString(), "schedule.peak", "--out", dir.resolve("out").toString());
-        assertEquals(Main.BAD_INPUT, noEquals.exit());
-        assertTrue(noEquals.err().contains("is not PATH=VALUE"), noEquals.err());
+        CliRun misspelt = CliRun.onSpec(dir, "run", SPEC, "schedule.paek=0.05");
+        misspelt.assertRefused("error: schedule.paek: 'paek' is not a field of schedule; did you mean 'peak'?");
+        CliRun negative = CliRun.onSpec(dir, "run", SPEC, "schedule.peak=-1");
+        negative.assertRefused("schedule.peak", "-1");
+        CliRun noEquals = CliRun.onSpec(dir, "run", SPEC, "schedule.peak");
+        noEquals.assertRefused("is not PATH=VALUE");
         assertFalse(Files.exists(dir.resolve("out")));
     }
 }

@@ -16,23 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunReplaceTest {
 
-    private static final String SPEC = """
-            name: again
-            steps: 60
-            replicas: 2
-            landscape: {type: straight-valley, hillCurvature: 3.0}
-            optimizer: {type: sgd}
-            noise: {type: isotropic, sigma: 0.01}
-            schedule: {type: constant, peak: 0.1}
-            """;
-
     @TempDir
     Path tmp;
 
     @Test
     void aRerunThatCannotWriteItsSpecDoesNotMixWithTheOldRun() throws IOException {
-        Path first = Files.writeString(tmp.resolve("first.yaml"), SPEC);
-        Path second = Files.writeString(tmp.resolve("second.yaml"), SPEC.replace("steps: 60", "steps: 80"));
+        Path first = Files.writeString(tmp.resolve("first.yaml"), CliRun.tinyRunSpec("again", 60));
+        Path second = Files.writeString(tmp.resolve("second.yaml"), CliRun.tinyRunSpec("again", 80));
         Path fresh = tmp.resolve("fresh");
         assertEquals(0, CliRun.execute("run", second.toString(), "--out", fresh.toString()).exit());
 

@@ -110,7 +110,6 @@ class ScheduleCommandTest {
         // A top-level key that is neither a schedule-file nor a run-spec field is still an error.
         Path typo = Files.writeString(dir.resolve("typo.yaml"), Files.readString(run).replace("replicas:", "replicaz:"));
         CliRun bad = CliRun.execute("schedule", typo.toString());
-        assertEquals(Main.BAD_INPUT, bad.exit());
-        assertTrue(bad.err().contains("replicaz: is not a field") && bad.err().contains("did you mean 'replicas'"), bad.err());
+        bad.assertRefused("replicaz: is not a field", "did you mean 'replicas'");
     }
 }

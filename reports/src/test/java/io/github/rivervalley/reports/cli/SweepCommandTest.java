@@ -133,21 +133,18 @@ class SweepCommandTest {
         Path spec = write("bad.yaml", BUDGET_STUDY.replace("schedule.type:", "schedule.tpye:"));
         Path out = tmp.resolve("out");
         CliRun result = CliRun.execute("sweep", spec.toString(), "--out", out.toString(), "--quiet");
-        assertEquals(Main.BAD_INPUT, result.exit());
-        assertTrue(result.err().contains("grid.schedule.tpye"), result.err());
+        result.assertRefused("grid.schedule.tpye");
         assertTrue(result.err().contains("did you mean 'type'"), result.err());
         assertFalse(Files.exists(out));
 
         Path badValue = write("bad-value.yaml", BUDGET_STUDY.replace("schedule.type: [wsd, wsd-s, cosine, cyclic-cosine]", "schedule.peak: [0.1, -1]"));
         CliRun value = CliRun.execute("sweep", badValue.toString(), "--out", out.toString(), "--quiet");
-        assertEquals(Main.BAD_INPUT, value.exit());
-        assertTrue(value.err().contains("run 'peak--1_seed-0'"), value.err());
+        value.assertRefused("run 'peak--1_seed-0'");
         assertTrue(value.err().contains("schedule.peak"), value.err());
         assertFalse(Files.exists(out));
 
         CliRun shard = CliRun.execute("sweep", spec.toString(), "--out", out.toString(), "--shard", "2/2");
-        assertEquals(Main.BAD_INPUT, shard.exit());
-        assertTrue(shard.err().contains("--shard"), shard.err());
+        shard.assertRefused("--shard");
     }
 
     @Test

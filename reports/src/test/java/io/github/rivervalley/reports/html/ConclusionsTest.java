@@ -42,11 +42,9 @@ class ConclusionsTest {
         assertEquals(0.1, at.margin(), 1e-15);
         assertTrue(at.decisive());
         String box = HeadlinesSection.box(runs, c);
-        assertTrue(box.contains("cosine has the lowest loss"), box);
-        assertFalse(box.contains("wsd has the lowest loss"), box);
+        assertSaysButNot(box, "cosine has the lowest loss", "wsd has the lowest loss");
         String caption = Captions.compareLoss(runs, c);
-        assertTrue(caption.contains("wsd ends above cosine"), caption);
-        assertFalse(caption.contains("below cosine"), caption);
+        assertSaysButNot(caption, "wsd ends above cosine", "below cosine");
     }
 
     @Test
@@ -81,8 +79,7 @@ class ConclusionsTest {
         assertEquals(Math.sqrt(0.01 / 3 + 0.0001 / 3), at.marginSe(), 1e-15);
         assertFalse(at.decisive());
         String box = HeadlinesSection.box(runs, c);
-        assertTrue(box.contains("are level"), box);
-        assertFalse(box.contains("has the lowest loss"), box);
+        assertSaysButNot(box, "are level", "has the lowest loss");
     }
 
     @Test
@@ -101,5 +98,10 @@ class ConclusionsTest {
         String box = HeadlinesSection.box(runs, c);
         assertTrue(box.contains("cosine spent 3000 steps"), box);
         assertTrue(box.contains("below wsd-s despite spending more"), box);
+    }
+
+    private static void assertSaysButNot(String text, String says, String doesNotSay) {
+        assertTrue(text.contains(says), text);
+        assertFalse(text.contains(doesNotSay), text);
     }
 }

@@ -1,11 +1,8 @@
 package io.github.rivervalley.simulator.fit;
 
-import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.Csv;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -64,16 +61,5 @@ public final class Prediction {
             }
         }
         return -1;
-    }
-
-    /** Writes the prediction CSV to {@code file} atomically. */
-    public static void write(List<Fit> fits, double[] rates, long[] steps, Path file) {
-        try (AtomicFile f = AtomicFile.begin(file); Writer w = f.writer()) {
-            write(fits, rates, steps, w);
-            w.flush();
-            f.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

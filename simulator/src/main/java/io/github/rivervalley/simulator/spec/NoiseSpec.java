@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.rivervalley.landscapes.check.Check;
-import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.noise.CurvatureNoise;
 import io.github.rivervalley.simulator.noise.HillNoise;
 import io.github.rivervalley.simulator.noise.IsotropicNoise;
@@ -74,15 +73,7 @@ public interface NoiseSpec {
                 JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED})
             List<Double> sigma) implements NoiseSpec {
         public Hill {
-            Check.present("sigma", sigma);
-            if (sigma.isEmpty()) {
-                throw new InvalidValueException("sigma", "[]", "a number >= 0, or a non-empty list of them (one per hill)");
-            }
-            for (int i = 0; i < sigma.size(); i++) {
-                String field = sigma.size() == 1 ? "sigma" : "sigma[" + i + "]";
-                Check.nonNegative(field, Check.present(field, sigma.get(i)));
-            }
-            sigma = List.copyOf(sigma);
+            sigma = Check.oneOrMore("sigma", sigma, "a number >= 0, or a non-empty list of them (one per hill)", Check::nonNegative);
         }
 
         /** The same standard deviation on every hill. */

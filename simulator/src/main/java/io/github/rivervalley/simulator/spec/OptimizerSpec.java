@@ -28,8 +28,10 @@ public sealed interface OptimizerSpec {
     /** The optimizer (hyperparameters only). */
     Optimizer build();
 
-    /** The same block with every default written out. */
-    OptimizerSpec resolved();
+    /** The same block with every default written out: the block itself when it has no hyperparameters. */
+    default OptimizerSpec resolved() {
+        return this;
+    }
 
     /** Whether this optimizer is meant to see exact gradients only ({@code gd}). */
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -45,11 +47,6 @@ public sealed interface OptimizerSpec {
         }
 
         @Override
-        public OptimizerSpec resolved() {
-            return this;
-        }
-
-        @Override
         public boolean exactGradientsOnly() {
             return true;
         }
@@ -60,11 +57,6 @@ public sealed interface OptimizerSpec {
         @Override
         public Optimizer build() {
             return new GradientDescent();
-        }
-
-        @Override
-        public OptimizerSpec resolved() {
-            return this;
         }
     }
 

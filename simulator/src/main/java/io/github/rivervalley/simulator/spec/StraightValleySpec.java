@@ -29,15 +29,7 @@ public record StraightValleySpec(
     public static final int MAX_DIMENSION = 10_000_000;
 
     public StraightValleySpec {
-        Check.present("hillCurvature", hillCurvature);
-        if (hillCurvature.isEmpty()) {
-            throw new InvalidValueException("hillCurvature", "an empty list", "a number > 0 or a list of them");
-        }
-        for (int i = 0; i < hillCurvature.size(); i++) {
-            String field = hillCurvature.size() == 1 ? "hillCurvature" : "hillCurvature[" + i + "]";
-            Check.positive(field, Check.present(field, hillCurvature.get(i)));
-        }
-        hillCurvature = List.copyOf(hillCurvature);
+        hillCurvature = Check.oneOrMore("hillCurvature", hillCurvature, "a number > 0 or a list of them", Check::positive);
         if (hillCurvature.size() > 1) {
             int listed = hillCurvature.size() + 1;
             if (spread != null) {

@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Curve input: column selection, sparse rows, rate rebuilding, and one test per kind of bad input. */
 class CurveCsvTest {
@@ -31,33 +35,32 @@ class CurveCsvTest {
         assertTrue(e.getMessage().startsWith(file + " row " + row + " column '" + column + "'"), e.getMessage());
     }
 
-    @Test
-    void missingColumnNamesFileRowAndColumn() throws IOException {
-        Path f = file("a.csv", "step,lr,los\n1,0.1,3\n");
+    /** Reads {@code text} as the curve file {@code name}: it must be refused, naming the file, {@code row} and {@code column}. */
+    private CurveFormatException assertRefused(String name, String text, int row, String column) throws IOException {
+        Path f = file(name, text);
         CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 1, "loss");
+        assertNames(e, f, row, column);
+        return e;
+    }
+
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                Arguments.of("missing column", "step,lr,los\n1,0.1,3\n", 1, "loss"),
+                Arguments.of("NaN loss", "step,lr,loss\n10,0.1,3\n20,0.1,NaN\n", 3, "loss"),
+                Arguments.of("non-positive loss", "step,lr,loss\n10,0.1,3\n20,0.1,2\n30,0.1,0\n", 4, "loss"),
+                Arguments.of("unparsable number", "step,lr,loss\n10,0.1,3\n20,abc,2.9\n", 3, "lr"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFiles")
+    void badFileIsRefusedNamingFileRowAndColumn(String what, String text, int row, String column) throws IOException {
+        assertRefused("bad.csv", text, row, column);
     }
 
     @Test
     void stepsNotIncreasing() throws IOException {
-        Path f = file("b.csv", "step,lr,loss\n10,0.1,3\n20,0.1,2.9\n20,0.1,2.8\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 4, "step");
+        CurveFormatException e = assertRefused("b.csv", "step,lr,loss\n10,0.1,3\n20,0.1,2.9\n20,0.1,2.8\n", 4, "step");
         assertTrue(e.getMessage().contains("row 3"), e.getMessage());
-    }
-
-    @Test
-    void nanLoss() throws IOException {
-        Path f = file("c.csv", "step,lr,loss\n10,0.1,3\n20,0.1,NaN\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 3, "loss");
-    }
-
-    @Test
-    void nonPositiveLoss() throws IOException {
-        Path f = file("d.csv", "step,lr,loss\n10,0.1,3\n20,0.1,2\n30,0.1,0\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 4, "loss");
     }
 
     @Test
@@ -68,13 +71,6 @@ class CurveCsvTest {
                 () -> CurveSource.load(f, s, CurveCsv.Columns.DEFAULT, null, new ArrayList<>()));
         assertNames(e, f, 4, "step");
         assertTrue(e.getMessage().contains("25 steps"), e.getMessage());
-    }
-
-    @Test
-    void unparsableNumber() throws IOException {
-        Path f = file("g.csv", "step,lr,loss\n10,0.1,3\n20,abc,2.9\n");
-        CurveFormatException e = assertThrows(CurveFormatException.class, () -> CurveCsv.read(f, CurveCsv.Columns.DEFAULT));
-        assertNames(e, f, 3, "lr");
     }
 
     @Test

@@ -32,6 +32,15 @@ class SweepExpansionTest {
         return assertThrows(SpecException.class, () -> expand(yaml));
     }
 
+    /** The sweep {@code yaml} must be rejected with a message that mentions every one of {@code fragments}. */
+    private static SpecException assertRejectedMentioning(String yaml, String... fragments) {
+        SpecException e = invalid(yaml);
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        }
+        return e;
+    }
+
     @Test
     void gridIsCartesianWithFirstAxisSlowestAndSeedsFastest() {
         Sweep sweep = expand(BASE + """
@@ -194,9 +203,8 @@ class SweepExpansionTest {
 
     @Test
     void keysSetByAnAxisAreNeverDropped() {
-        SpecException e = invalid(BASE + "grid: {schedule.type: [wsd, cosine], schedule.decayFraction: [0.1]}\n");
-        assertTrue(e.getMessage().contains("type-cosine_decayFraction-0.1"), e.getMessage());
-        assertTrue(e.getMessage().contains("decayFraction"), e.getMessage());
+        assertRejectedMentioning(BASE + "grid: {schedule.type: [wsd, cosine], schedule.decayFraction: [0.1]}\n",
+                "type-cosine_decayFraction-0.1", "decayFraction");
     }
 
     @Test
@@ -209,31 +217,22 @@ class SweepExpansionTest {
 
     @Test
     void misspeltAxisFieldIsRejectedWithASuggestion() {
-        SpecException e = invalid(BASE + "grid: {schedule.pek: [0.1, 0.2]}\n");
-        assertEquals("grid.schedule.pek", e.field());
-        assertTrue(e.getMessage().contains("did you mean 'peak'"), e.getMessage());
-        SpecException top = invalid(BASE + "zip: {stpes: [1, 2]}\n");
-        assertEquals("zip.stpes", top.field());
-        assertTrue(top.getMessage().contains("did you mean 'steps'"), top.getMessage());
+        assertEquals("grid.schedule.pek", assertRejectedMentioning(BASE + "grid: {schedule.pek: [0.1, 0.2]}\n", "did you mean 'peak'").field());
+        assertEquals("zip.stpes", assertRejectedMentioning(BASE + "zip: {stpes: [1, 2]}\n", "did you mean 'steps'").field());
     }
 
     @Test
     void axisFieldThatDoesNotExistAnywhereIsRejectedNamingTheRun() {
-        SpecException e = invalid(BASE + "grid: {optimizer.momentum: [0.9]}\n");
+        SpecException e = assertRejectedMentioning(BASE + "grid: {optimizer.momentum: [0.9]}\n", "unknown key 'optimizer'", "run 'momentum-0.9'");
         assertEquals("grid.optimizer.momentum", e.field());
-        assertTrue(e.getMessage().contains("unknown key 'optimizer'"), e.getMessage());
-        assertTrue(e.getMessage().contains("run 'momentum-0.9'"), e.getMessage());
     }
 
     @Test
     void valueInvalidForItsFieldIsRejectedNamingRunAndField() {
-        SpecException e = invalid(BASE + "grid: {schedule.peak: [0.1, -0.5]}\n");
+        SpecException e = assertRejectedMentioning(BASE + "grid: {schedule.peak: [0.1, -0.5]}\n", "run 'peak--0.5'",
+                "schedule.peak: -0.5 is not allowed");
         assertEquals("grid.schedule.peak", e.field());
-        assertTrue(e.getMessage().contains("run 'peak--0.5'"), e.getMessage());
-        assertTrue(e.getMessage().contains("schedule.peak: -0.5 is not allowed"), e.getMessage());
-        SpecException kind = invalid(BASE + "grid: {steps: [100, fast]}\n");
-        assertTrue(kind.getMessage().contains("run 'steps-fast'"), kind.getMessage());
-        assertTrue(kind.getMessage().contains("steps"), kind.getMessage());
+        assertRejectedMentioning(BASE + "grid: {steps: [100, fast]}\n", "run 'steps-fast'", "steps");
     }
 
     @Test
@@ -247,7 +246,7 @@ class SweepExpansionTest {
 
     @Test
     void malformedSweepsAreRejected() {
-        assertTrue(invalid(BASE + "zip: {steps: [1, 2], schedule.peak: [0.1, 0.2, 0.3]}\n").getMessage().contains("equal length"));
+        assertRejectedMentioning(BASE + "zip: {steps: [1, 2], schedule.peak: [0.1, 0.2, 0.3]}\n", "equal length");
         assertEquals("grid.steps", invalid(BASE + "grid: {steps: []}\n").field());
         assertEquals("grid", invalid(BASE + "grid: {}\n").field());
         assertEquals("grid.steps", invalid(BASE + "grid: {steps: 5}\n").field());
@@ -257,12 +256,11 @@ class SweepExpansionTest {
         assertEquals("seeds", invalid(BASE + "seeds: 0\n").field());
         assertEquals("seeds", invalid(BASE + "seeds: [1, 1]\n").field());
         assertEquals("seeds", invalid(BASE + "seeds: [1.5]\n").field());
-        assertTrue(invalid(BASE).getMessage().contains("at least one axis"));
-        assertTrue(invalid("grid: {steps: [1]}\n").getMessage().contains("base"));
-        SpecException typo = invalid(BASE + "gird: {steps: [1]}\n");
-        assertTrue(typo.getMessage().contains("did you mean 'grid'"), typo.getMessage());
+        assertRejectedMentioning(BASE, "at least one axis");
+        assertRejectedMentioning("grid: {steps: [1]}\n", "base");
+        assertRejectedMentioning(BASE + "gird: {steps: [1]}\n", "did you mean 'grid'");
         assertEquals("grid.a..b", invalid(BASE + "grid: {a..b: [1]}\n").field());
-        assertTrue(invalid(BASE + "grid:\n  schedule.budgets[5]: [1]\n").getMessage().contains("outside the list"));
+        assertRejectedMentioning(BASE + "grid:\n  schedule.budgets[5]: [1]\n", "outside the list");
     }
 
     @Test
