@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
         })
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--cpu-time", description = "time one-thread benchmarks and the peers by CPU time (for a loaded machine;"
-            + " multi-threaded benchmarks stay on the wall clock)")
+    @Option(names = "--cpu-time", description = "time by CPU time, for a loaded machine: one-thread benchmarks and the peers by"
+            + " the thread's (the peers' process's), N-thread ones by the process's divided by N (the time on N free cores"
+            + " if the threads do not slow each other down)")
     boolean cpuTime;
 
     @Option(names = "--quick", description = "small workloads and few repeats: a smoke run, not for publishing")

@@ -76,13 +76,19 @@ public final class BenchRunner {
         if (!selected(name)) {
             return;
         }
-        if (options.cpuTime() && (!name.contains("/") || name.endsWith("/1t"))) {
-            harness = new Harness(harness.warmups(), harness.repeats(), true);
+        if (options.cpuTime()) {
+            harness = new Harness(harness.warmups(), harness.repeats(), threadsOf(name));
         }
         Measurement m = harness.measure(name, task.get());
         results.add(m);
         log.println(m);
         log.flush();
+    }
+
+    /** The thread count in a benchmark's name ({@code .../2t}), 1 without one. */
+    static int threadsOf(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? 1 : Integer.parseInt(name.substring(slash + 1, name.length() - 1));
     }
 
     /** Runs everything selected; returns the measurements. */
