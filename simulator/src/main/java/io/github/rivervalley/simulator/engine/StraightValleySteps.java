@@ -47,6 +47,8 @@ final class StraightValleySteps {
     private final Divergence stop;
     /** Coordinate the hill probe reads (the steepest wall). */
     private final int probe;
+    /** The hill-noise loop for lanes at one river coordinate (d = 2, hill noise only), or null. */
+    private final SharedRiverLanes sharedRiver;
 
     private StraightValleySteps(StraightValley valley, NoiseKind noise, double sigma, Divergence stop) {
         this.river = valley.river();
@@ -58,6 +60,8 @@ final class StraightValleySteps {
         this.sigma = sigma;
         this.stop = stop;
         this.probe = valley.steepestHill() + 1;
+        this.sharedRiver = noise == NoiseKind.HILLS && dimension == 2
+                ? new SharedRiverLanes(river, linear, negativeSlope, lambda[0], sigma, stop) : null;
     }
 
     /** The fast loop for {@code run}, if its landscape, optimizer and noise are ones it covers. */
@@ -129,8 +133,8 @@ final class StraightValleySteps {
                 n++;
             }
         }
-        if (noise == NoiseKind.HILLS && n > 1 && sameRiverCoordinate(x0, n)) {
-            advanceHillShared(n, fromStep, toStep, lrs, lrBase, lanes);
+        if (sharedRiver != null && n > 1 && SharedRiverLanes.sameRiverCoordinate(x0, n)) {
+            sharedRiver.advance(n, fromStep, toStep, lrs, lrBase, lanes);
             return;
         }
         double lam = lambda[0];
@@ -204,99 +208,6 @@ final class StraightValleySteps {
                     }
                 }
             }
-        }
-        while (n > 0) {
-            n = lanes.retire(0, n);
-        }
-    }
-
-    /** Whether the first {@code n} lanes share one river coordinate, bit for bit. */
-    private static boolean sameRiverCoordinate(double[] x0, int n) {
-        long bits = Double.doubleToRawLongBits(x0[0]);
-        for (int k = 1; k < n; k++) {
-            if (Double.doubleToRawLongBits(x0[k]) != bits) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * {@link #advanceOneHill} with noise on the hill only and every live lane at the same river coordinate
-     * (replicas start together and the river step is deterministic, so they stay together): the river's
-     * loss, slope and step are computed once per step for all lanes, and a lane's finiteness check is its wall
-     * coordinate's (the river coordinate's is checked once per step). Each lane's loss is the same sum in the
-     * same order and its draws the same, so the bits are the per-lane loop's.
-     */
-    private void advanceHillShared(int n, long fromStep, long toStep, double[] lrs, long lrBase, Lanes lanes) {
-        Replica[] replica = lanes.replica;
-        Xoshiro256PlusPlus[] random = lanes.random;
-        double[] x0 = lanes.x0;
-        double[] x1 = lanes.x1;
-        double[] last = lanes.last;
-        int[] crossings = lanes.crossings;
-        double[] amplitude = lanes.amplitude;
-        double[] z = lanes.laneNoise;
-        double lam = lambda[0];
-        double s = sigma;
-        int stride = LANE_CHUNK;
-        double a = x0[0];
-        for (long chunk = fromStep; chunk < toStep && n > 0; chunk += LANE_CHUNK) {
-            int steps = (int) Math.min(LANE_CHUNK, toStep - chunk);
-            for (int k = 0; k < n; k++) {
-                lanes.laneSaved[k].copyFrom(random[k]);
-                random[k].nextGaussians(z, k * stride, steps);
-            }
-            for (int j = 0; j < steps && n > 0; j++) {
-                long t = chunk + j;
-                double lr = lrs[(int) (t - lrBase)];
-                double riverLoss;
-                double g0;
-                if (linear) {
-                    riverLoss = negativeSlope * a;
-                    g0 = negativeSlope;
-                } else {
-                    riverLoss = river.value(a);
-                    g0 = river.slope(a);
-                }
-                double next = a - lr * g0;
-                boolean riverFinite = !Double.isNaN(next * 0.0);
-                for (int k = 0; k < n; k++) {
-                    double h = x1[k];
-                    double loss = riverLoss + 0.5 * lam * h * h;
-                    double g1 = lam * h + s * z[k * stride + j];
-                    if (stop.stopsAtLoss(loss)) {
-                        x0[k] = a;
-                        replica[k].diverge(t);
-                        n = lanes.retireMidChunk(k, n, j + 1, stride);
-                        k--;
-                        continue;
-                    }
-                    h -= lr * g1;
-                    x1[k] = h;
-                    double magnitude = Math.abs(h);
-                    if (!riverFinite || !(magnitude <= Double.MAX_VALUE)) { // the per-lane loop's isNaN(a * 0 + h * 0)
-                        x0[k] = next;
-                        replica[k].diverge(t + 1);
-                        n = lanes.retireMidChunk(k, n, j + 1, stride);
-                        k--;
-                        continue;
-                    }
-                    if (h != 0.0) {
-                        double previous = last[k];
-                        long differ = (Double.doubleToRawLongBits(h) ^ Double.doubleToRawLongBits(previous)) >>> 63;
-                        crossings[k] += (int) differ & (previous != 0.0 ? 1 : 0);
-                        last[k] = h;
-                    }
-                    if (magnitude > amplitude[k]) {
-                        amplitude[k] = magnitude;
-                    }
-                }
-                a = next;
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            x0[k] = a;
         }
         while (n > 0) {
             n = lanes.retire(0, n);
