@@ -167,7 +167,7 @@ class GroupCurvatureTest {
                 record: {every: 5, sharpnessEvery: 10}
                 """;
         SpecReader reader = SpecReader.instance();
-        Trace trace = Simulation.trace(reader.bind(reader.readTree(yaml, "curvature.yaml"), RunSpec.class), 1);
+        Trace trace = Simulation.trace(reader.read(yaml, "curvature.yaml", RunSpec.class), 1);
         BigramData data = uniformGroups();
         int v = data.vocabularySize();
         for (int g = 0; g < data.groupCount(); g++) {

@@ -29,7 +29,7 @@ class BigramSpecTest {
 
     private static Holder read(String yaml) {
         SpecReader reader = SpecReader.instance();
-        return reader.bind(reader.readTree(yaml, "test.yaml"), Holder.class);
+        return reader.read(yaml, "test.yaml", Holder.class);
     }
 
     /** The error of a bigram landscape with these {@code data} and {@code model} blocks (YAML flow style). */

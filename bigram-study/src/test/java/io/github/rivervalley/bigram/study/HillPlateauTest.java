@@ -50,7 +50,7 @@ class HillPlateauTest {
                 record: {every: %d}
                 """.formatted(STEPS, V, V, BATCH, Double.toString(ETA), EVERY);
         SpecReader reader = SpecReader.instance();
-        Trace trace = Simulation.trace(reader.bind(reader.readTree(yaml, "plateau.yaml"), RunSpec.class), 2);
+        Trace trace = Simulation.trace(reader.read(yaml, "plateau.yaml", RunSpec.class), 2);
 
         double pi = 1.0 / V;
         double lambda = pi / V;

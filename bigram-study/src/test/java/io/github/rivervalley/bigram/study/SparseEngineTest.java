@@ -39,7 +39,7 @@ class SparseEngineTest {
                 record: {every: 25}
                 """.formatted(peak);
         SpecReader reader = SpecReader.instance();
-        return Simulation.prepare(reader.bind(reader.readTree(yaml, "sparse.yaml"), RunSpec.class));
+        return Simulation.prepare(reader.read(yaml, "sparse.yaml", RunSpec.class));
     }
 
     private static Run dense(Run run) {

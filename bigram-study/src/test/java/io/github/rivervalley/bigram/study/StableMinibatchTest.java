@@ -42,7 +42,7 @@ class StableMinibatchTest {
                 record: {every: 50}
                 """.formatted(batch, Double.toString(eta));
         SpecReader reader = SpecReader.instance();
-        return Simulation.trace(reader.bind(reader.readTree(yaml, "stable.yaml"), RunSpec.class), 2);
+        return Simulation.trace(reader.read(yaml, "stable.yaml", RunSpec.class), 2);
     }
 
     private static double meanSecondHalf(Trace trace, String column) {

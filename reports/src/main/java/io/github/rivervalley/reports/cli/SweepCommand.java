@@ -87,7 +87,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Shard share = shard == null ? Shard.ALL : Shard.parse(shard);
-        Threads.resolve(threads);
+        ThreadsOption.resolve(threads);
         RunExecutor executor = executors.get();
         Sweep sweep = Sweep.expand(SweepSpec.read(sweepFile), executor);
         if (list) {

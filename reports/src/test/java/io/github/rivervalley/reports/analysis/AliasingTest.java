@@ -30,7 +30,7 @@ class AliasingTest {
                 + "optimizer: {type: gd}\n"
                 + "schedule: {type: constant, peak: " + rateTimesCurvature / 10 + "}\n"
                 + "record: {every: " + every + (landscape.contains("curved") ? ", sharpnessEvery: 10" : "") + "}\n";
-        RunSpec runSpec = SpecReader.instance().bind(SpecReader.instance().readTree(spec, "test"), RunSpec.class);
+        RunSpec runSpec = SpecReader.instance().read(spec, "test", RunSpec.class);
         Simulation.run(runSpec, dir, 1);
         RecordedRun run = Runs.read(dir.resolve("alias-" + every), new TraceReader());
         return Aliasing.check(run);

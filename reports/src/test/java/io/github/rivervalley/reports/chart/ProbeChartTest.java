@@ -35,7 +35,7 @@ class ProbeChartTest {
 
     static RecordedRun run(Path dir, String name, String extra) {
         SpecReader reader = SpecReader.instance();
-        Simulation.run(reader.bind(reader.readTree(SPEC.formatted(name, extra), name + ".yaml"), RunSpec.class), dir, 1);
+        Simulation.run(reader.read(SPEC.formatted(name, extra), name + ".yaml", RunSpec.class), dir, 1);
         return Runs.read(dir.resolve(name), new TraceReader());
     }
 

@@ -35,8 +35,7 @@ class ConclusionsTest {
         List<RecordedRun> runs = List.of(run("wsd", "wsd", 1, new double[] {1000, 1000, 0.30, 0.001}),
                 run("cosine", "cosine", 1, new double[] {1000, 1000, 0.20, 0.001}));
         Conclusions c = Conclusions.of(runs);
-        assertEquals(1, c.comparisons().size());
-        Conclusions.Comparison at = c.comparisons().get(0);
+        Conclusions.Comparison at = onlyComparison(c);
         assertEquals("cosine", at.winner().group().label());
         // margin 0.1, SE sqrt(2) * 0.001: decisive
         assertEquals(0.1, at.margin(), 1e-15);
@@ -69,8 +68,7 @@ class ConclusionsTest {
                 run("cosine_seed-2", "cosine", 2, new double[] {1000, 1000, 0.26, 0.001}),
                 run("cosine_seed-3", "cosine", 3, new double[] {1000, 1000, 0.27, 0.001}));
         Conclusions c = Conclusions.of(runs);
-        assertEquals(1, c.comparisons().size());
-        Conclusions.Comparison at = c.comparisons().get(0);
+        Conclusions.Comparison at = onlyComparison(c);
         assertEquals(3, at.winner().loss().seeds());
         // Means of three doubles: a few ULPs.
         assertEquals(0.2, at.winner().loss().mean(), 1e-15);
@@ -90,14 +88,19 @@ class ConclusionsTest {
                 run("constant", "constant", 1, new double[] {2000, 2000, 0.268, 0.001}),
                 run("cosine", "cosine", 1, new double[] {2000, 3000, 0.100, 0.001}));
         Conclusions c = Conclusions.of(runs);
-        assertEquals(1, c.comparisons().size());
-        Conclusions.Comparison at = c.comparisons().get(0);
+        Conclusions.Comparison at = onlyComparison(c);
         assertEquals(2100, at.compute());
         assertEquals(List.of("wsd-s", "wsd"), at.ranking().stream().map(e -> e.group().label()).toList());
         assertEquals(List.of("constant", "cosine"), c.unmatched().stream().map(u -> u.entry().group().label()).toList());
         String box = HeadlinesSection.box(runs, c);
         assertTrue(box.contains("cosine spent 3000 steps"), box);
         assertTrue(box.contains("below wsd-s despite spending more"), box);
+    }
+
+    /** The one comparison {@code c} draws: the runs of these tests share a single budget. */
+    private static Conclusions.Comparison onlyComparison(Conclusions c) {
+        assertEquals(1, c.comparisons().size());
+        return c.comparisons().get(0);
     }
 
     private static void assertSaysButNot(String text, String says, String doesNotSay) {

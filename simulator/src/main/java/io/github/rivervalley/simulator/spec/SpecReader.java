@@ -118,6 +118,11 @@ public final class SpecReader {
         return bind(readTree(file), type);
     }
 
+    /** Parses and binds spec text (a spec built in code, a test's); {@code source} names it in messages. */
+    public <T> T read(String text, String source, Class<T> type) {
+        return bind(readTree(text, source), type);
+    }
+
     /** Binds a tree to a spec record, translating every failure into a {@link SpecException}. */
     public <T> T bind(JsonNode tree, Class<T> type) {
         try {

@@ -146,11 +146,11 @@ class PathTest {
                 schedule: {type: constant, peak: 0.01}
                 """;
         SpecReader reader = SpecReader.instance();
-        RunSpec plain = reader.bind(reader.readTree(yaml, "test spec"), RunSpec.class);
+        RunSpec plain = reader.read(yaml, "test spec", RunSpec.class);
         assertEquals(Boolean.FALSE, plain.resolved().record().path());
         assertFalse(reader.toYaml(plain).contains("path"));
         assertTrue(reader.toYaml(plain.resolved()).contains("path: false"), reader.toYaml(plain.resolved()));
-        RunSpec on = reader.bind(reader.readTree(yaml + "record: {path: true}\n", "test spec"), RunSpec.class);
+        RunSpec on = reader.read(yaml + "record: {path: true}\n", "test spec", RunSpec.class);
         assertEquals(Boolean.TRUE, on.record().path());
         assertTrue(Simulation.trace(on, 1).layout().columns().containsAll(PATH_2D));
         assertFalse(Simulation.trace(plain, 1).layout().columns().contains(TraceColumns.PATH_RIVER_COORD));

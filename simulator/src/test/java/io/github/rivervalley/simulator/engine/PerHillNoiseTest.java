@@ -50,7 +50,7 @@ class PerHillNoiseTest {
 
     private static Trace run(String yaml) {
         SpecReader reader = SpecReader.instance();
-        return Simulation.trace(reader.bind(reader.readTree(yaml, "per-hill.yaml"), RunSpec.class), 2);
+        return Simulation.trace(reader.read(yaml, "per-hill.yaml", RunSpec.class), 2);
     }
 
     /** Time average of hill_excess after the burn-in, and its standard error (rows independent). */
@@ -99,7 +99,7 @@ class PerHillNoiseTest {
     })
     void badListsNameTheField(String field, String landscape, String sigma, String mentioned) {
         SpecException e = assertThrows(SpecException.class, () -> Simulation.prepare(
-                SpecReader.instance().bind(SpecReader.instance().readTree(spec(landscape, sigma), "bad.yaml"), RunSpec.class)));
+                SpecReader.instance().read(spec(landscape, sigma), "bad.yaml", RunSpec.class)));
         assertEquals(field, e.field(), e.getMessage());
         assertTrue(e.getMessage().contains(mentioned), e.getMessage());
     }
@@ -107,10 +107,10 @@ class PerHillNoiseTest {
     @org.junit.jupiter.api.Test
     void aSingleNumberStaysANumberInTheResolvedSpec() {
         SpecReader reader = SpecReader.instance();
-        RunSpec one = reader.bind(reader.readTree(spec(STRAIGHT, "[0.5]"), "one.yaml"), RunSpec.class);
+        RunSpec one = reader.read(spec(STRAIGHT, "[0.5]"), "one.yaml", RunSpec.class);
         String written = reader.toTree(one.resolved()).get("noise").toString();
         assertTrue(written.contains("\"sigma\":0.5"), written);
-        RunSpec list = reader.bind(reader.readTree(spec(STRAIGHT, "[1, 2, 3]"), "list.yaml"), RunSpec.class);
+        RunSpec list = reader.read(spec(STRAIGHT, "[1, 2, 3]"), "list.yaml", RunSpec.class);
         assertFalse(reader.toTree(list.resolved()).get("noise").get("sigma").isNumber());
     }
 }

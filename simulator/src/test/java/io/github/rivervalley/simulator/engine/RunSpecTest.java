@@ -40,7 +40,7 @@ class RunSpecTest {
             """;
 
     private static RunSpec read(String yaml) {
-        return SpecReader.instance().bind(SpecReader.instance().readTree(yaml, "test spec"), RunSpec.class);
+        return SpecReader.instance().read(yaml, "test spec", RunSpec.class);
     }
 
     @Test

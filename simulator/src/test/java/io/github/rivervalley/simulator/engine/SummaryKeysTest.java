@@ -45,7 +45,7 @@ class SummaryKeysTest {
 
     @Test
     void fullyDivergedLineKeepsEveryKeyWithNullValues(@TempDir Path dir) throws IOException {
-        RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(DIVERGING, "test spec"), RunSpec.class);
+        RunSpec spec = SpecReader.instance().read(DIVERGING, "test spec", RunSpec.class);
         Simulation.run(spec, dir, 1);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("div").resolve(RunDirectory.SUMMARY).toFile());
         assertEquals(TOP, keys(json));

@@ -42,7 +42,7 @@ class TracePhaseColumnTest {
                 schedule: {type: wsd-s, peak: 0.1, warmup: 10, decayFraction: 0.2, budgets: [100, 200]}
                 record: {every: 1}
                 """;
-        RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(yaml, "test"), RunSpec.class);
+        RunSpec spec = SpecReader.instance().read(yaml, "test", RunSpec.class);
         Simulation.run(spec, dir, 1);
         List<String> lines = Files.readAllLines(dir.resolve("phases").resolve(io.github.rivervalley.simulator.results.RunDirectory.TRACE));
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));

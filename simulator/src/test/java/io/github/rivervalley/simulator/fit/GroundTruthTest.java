@@ -51,7 +51,7 @@ class GroundTruthTest {
                 + "start: [0" + ", 0".repeat(HILLS) + "]\noptimizer: {type: sgd}\nnoise: {type: hill, sigma: " + SIGMA + "}\n"
                 + "schedule: " + schedule + "\nrecord: {every: 5}\n";
         SpecReader reader = SpecReader.instance();
-        RunSpec spec = reader.bind(reader.readTree(yaml, name), RunSpec.class);
+        RunSpec spec = reader.read(yaml, name, RunSpec.class);
         Trace t = Simulation.trace(spec, 1);
         double[] step = t.column("main", "step");
         double[] loss = t.column("main", "loss");

@@ -20,11 +20,11 @@ class ValleyBridgeTest {
         double[] theta = {1.0, 0.3, 0.5, 0.05, 40};
         Fit fit = new Fit(law, theta, new double[5], 0, 0, 0, true);
         SpecReader reader = SpecReader.instance();
-        ScheduleFileSpec schedule = reader.bind(reader.readTree(
-                "steps: 4000\nschedule: {type: wsd-s, peak: 0.01, warmup: 100, floor: 0.1, decayFraction: 0.2, budgets: [2000, 4000]}\n", "s"),
+        ScheduleFileSpec schedule = reader.read(
+                "steps: 4000\nschedule: {type: wsd-s, peak: 0.01, warmup: 100, floor: 0.1, decayFraction: 0.2, budgets: [2000, 4000]}\n", "s",
                 ScheduleFileSpec.class);
         RunSpec spec = ValleyBridge.runSpec(fit, schedule, "bridge", 2048, 3);
-        RunSpec reread = reader.bind(reader.readTree(reader.toYaml(spec), "bridge.yaml"), RunSpec.class);
+        RunSpec reread = reader.read(reader.toYaml(spec), "bridge.yaml", RunSpec.class);
         Trace t = Simulation.trace(reread, 1);
         double[] step = t.column("main", "step");
         double[] loss = t.column("main", "loss");

@@ -40,7 +40,7 @@ class SegmentProbeTest {
 
     private static RunSpec spec(String yaml) {
         SpecReader reader = SpecReader.instance();
-        return reader.bind(reader.readTree(yaml, "probe.yaml"), RunSpec.class);
+        return reader.read(yaml, "probe.yaml", RunSpec.class);
     }
 
     @Test

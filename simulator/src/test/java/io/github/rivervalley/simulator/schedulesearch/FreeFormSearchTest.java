@@ -82,7 +82,7 @@ class FreeFormSearchTest {
         assertTrue(bounds.admits(a.rates(), 1e-12), "seed " + seed + ": " + bounds);
         String yaml = "name: optimal\nsteps: " + steps + "\nlandscape: {type: straight-valley, hillCurvature: [3]}\n"
                 + "optimizer: {type: sgd}\nschedule: " + SpecReader.instance().toTree(a.spec()).toString() + "\n";
-        RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(yaml, "optimal"), RunSpec.class);
+        RunSpec spec = SpecReader.instance().read(yaml, "optimal", RunSpec.class);
         double[] built = KnotSchedule.rates(Simulation.prepare(spec).schedule());
         assertArrayEquals(a.rates(), built, "the piecewise spec runs with exactly the optimised rates");
     }

@@ -31,7 +31,7 @@ class ScheduleOptimizationTest {
             """;
 
     private static OptimizeSpec spec(String yaml) {
-        return SpecReader.instance().bind(SpecReader.instance().readTree(yaml, "optimize spec"), OptimizeSpec.class);
+        return SpecReader.instance().read(yaml, "optimize spec", OptimizeSpec.class);
     }
 
     @Test

@@ -19,7 +19,7 @@ class LandscapeSpecTest {
 
     private static LandscapeSpec read(String yaml) {
         SpecReader reader = SpecReader.instance();
-        return reader.bind(reader.readTree(yaml, "test"), Holder.class).landscape();
+        return reader.read(yaml, "test", Holder.class).landscape();
     }
 
     private static SpecException error(String yaml) {

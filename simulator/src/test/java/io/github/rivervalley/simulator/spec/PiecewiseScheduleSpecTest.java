@@ -154,7 +154,7 @@ class PiecewiseScheduleSpecTest {
                     - {kind: constant, end: 48750}
                     - {kind: decay, end: 53751, to: 0.1}
                 """;
-        Schedule s = SpecReader.instance().bind(SpecReader.instance().readTree(yaml, "paper"), ScheduleFileSpec.class).build();
+        Schedule s = SpecReader.instance().read(yaml, "paper", ScheduleFileSpec.class).build();
         Line main = s.lines().get(0);
         assertEquals(1, s.lines().size());
         assertEquals(53751, s.totalCompute());
@@ -236,7 +236,7 @@ class PiecewiseScheduleSpecTest {
     private static Schedule piecewise(long steps, double peak, String body, String budgets) {
         String json = "{\"steps\": " + steps + ", \"schedule\": {\"type\": \"piecewise\", \"peak\": " + peak + ", " + body
                 + (budgets == null ? "" : ", \"budgets\": " + budgets) + "}}";
-        return SpecReader.instance().bind(SpecReader.instance().readTree(json, "test"), ScheduleFileSpec.class).build();
+        return SpecReader.instance().read(json, "test", ScheduleFileSpec.class).build();
     }
 
     /** Same lines (names, parents, forks, ends, phases), checkpoints and learning-rate bits at every step. */

@@ -18,7 +18,7 @@ class SpecReaderTest {
     private final SpecReader reader = SpecReader.instance();
 
     private SpecException reject(String yaml) {
-        return assertThrows(SpecException.class, () -> reader.bind(reader.readTree(yaml, "spec.yaml"), ScheduleFileSpec.class));
+        return assertThrows(SpecException.class, () -> reader.read(yaml, "spec.yaml", ScheduleFileSpec.class));
     }
 
     private static void assertMessage(SpecException e, String field, String... phrases) {
@@ -91,11 +91,11 @@ class SpecReaderTest {
 
     @Test
     void specsWrittenBackReadAsTheSameRecord() {
-        ScheduleFileSpec spec = reader.bind(reader.readTree("steps: 100\nschedule: {type: wsd-s, peak: 0.5, warmup: 5, budgets: [50, 100],"
-                + " decayShape: 1-sqrt, rewarmup: 3}", "spec.yaml"), ScheduleFileSpec.class);
+        ScheduleFileSpec spec = reader.read("steps: 100\nschedule: {type: wsd-s, peak: 0.5, warmup: 5, budgets: [50, 100],"
+                + " decayShape: 1-sqrt, rewarmup: 3}", "spec.yaml", ScheduleFileSpec.class);
         String yaml = reader.toYaml(spec);
         assertTrue(yaml.contains("type: wsd-s") && yaml.contains("1-sqrt"), yaml);
-        assertEquals(spec, reader.bind(reader.readTree(yaml, "again.yaml"), ScheduleFileSpec.class));
+        assertEquals(spec, reader.read(yaml, "again.yaml", ScheduleFileSpec.class));
     }
 
     @Test

@@ -24,7 +24,7 @@ class YamlFloatsTest {
     private final SpecReader reader = SpecReader.instance();
 
     private RunSpec read(String yaml) {
-        return reader.bind(reader.readTree(yaml, "spec.yaml"), RunSpec.class);
+        return reader.read(yaml, "spec.yaml", RunSpec.class);
     }
 
     @Test

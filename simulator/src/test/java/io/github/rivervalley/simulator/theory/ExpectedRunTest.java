@@ -36,7 +36,7 @@ class ExpectedRunTest {
             """;
 
     private static RunSpec spec(String yaml) {
-        return SpecReader.instance().bind(SpecReader.instance().readTree(yaml, "test spec"), RunSpec.class);
+        return SpecReader.instance().read(yaml, "test spec", RunSpec.class);
     }
 
     @Test
