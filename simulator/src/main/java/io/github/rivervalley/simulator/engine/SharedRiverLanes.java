@@ -2,7 +2,6 @@ package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.simulator.observe.Divergence;
-import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 
 /**
  * {@link StraightValleySteps}' block loop for d = 2 with noise on the hill only, when every live lane is at
@@ -48,34 +47,20 @@ final class SharedRiverLanes {
      */
     void advance(int n, long fromStep, long toStep, double[] lrs, long lrBase, Lanes lanes) {
         Replica[] replica = lanes.replica;
-        Xoshiro256PlusPlus[] random = lanes.random;
         double[] x0 = lanes.x0;
         double[] x1 = lanes.x1;
-        double[] last = lanes.last;
-        int[] crossings = lanes.crossings;
-        double[] amplitude = lanes.amplitude;
         double[] z = lanes.laneNoise;
         double s = sigma;
         int stride = StraightValleySteps.LANE_CHUNK;
         double a = x0[0];
         for (long chunk = fromStep; chunk < toStep && n > 0; chunk += StraightValleySteps.LANE_CHUNK) {
             int steps = (int) Math.min(StraightValleySteps.LANE_CHUNK, toStep - chunk);
-            for (int k = 0; k < n; k++) {
-                lanes.laneSaved[k].copyFrom(random[k]);
-                random[k].nextGaussians(z, k * stride, steps);
-            }
+            lanes.drawAhead(n, steps, stride);
             for (int j = 0; j < steps && n > 0; j++) {
                 long t = chunk + j;
                 double lr = lrs[(int) (t - lrBase)];
-                double riverLoss;
-                double g0;
-                if (linear) {
-                    riverLoss = negativeSlope * a;
-                    g0 = negativeSlope;
-                } else {
-                    riverLoss = river.value(a);
-                    g0 = river.slope(a);
-                }
+                double riverLoss = linear ? negativeSlope * a : river.value(a);
+                double g0 = linear ? negativeSlope : river.slope(a);
                 double next = a - lr * g0;
                 boolean riverFinite = !Double.isNaN(next * 0.0);
                 for (int k = 0; k < n; k++) {
@@ -99,15 +84,7 @@ final class SharedRiverLanes {
                         k--;
                         continue;
                     }
-                    if (h != 0.0) {
-                        double previous = last[k];
-                        long differ = (Double.doubleToRawLongBits(h) ^ Double.doubleToRawLongBits(previous)) >>> 63;
-                        crossings[k] += (int) differ & (previous != 0.0 ? 1 : 0);
-                        last[k] = h;
-                    }
-                    if (magnitude > amplitude[k]) {
-                        amplitude[k] = magnitude;
-                    }
+                    lanes.observe(k, h, magnitude);
                 }
                 a = next;
             }
@@ -115,8 +92,6 @@ final class SharedRiverLanes {
         for (int k = 0; k < n; k++) {
             x0[k] = a;
         }
-        while (n > 0) {
-            n = lanes.retire(0, n);
-        }
+        lanes.retireAll(n);
     }
 }

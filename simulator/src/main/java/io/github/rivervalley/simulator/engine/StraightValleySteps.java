@@ -148,10 +148,7 @@ final class StraightValleySteps {
         for (long chunk = fromStep; chunk < toStep && n > 0; chunk += LANE_CHUNK) {
             int steps = (int) Math.min(LANE_CHUNK, toStep - chunk);
             if (perStep > 0) {
-                for (int k = 0; k < n; k++) {
-                    lanes.laneSaved[k].copyFrom(random[k]);
-                    random[k].nextGaussians(z, k * stride, steps * perStep);
-                }
+                lanes.drawAhead(n, steps * perStep, stride);
             }
             for (int j = 0; j < steps && n > 0; j++) {
                 long t = chunk + j;
@@ -193,25 +190,11 @@ final class StraightValleySteps {
                         k--;
                         continue;
                     }
-                    // Replica.observeDisplacement on the probe coordinate (x1). Under noise the sign flips at
-                    // random, so the crossing test is branch-free: for non-zero, non-NaN h and last,
-                    // (h > 0) != (last > 0) exactly when their sign bits differ.
-                    if (h != 0.0) {
-                        double previous = last[k];
-                        long differ = (Double.doubleToRawLongBits(h) ^ Double.doubleToRawLongBits(previous)) >>> 63;
-                        crossings[k] += (int) differ & (previous != 0.0 ? 1 : 0);
-                        last[k] = h;
-                    }
-                    double magnitude = Math.abs(h);
-                    if (magnitude > amplitude[k]) {
-                        amplitude[k] = magnitude;
-                    }
+                    lanes.observe(k, h, Math.abs(h)); // Replica.observeDisplacement on the probe coordinate (x1)
                 }
             }
         }
-        while (n > 0) {
-            n = lanes.retire(0, n);
-        }
+        lanes.retireAll(n);
     }
 
     /**
