@@ -15,6 +15,6 @@ import io.github.rivervalley.simulator.noise.Noises;
 import io.github.rivervalley.simulator.optim.Optimizers;
 import io.github.rivervalley.simulator.schedule.*;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceColumns;
 
 // help() lists every factory and help("wsd") explains one (Notebook.help).

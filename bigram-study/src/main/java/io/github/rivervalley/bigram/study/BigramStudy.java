@@ -13,18 +13,18 @@ import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.io.StagedDirectory;
+import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.SummaryFile;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceRow;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,6 +146,11 @@ public final class BigramStudy {
     public record Outcome(String schedule, RunSpec spec, Run run, Trace trace, List<DecayDrop> decays,
                           String finalLine, long finalStep, double finalLoss, double[] finalGroupLoss, double[] finalGroupExcess) {
 
+        /** The run's {@code spec.yaml}: its resolved spec with every default written out. */
+        public String specYaml() {
+            return SpecReader.instance().toYaml(spec.resolved());
+        }
+
         @Override
         public String toString() {
             return "Outcome[" + schedule + ", final loss " + finalLoss + " at " + finalLine + " step " + finalStep + ", "
@@ -195,18 +200,14 @@ public final class BigramStudy {
     }
 
     private static DecayShares.Rows rows(Trace trace) {
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int n = 0; n < trace.layout().columns().size(); n++) {
-            index.put(trace.layout().columns().get(n), n);
-        }
         Map<String, TraceRow> byKey = new HashMap<>();
         for (TraceRow row : trace.rows()) {
             byKey.put(row.line() + "@" + row.step(), row);
         }
         return (line, step, column) -> {
             TraceRow row = byKey.get(line + "@" + step);
-            Integer i = index.get(column);
-            return row == null || i == null ? OptionalDouble.empty() : OptionalDouble.of(row.get(i));
+            int i = trace.layout().indexOf(column);
+            return row == null || i < 0 ? OptionalDouble.empty() : OptionalDouble.of(row.get(i));
         };
     }
 
@@ -217,8 +218,8 @@ public final class BigramStudy {
             try (StagedDirectory staged = StagedDirectory.begin(out.resolve(o.run().name()))) { // the run's files as a whole
                 Path dir = staged.path();
                 AtomicFile.writeString(dir.resolve(RunDirectory.TRACE), o.trace().toCsv());
-                AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(o.spec().resolved()));
-                AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), Simulation.summaryJson(o.trace().summary()));
+                AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), o.specYaml());
+                AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), SummaryFile.json(o.trace().summary()));
                 staged.commit();
             }
         }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.bigram.data.BigramData;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

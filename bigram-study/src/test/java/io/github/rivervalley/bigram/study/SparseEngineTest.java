@@ -9,10 +9,10 @@ import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.noise.GradientOracle;
 import io.github.rivervalley.simulator.noise.SparseRows;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
 import org.junit.jupiter.api.Test;
 
 /**

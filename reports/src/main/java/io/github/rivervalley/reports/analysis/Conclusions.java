@@ -1,12 +1,12 @@
 package io.github.rivervalley.reports.analysis;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**

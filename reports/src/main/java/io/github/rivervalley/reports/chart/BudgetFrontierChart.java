@@ -1,13 +1,13 @@
 package io.github.rivervalley.reports.chart;
 
 import static io.github.rivervalley.reports.chart.ChartStyle.COMPONENTS;
+import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 import static io.github.rivervalley.reports.chart.ChartStyle.label;
 import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
-import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.github.rivervalley.reports.chart;
 
 import io.github.rivervalley.reports.analysis.Captions;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.util.List;
 
 /**

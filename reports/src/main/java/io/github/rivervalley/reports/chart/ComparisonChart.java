@@ -1,15 +1,15 @@
 package io.github.rivervalley.reports.chart;
 
-import static io.github.rivervalley.reports.chart.ChartStyle.label;
-import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
-import static io.github.rivervalley.reports.chart.ChartStyle.chart;
-import static io.github.rivervalley.reports.chart.ChartStyle.lines;
-import static io.github.rivervalley.reports.chart.ChartStyle.style;
-import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.capitalized;
+import static io.github.rivervalley.reports.chart.ChartStyle.chart;
+import static io.github.rivervalley.reports.chart.ChartStyle.label;
+import static io.github.rivervalley.reports.chart.ChartStyle.lines;
+import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
+import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
+import static io.github.rivervalley.reports.chart.ChartStyle.style;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;

@@ -3,13 +3,13 @@ package io.github.rivervalley.reports.chart;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 
 import io.github.rivervalley.reports.analysis.Captions;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.Column;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
 import java.util.Map;
 import java.util.Optional;
-import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;

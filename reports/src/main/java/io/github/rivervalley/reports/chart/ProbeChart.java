@@ -5,11 +5,11 @@ import static io.github.rivervalley.reports.chart.ChartStyle.lines;
 import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
 import static io.github.rivervalley.reports.chart.ChartStyle.style;
 
-import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.RecordedRun;
 import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.iterate.SegmentProbe;
-import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.Column;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 

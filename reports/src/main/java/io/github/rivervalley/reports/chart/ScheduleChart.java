@@ -1,19 +1,19 @@
 package io.github.rivervalley.reports.chart;
 
 import static io.github.rivervalley.reports.chart.ChartStyle.LABEL_BACKGROUND;
-import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
+import static io.github.rivervalley.reports.chart.ChartStyle.addPoints;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 import static io.github.rivervalley.reports.chart.ChartStyle.lines;
-import static io.github.rivervalley.reports.chart.ChartStyle.style;
-import static io.github.rivervalley.reports.chart.ChartStyle.addPoints;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
+import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
+import static io.github.rivervalley.reports.chart.ChartStyle.style;
 import static io.github.rivervalley.reports.chart.ChartStyle.withColumn;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,19 +1,19 @@
 package io.github.rivervalley.reports.chart;
 
-import io.github.rivervalley.reports.analysis.Captions;
-import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
-import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
-import static io.github.rivervalley.reports.chart.ChartStyle.lines;
-import static io.github.rivervalley.reports.chart.ChartStyle.style;
-import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
-import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.fittedLogAxis;
+import static io.github.rivervalley.reports.chart.ChartStyle.lines;
+import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
+import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
+import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
+import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
+import static io.github.rivervalley.reports.chart.ChartStyle.style;
 
-import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.reports.analysis.Captions;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.Column;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.chart;
 
-import io.github.rivervalley.reports.trace.Column;
+import io.github.rivervalley.simulator.results.read.Column;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.data.xy.AbstractIntervalXYDataset;

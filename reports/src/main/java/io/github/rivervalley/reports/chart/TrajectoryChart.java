@@ -1,24 +1,24 @@
 package io.github.rivervalley.reports.chart;
 
-import static io.github.rivervalley.reports.chart.ChartStyle.phaseLegend;
-import static io.github.rivervalley.reports.chart.ChartStyle.phasesOrStable;
-import io.github.rivervalley.reports.analysis.Captions;
+import static io.github.rivervalley.reports.chart.ChartStyle.LABEL_BACKGROUND;
 import static io.github.rivervalley.reports.chart.ChartStyle.MAIN;
 import static io.github.rivervalley.reports.chart.ChartStyle.THIN;
-import static io.github.rivervalley.reports.chart.ChartStyle.LABEL_BACKGROUND;
 import static io.github.rivervalley.reports.chart.ChartStyle.chart;
 import static io.github.rivervalley.reports.chart.ChartStyle.lines;
+import static io.github.rivervalley.reports.chart.ChartStyle.phaseLegend;
+import static io.github.rivervalley.reports.chart.ChartStyle.phasesOrStable;
 import static io.github.rivervalley.reports.chart.ChartStyle.style;
-import static io.github.rivervalley.reports.chart.ChartStyle.zeros;
 import static io.github.rivervalley.reports.chart.ChartStyle.withColumn;
+import static io.github.rivervalley.reports.chart.ChartStyle.zeros;
 
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.RiverValley;
-import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
+import io.github.rivervalley.reports.analysis.Captions;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.Column;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.util.ArrayList;

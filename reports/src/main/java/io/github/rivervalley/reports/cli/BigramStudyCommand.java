@@ -4,13 +4,15 @@ import io.github.rivervalley.bigram.study.BigramStudy;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ComparisonChart;
 import io.github.rivervalley.reports.html.HtmlReport;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.results.read.Downsampler;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
@@ -57,10 +59,10 @@ final class BigramStudyCommand implements Callable<Integer> {
         int n = threads.count();
         BigramStudy study = BigramStudy.read(spec);
         BigramStudy.Comparison result = study.run(out, n);
-        TraceReader reader = new TraceReader();
+        // The study's runs as the report reads them back, straight from memory.
         List<RecordedRun> runs = new ArrayList<>();
-        for (RunSpec run : study.runs()) {
-            runs.add(Runs.read(out.resolve(run.name()), reader));
+        for (BigramStudy.Outcome o : result.outcomes()) {
+            runs.add(Runs.of(out.resolve(o.run().name()), o.trace().summary(), o.specYaml(), Downsampler.of(o.trace())));
         }
         for (int g = 0; g < result.data().groupCount(); g++) {
             String column = "excess_" + result.data().groupName(g);
@@ -68,7 +70,8 @@ final class BigramStudyCommand implements Callable<Integer> {
             chart.setTitle("Excess over the entropy of " + result.data().groupLabel(g) + ", every run");
             ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
         }
-        HtmlReport.Written report = new HtmlReport(reader, n).write(out, out.resolve("report"));
+        List<RecordedRun> byDirectory = runs.stream().sorted(Comparator.comparing(RecordedRun::directory)).toList(); // as Runs.find lists them
+        HtmlReport.Written report = new HtmlReport(new TraceReader(), n).write(out, byDirectory, out.resolve("report"));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.print(BigramStudy.text(result));
         stdout.println();

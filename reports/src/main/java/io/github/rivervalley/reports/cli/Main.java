@@ -54,7 +54,7 @@ public final class Main {
     private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         PrintWriter err = command.getErr();
         if (e instanceof SpecException || e instanceof InvalidValueException
-                || e instanceof io.github.rivervalley.reports.trace.TraceFormatException) {
+                || e instanceof io.github.rivervalley.simulator.results.read.TraceFormatException) {
             err.println("error: " + e.getMessage());
             err.flush();
             return BAD_INPUT;

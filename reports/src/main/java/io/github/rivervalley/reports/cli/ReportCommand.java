@@ -2,7 +2,7 @@ package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.html.HtmlReport;
-import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,12 +1,12 @@
 package io.github.rivervalley.reports.demo;
 
 import io.github.rivervalley.reports.html.HtmlReport;
-import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

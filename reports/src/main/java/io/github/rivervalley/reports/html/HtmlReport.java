@@ -1,22 +1,22 @@
 package io.github.rivervalley.reports.html;
 
 import io.github.rivervalley.reports.analysis.Conclusions;
-import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ChartCatalog;
+import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.RunChart;
 import io.github.rivervalley.reports.chart.RunsChart;
 import io.github.rivervalley.reports.chart.SweepCharts;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.TraceFormatException;
-import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.concurrent.Pool;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.Csv;
 import io.github.rivervalley.simulator.io.StagedDirectory;
-import io.github.rivervalley.simulator.sweep.SweepResult;
-import io.github.rivervalley.simulator.trace.RunSummary;
 import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.TraceFormatException;
+import io.github.rivervalley.simulator.results.read.TraceReader;
+import io.github.rivervalley.simulator.sweep.SweepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +92,19 @@ public final class HtmlReport {
                     + RunDirectory.SUMMARY + " (written by 'rivervalley run' or 'rivervalley sweep')");
         }
         List<RecordedRun> runs = inParallel(dirs.stream().map(dir -> (Callable<RecordedRun>) () -> Runs.read(dir, reader)).toList());
+        return write(runsDirectory, directory, runs);
+    }
+
+    /**
+     * Writes the report of {@code runs}, already read or held in memory (their directories under
+     * {@code runsDirectory}, in the order {@link Runs#find} lists them), into {@code out}, replacing it.
+     */
+    public Written write(Path runsDirectory, List<RecordedRun> runs, Path out) {
+        return write(runsDirectory, new ReportDirectory(runsDirectory, out), runs);
+    }
+
+    private Written write(Path runsDirectory, ReportDirectory directory, List<RecordedRun> runs) {
+        Path target = directory.target();
         try (StagedDirectory staged = directory.stage()) {
             Path staging = staged.path();
             Files.createDirectories(staging.resolve("charts"));

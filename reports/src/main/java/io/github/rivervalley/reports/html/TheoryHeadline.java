@@ -1,7 +1,7 @@
 package io.github.rivervalley.reports.html;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

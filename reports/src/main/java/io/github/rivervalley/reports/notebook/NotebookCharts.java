@@ -1,13 +1,13 @@
 package io.github.rivervalley.reports.notebook;
 
-import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ChartCatalog;
+import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ComparisonChart;
-import io.github.rivervalley.reports.chart.RunChart;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import io.github.rivervalley.reports.chart.Palette;
 import io.github.rivervalley.reports.chart.RiverValleyTheme;
+import io.github.rivervalley.reports.chart.RunChart;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.rivervalley.reports.notebook;
 
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.util.ArrayList;
 import java.util.List;
 

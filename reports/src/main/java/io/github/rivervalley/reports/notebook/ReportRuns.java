@@ -1,23 +1,17 @@
 package io.github.rivervalley.reports.notebook;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.RecordedTrace;
-import io.github.rivervalley.reports.trace.TraceReader;
-import io.github.rivervalley.simulator.trace.CsvRows;
-import io.github.rivervalley.simulator.trace.TraceRow;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.github.rivervalley.simulator.results.read.Downsampler;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hands in-memory notebook results to the report charts, which read runs the way they are stored on
- * disk: the trace goes through its CSV text and the reports' {@link TraceReader} (downsampling
- * included), the summary is the run's own. A result cut with {@link Result#after} or {@link Result#until}
+ * Hands in-memory notebook results to the report charts, which draw runs as they are read back from
+ * disk: the trace goes through the {@link Downsampler} (the reader's downsampling, without writing it as
+ * CSV), the summary is the run's own. A result cut with {@link Result#after} or {@link Result#until}
  * keeps only the rows in its step range, in every line.
  */
 final class ReportRuns {
@@ -26,21 +20,8 @@ final class ReportRuns {
     }
 
     static RecordedRun of(Result result) {
-        StringBuilder csv = new StringBuilder(result.trace().layout().header()).append('\n');
-        long from = result.firstStep();
-        long to = result.lastStep();
-        for (TraceRow row : result.trace().rows()) {
-            if (row.step() >= from && row.step() <= to) {
-                CsvRows.append(result.trace().layout(), row, csv);
-            }
-        }
-        List<RecordedTrace> traces;
-        try {
-            traces = new TraceReader().read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), result.name());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new RecordedRun(Path.of(result.name()), result.summary(), "", JsonNodeFactory.instance.objectNode(), traces);
+        return Runs.of(Path.of(result.name()), result.summary(), "",
+                Downsampler.of(result.trace(), result.firstStep(), result.lastStep(), TraceReader.DEFAULT_BUCKETS));
     }
 
     static List<RecordedRun> of(Result... results) {

@@ -2,11 +2,11 @@ package io.github.rivervalley.reports.notebook;
 
 import io.github.rivervalley.reports.chart.FiniteRange;
 import io.github.rivervalley.simulator.engine.Run;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.RecordedTrace;
-import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.awt.image.BufferedImage;
@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -195,7 +195,7 @@ class ChartsTest {
 
     @Test
     void aComparisonOnALogAxisFitsTheAxisToTheValuesAfterTheStart() {
-        String column = io.github.rivervalley.simulator.trace.TraceColumns.HILL_EXCESS;
+        String column = io.github.rivervalley.simulator.results.TraceColumns.HILL_EXCESS;
         org.jfree.chart.axis.ValueAxis axis = ((XYPlot) ComparisonChart.of(column).onLogAxis().draw(all).getPlot()).getRangeAxis();
         assertTrue(axis instanceof org.jfree.chart.axis.LogAxis, axis.getClass().getName());
         // independently: the smallest positive mean after each line's first 2% of steps, the largest bucket maximum

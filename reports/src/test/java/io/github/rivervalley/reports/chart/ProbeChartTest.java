@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.TraceReader;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.iterate.IterateFiles;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.nio.file.Path;

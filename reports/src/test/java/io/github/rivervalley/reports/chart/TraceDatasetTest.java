@@ -2,9 +2,9 @@ package io.github.rivervalley.reports.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.rivervalley.reports.trace.Column;
-import io.github.rivervalley.reports.trace.RecordedTrace;
-import io.github.rivervalley.reports.trace.TraceReader;
+import io.github.rivervalley.simulator.results.read.Column;
+import io.github.rivervalley.simulator.results.read.RecordedTrace;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

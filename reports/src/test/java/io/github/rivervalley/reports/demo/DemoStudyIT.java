@@ -3,12 +3,12 @@ package io.github.rivervalley.reports.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rivervalley.reports.cli.Main;
 import io.github.rivervalley.reports.analysis.Headlines;
-import io.github.rivervalley.reports.trace.RecordedRun;
-import io.github.rivervalley.reports.trace.Runs;
-import io.github.rivervalley.reports.trace.TraceReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
+import io.github.rivervalley.reports.cli.Main;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.results.read.Runs;
+import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package io.github.rivervalley.simulator.engine;
 
-import io.github.rivervalley.simulator.observe.StepObserver;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.StepObserver;
+import io.github.rivervalley.simulator.results.TraceLayout;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.theory.ExpectedRow;
 import io.github.rivervalley.simulator.theory.MomentEngine;
 import io.github.rivervalley.simulator.theory.RowSteps;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceLayout;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.simulator.flow.GradientFlow;
-import io.github.rivervalley.simulator.observe.StepObserver;
+import io.github.rivervalley.simulator.results.StepObserver;
+import io.github.rivervalley.simulator.results.TraceLayout;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.trace.TraceLayout;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import java.util.Arrays;
 import java.util.List;
 

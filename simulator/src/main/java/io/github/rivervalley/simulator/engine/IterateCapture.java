@@ -1,7 +1,7 @@
 package io.github.rivervalley.simulator.engine;
 
 import io.github.rivervalley.simulator.observe.IterateObserver;
-import io.github.rivervalley.simulator.observe.StepObserver;
+import io.github.rivervalley.simulator.results.StepObserver;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

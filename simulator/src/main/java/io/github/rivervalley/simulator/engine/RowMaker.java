@@ -1,8 +1,9 @@
 package io.github.rivervalley.simulator.engine;
 
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceField;
+import io.github.rivervalley.simulator.results.TraceLayout;
 import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.trace.TraceLayout;
 import java.util.Arrays;
 
 /**
@@ -36,15 +37,11 @@ final class RowMaker {
         values[TraceLayout.STEP] = step;
         values[TraceLayout.LR] = lr;
         boolean any = n > 0;
-        values[TraceLayout.LOSS] = any ? mean[Worker.LOSS] : Double.NaN;
-        values[TraceLayout.RIVER_LOSS] = any ? mean[Worker.RIVER_LOSS] : Double.NaN;
-        values[TraceLayout.HILL_EXCESS] = any ? mean[Worker.HILL_EXCESS] : Double.NaN;
-        values[TraceLayout.RIVER_COORD] = any ? mean[Worker.RIVER_COORD] : Double.NaN;
-        values[TraceLayout.HILL_DIST] = any ? mean[Worker.HILL_DIST] : Double.NaN;
-        values[TraceLayout.GRAD_NORM] = any ? mean[Worker.GRAD_NORM] : Double.NaN;
-        values[TraceLayout.HILL_DISP] = any ? mean[Worker.HILL_DISP] : Double.NaN;
-        values[TraceLayout.CROSSINGS] = any ? mean[Worker.CROSSINGS] : Double.NaN;
-        values[TraceLayout.AMPLITUDE] = any ? mean[Worker.AMPLITUDE] : Double.NaN;
+        if (any) { // the measurement vector holds the averaged fields in row order (TraceField)
+            System.arraycopy(mean, Worker.LOSS, values, TraceLayout.LOSS, TraceField.MEANS);
+        } else {
+            Arrays.fill(values, TraceLayout.LOSS, TraceLayout.LOSS + TraceField.MEANS, Double.NaN);
+        }
         values[TraceLayout.DIVERGED] = diverged;
         if (layout.lossSe() >= 0) {
             int se = layout.lossSe();

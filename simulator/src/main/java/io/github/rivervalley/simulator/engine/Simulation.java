@@ -1,29 +1,27 @@
 package io.github.rivervalley.simulator.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.StagedDirectory;
+import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.noise.NoiseModel;
-import io.github.rivervalley.simulator.observe.CsvTraceWriter;
-import io.github.rivervalley.simulator.observe.StepObserver;
-import io.github.rivervalley.simulator.observe.TraceRecorder;
 import io.github.rivervalley.simulator.optim.Optimizer;
+import io.github.rivervalley.simulator.results.CsvTraceWriter;
+import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.StepObserver;
+import io.github.rivervalley.simulator.results.SummaryFile;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceRecorder;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.iterate.IterateFiles;
 import io.github.rivervalley.simulator.theory.Exactness;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -157,7 +155,7 @@ public final class Simulation {
                 traceFile.commit();
             }
             AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(spec.resolved()), sync);
-            AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), summaryJson(summary), sync);
+            AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), SummaryFile.json(summary), sync);
             staged.commit();
         }
         return summary;
@@ -224,16 +222,6 @@ public final class Simulation {
      * first use and caches them, so a new mapper per run repeated that work (a tenth of a sweep of short runs,
      * profiled). Thread-safe once configured.
      */
-    private static final ObjectWriter SUMMARY_JSON = new ObjectMapper().writer(SerializationFeature.INDENT_OUTPUT);
-
-    public static String summaryJson(RunSummary summary) {
-        try {
-            return SUMMARY_JSON.writeValueAsString(summary) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Refuses a run whose replicas cannot fit in the heap, before their state is allocated: every replica
      * holds at least its iterate, and a fork (a WSD branch) copies it, so 2 x 8 bytes per coordinate and

@@ -5,6 +5,7 @@ import io.github.rivervalley.landscapes.GroupCurvature;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.noise.GradientOracle;
 import io.github.rivervalley.simulator.optim.Optimizer;
+import io.github.rivervalley.simulator.results.TraceField;
 import java.util.Arrays;
 
 /**
@@ -14,19 +15,30 @@ import java.util.Arrays;
  */
 final class Worker {
 
-    /** Slots of the per-replica measurement vector (Decomposer order first). */
-    static final int LOSS = Decomposer.Measure.LOSS.ordinal();
-    static final int RIVER_LOSS = Decomposer.Measure.RIVER_LOSS.ordinal();
-    static final int HILL_EXCESS = Decomposer.Measure.HILL_EXCESS.ordinal();
-    static final int RIVER_COORD = Decomposer.Measure.RIVER_COORD.ordinal();
-    static final int HILL_DIST = Decomposer.Measure.HILL_DIST.ordinal();
-    static final int HILL_DISP = Decomposer.Measure.HILL_DISP.ordinal();
-    static final int GRAD_NORM = Decomposer.Measure.COUNT;
-    static final int CROSSINGS = GRAD_NORM + 1;
-    static final int AMPLITUDE = GRAD_NORM + 2;
-    static final int SHARPNESS = GRAD_NORM + 3;
-    static final int PRECONDITIONED_SHARPNESS = GRAD_NORM + 4;
-    static final int FIRST_EXTRA = GRAD_NORM + 5;
+    /**
+     * Slots of the per-replica measurement vector: the replica-averaged trace fields in row order
+     * ({@link TraceField#meanSlot()}), then sharpness, preconditioned sharpness and the extra columns.
+     */
+    static final int LOSS = TraceField.LOSS.meanSlot();
+    static final int RIVER_LOSS = TraceField.RIVER_LOSS.meanSlot();
+    static final int HILL_EXCESS = TraceField.HILL_EXCESS.meanSlot();
+    static final int RIVER_COORD = TraceField.RIVER_COORD.meanSlot();
+    static final int HILL_DIST = TraceField.HILL_DIST.meanSlot();
+    static final int GRAD_NORM = TraceField.GRAD_NORM.meanSlot();
+    static final int HILL_DISP = TraceField.HILL_DISP.meanSlot();
+    static final int CROSSINGS = TraceField.CROSSINGS.meanSlot();
+    static final int AMPLITUDE = TraceField.AMPLITUDE.meanSlot();
+    static final int SHARPNESS = TraceField.MEANS;
+    static final int PRECONDITIONED_SHARPNESS = SHARPNESS + 1;
+    static final int FIRST_EXTRA = SHARPNESS + 2;
+    /** The slot of each decomposer measurement, by {@link Decomposer.Measure} ordinal. */
+    private static final int[] MEASURE_SLOTS = new int[Decomposer.Measure.COUNT];
+
+    static {
+        for (Decomposer.Measure m : Decomposer.Measure.values()) {
+            MEASURE_SLOTS[m.ordinal()] = TraceField.of(m).meanSlot();
+        }
+    }
 
     final Landscape landscape;
     final Decomposer decomposer;
@@ -76,9 +88,11 @@ final class Worker {
         }
         if (decomposer != null) {
             decomposer.measure(x, measured);
-            System.arraycopy(measured, 0, values, 0, Decomposer.Measure.COUNT);
+            for (int m = 0; m < Decomposer.Measure.COUNT; m++) {
+                values[MEASURE_SLOTS[m]] = measured[m];
+            }
             System.arraycopy(measured, Decomposer.Measure.COUNT, values, FIRST_EXTRA, measured.length - Decomposer.Measure.COUNT);
-            loss = measured[LOSS];
+            loss = values[LOSS];
         } else {
             Arrays.fill(values, Double.NaN);
             values[LOSS] = loss;

@@ -1,5 +1,7 @@
 package io.github.rivervalley.simulator.observe;
 
+import io.github.rivervalley.simulator.results.StepObserver;
+
 /**
  * A {@link StepObserver} that also receives the iterates themselves at the steps listed in
  * {@code record.iterates}: replica 0's point and the mean point of the replicas that have not diverged.
@@ -16,6 +18,6 @@ public interface IterateObserver extends StepObserver {
     void handleIterates(String line, long step, double[] replica0, double[] mean, int alive);
 
     @Override
-    default void handleStep(io.github.rivervalley.simulator.trace.TraceRow row) {
+    default void handleStep(io.github.rivervalley.simulator.results.TraceRow row) {
     }
 }

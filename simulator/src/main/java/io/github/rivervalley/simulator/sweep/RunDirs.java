@@ -2,14 +2,15 @@ package io.github.rivervalley.simulator.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rivervalley.simulator.engine.RunFiles;
 import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunFiles;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.SummaryFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -57,14 +58,11 @@ final class RunDirs {
         return RunFiles.problem(runDir, List.of());
     }
 
-    /** The parsed {@code summary.json}, or null when it is absent or unreadable. */
-    static JsonNode summary(Path runDir) {
+    /** The run's {@code summary.json}, or null when it is absent or not a complete run summary. */
+    static RunSummary summary(Path runDir) {
         try {
-            JsonNode node = JSON.readTree(Files.readString(runDir.resolve(RunDirectory.SUMMARY), StandardCharsets.UTF_8));
-            return node != null && node.isObject() ? node : null;
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
+            return SummaryFile.readRun(runDir);
+        } catch (SummaryFile.InvalidSummaryException | UncheckedIOException e) {
             return null;
         }
     }

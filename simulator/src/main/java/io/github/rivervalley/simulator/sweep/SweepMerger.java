@@ -1,16 +1,16 @@
 package io.github.rivervalley.simulator.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.Csv;
+import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,9 +105,9 @@ public final class SweepMerger {
         for (Sweep.Job run : sweep.runs()) {
             Path runDir = dir.resolve(run.name());
             RunDirs.State state = RunDirs.state(runDir);
-            JsonNode summary = state == RunDirs.State.DONE ? RunDirs.summary(runDir) : null;
+            RunSummary summary = state == RunDirs.State.DONE ? RunDirs.summary(runDir) : null;
             String status = state == RunDirs.State.DONE ? "done" : state == RunDirs.State.FAILED ? "failed" : "missing";
-            long seed = summary != null && summary.path("seed").canConvertToLong() ? summary.get("seed").asLong() : run.seed();
+            long seed = summary != null ? summary.seed() : run.seed();
 
             ObjectNode entry = runList.addObject();
             entry.put("index", run.index());
@@ -146,8 +146,7 @@ public final class SweepMerger {
             }
             double wall = RunDirs.wallSeconds(runDir);
             String wallText = Double.isNaN(wall) ? "" : String.format(Locale.ROOT, "%.3f", wall);
-            JsonNode checkpoints = summary.path("checkpoints");
-            if (checkpoints.isEmpty()) {
+            if (summary.checkpoints().isEmpty()) {
                 List<String> row = new ArrayList<>(prefix);
                 for (int i = 2; i < COLUMNS.size() - 1; i++) {
                     row.add("");
@@ -155,11 +154,11 @@ public final class SweepMerger {
                 row.add(wallText);
                 appendRow(csv, row);
             }
-            for (JsonNode checkpoint : checkpoints) {
+            for (RunSummary.CheckpointResult c : summary.checkpoints()) {
                 List<String> row = new ArrayList<>(prefix);
-                for (String column : List.of("budget", "line", "step", "compute", "loss", "river_loss", "hill_excess", "river_coord", "diverged")) {
-                    JsonNode value = checkpoint.get(column);
-                    row.add(value == null || value.isNull() ? "" : value.asText());
+                for (Object value : new Object[] {c.budget(), c.line(), c.step(), c.compute(), c.loss(), c.riverLoss(),
+                        c.hillExcess(), c.riverCoord(), c.diverged()}) {
+                    row.add(value == null ? "" : value.toString());
                 }
                 row.add(wallText);
                 appendRow(csv, row);
@@ -191,26 +190,23 @@ public final class SweepMerger {
     }
 
     /** "3 of 8 replicas diverged on line main (first at step 120)", or null when nothing diverged. */
-    private static String divergence(JsonNode summary) {
+    private static String divergence(RunSummary summary) {
         int worst = 0;
         String line = null;
         long first = Long.MAX_VALUE;
-        for (JsonNode l : summary.path("lines")) {
-            int diverged = l.path("diverged").asInt(0);
-            if (diverged > worst) {
-                worst = diverged;
-                line = l.path("name").asText("?");
+        for (RunSummary.LineResult l : summary.lines()) {
+            if (l.diverged() > worst) {
+                worst = l.diverged();
+                line = l.name();
             }
-            JsonNode step = l.get("first_divergence_step");
-            if (step != null && step.canConvertToLong()) {
-                first = Math.min(first, step.asLong());
+            if (l.firstDivergenceStep() != null) {
+                first = Math.min(first, l.firstDivergenceStep());
             }
         }
         if (worst == 0) {
             return null;
         }
-        JsonNode replicas = summary.get("replicas");
-        return "diverged: " + worst + (replicas == null ? "" : " of " + replicas.asText()) + " replicas on line " + line
+        return "diverged: " + worst + " of " + summary.replicas() + " replicas on line " + line
                 + (first == Long.MAX_VALUE ? "" : " (first at step " + first + ")");
     }
 

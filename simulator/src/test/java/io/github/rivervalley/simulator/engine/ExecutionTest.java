@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.simulator.noise.Noises;
-import io.github.rivervalley.simulator.observe.TraceRecorder;
 import io.github.rivervalley.simulator.optim.Optimizers;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceRecorder;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.schedule.LearningRate;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -89,8 +89,8 @@ class ExecutionTest {
             double t = TestSchedules.lrSum(main.lr(), row.step());
             // dx0/dt = slope, dh/dt = -lambda h. Dormand-Prince at tolerance 1e-12 keeps the global error
             // well below 1e-9 over this short horizon.
-            assertEquals(slope * t, row.get(io.github.rivervalley.simulator.trace.TraceLayout.RIVER_COORD), 1e-9);
-            assertEquals(h0 * Math.exp(-3.0 * t), row.get(io.github.rivervalley.simulator.trace.TraceLayout.HILL_DISP), 1e-9);
+            assertEquals(slope * t, row.get(io.github.rivervalley.simulator.results.TraceLayout.RIVER_COORD), 1e-9);
+            assertEquals(h0 * Math.exp(-3.0 * t), row.get(io.github.rivervalley.simulator.results.TraceLayout.HILL_DISP), 1e-9);
         }
         // GD at this small LR stays close to the flow: h_GD = prod (1 - eta lambda) h0 vs h0 exp(-lambda sum eta).
         double gd = trace.value(Line.MAIN, 200, "hill_disp");
@@ -157,7 +157,7 @@ class ExecutionTest {
         Run run = Run.of("wsd-s", VALLEY, schedule).withNoise(Noises.isotropic(0.1)).withOptimizer(Optimizers.gd())
                 .withReplicas(70).withStart(0.0, 0.5, -0.5, 0.25).withRecord(RecordSpec.every(100_000).withBoundaries(false));
         Trace trace = Simulation.trace(run, 2);
-        List<io.github.rivervalley.simulator.trace.RunSummary.CheckpointResult> results = trace.summary().checkpoints();
+        List<io.github.rivervalley.simulator.results.RunSummary.CheckpointResult> results = trace.summary().checkpoints();
         assertEquals(schedule.checkpoints().size(), results.size());
         for (int i = 0; i < results.size(); i++) {
             var expected = schedule.checkpoints().get(i);
@@ -188,9 +188,9 @@ class ExecutionTest {
         for (var line : lines.subList(1, lines.size())) {
             long fork = schedule.line(line.name()).forkStep();
             double inherited = trace.value(Line.MAIN, fork, "diverged");
-            assertEquals(inherited, trace.rows(line.name()).get(0).get(io.github.rivervalley.simulator.trace.TraceLayout.DIVERGED));
+            assertEquals(inherited, trace.rows(line.name()).get(0).get(io.github.rivervalley.simulator.results.TraceLayout.DIVERGED));
             assertTrue(line.diverged() >= inherited);
-            double last = trace.rows(line.name()).get(trace.rows(line.name()).size() - 1).get(io.github.rivervalley.simulator.trace.TraceLayout.DIVERGED);
+            double last = trace.rows(line.name()).get(trace.rows(line.name()).size() - 1).get(io.github.rivervalley.simulator.results.TraceLayout.DIVERGED);
             assertEquals(line.diverged(), (int) last);
             if (inherited > 0) {
                 assertTrue(line.firstDivergenceStep() <= fork, "the first divergence happened on the parent");
@@ -199,8 +199,8 @@ class ExecutionTest {
         // The diverged count never decreases along a line.
         double previous = 0;
         for (TraceRow row : trace.rows(Line.MAIN)) {
-            assertTrue(row.get(io.github.rivervalley.simulator.trace.TraceLayout.DIVERGED) >= previous);
-            previous = row.get(io.github.rivervalley.simulator.trace.TraceLayout.DIVERGED);
+            assertTrue(row.get(io.github.rivervalley.simulator.results.TraceLayout.DIVERGED) >= previous);
+            previous = row.get(io.github.rivervalley.simulator.results.TraceLayout.DIVERGED);
         }
     }
 }

@@ -8,11 +8,12 @@ import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.simulator.noise.NoiseModel;
 import io.github.rivervalley.simulator.noise.Noises;
 import io.github.rivervalley.simulator.observe.Divergence;
-import io.github.rivervalley.simulator.observe.TraceRecorder;
 import io.github.rivervalley.simulator.optim.Optimizers;
+import io.github.rivervalley.simulator.results.SummaryFile;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceRecorder;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -53,7 +54,7 @@ class FastPathTest {
                 TraceRecorder recorder = new TraceRecorder();
                 new Engine(run, threads, rows, steps, fast == 1).execute(List.of(recorder));
                 Trace trace = recorder.trace();
-                out[fast * 2 + threads - 1] = trace.toCsv() + Simulation.summaryJson(trace.summary());
+                out[fast * 2 + threads - 1] = trace.toCsv() + SummaryFile.json(trace.summary());
             }
         }
         return out;

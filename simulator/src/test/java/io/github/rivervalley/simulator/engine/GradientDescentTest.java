@@ -6,19 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.landscapes.analytic.RiverProfile;
 import io.github.rivervalley.landscapes.analytic.StraightValley;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceLayout;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.trace.TraceRow;
-import io.github.rivervalley.simulator.trace.TraceLayout;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** GD on a straight valley against the closed forms of docs/science.md section 4. */
 class GradientDescentTest {

@@ -9,10 +9,10 @@ import io.github.rivervalley.landscapes.analytic.StraightValley;
 import io.github.rivervalley.simulator.noise.Noises;
 import io.github.rivervalley.simulator.optim.Optimizer;
 import io.github.rivervalley.simulator.optim.Optimizers;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rivervalley.simulator.results.CsvTraceWriter;
+import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +68,8 @@ class RunSpecTest {
         // The same spec run in memory, written by the same writer, gives the same bytes as the file.
         Trace memory = Simulation.trace(spec, 1);
         java.io.StringWriter text = new java.io.StringWriter();
-        io.github.rivervalley.simulator.observe.CsvTraceWriter writer =
-                new io.github.rivervalley.simulator.observe.CsvTraceWriter(text, Simulation.prepare(spec).schedule());
+        io.github.rivervalley.simulator.results.CsvTraceWriter writer =
+                new io.github.rivervalley.simulator.results.CsvTraceWriter(text, Simulation.prepare(spec).schedule());
         writer.init(memory.layout());
         memory.rows().forEach(writer::handleStep);
         assertEquals(String.join("\n", trace) + "\n", text.toString());

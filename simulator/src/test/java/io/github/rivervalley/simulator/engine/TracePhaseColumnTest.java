@@ -2,9 +2,9 @@ package io.github.rivervalley.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.ScheduleFileSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
 import org.junit.jupiter.api.Test;
 
 /** A fitted law turned into a valley: simulating it gives back the law's curve and its river/hill split. */

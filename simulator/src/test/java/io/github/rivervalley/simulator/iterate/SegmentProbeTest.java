@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.Trace;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -25,8 +25,11 @@ final class SweepFiles {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String name = dir.relativize(file).toString().replace('\\', '/');
-                // Lock files (.sweep*.lock) hold the process that last locked the directory.
-                if (file.getFileName().toString().startsWith(RunDirectory.TIMING) || name.endsWith(".lock")) {
+                // Lock files (.sweep*.lock) hold the process that last locked the directory. A kill while a
+                // finished run's timing.json is written leaves its hidden temporary (.timing.json.tmp); the
+                // resume keeps the finished run, and timing files are not outputs.
+                String base = file.getFileName().toString();
+                if (base.startsWith(RunDirectory.TIMING) || base.equals("." + RunDirectory.TIMING + ".tmp") || name.endsWith(".lock")) {
                     continue;
                 }
                 String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -14,13 +14,13 @@ import io.github.rivervalley.simulator.noise.Noises;
 import io.github.rivervalley.simulator.optim.GradientDescent;
 import io.github.rivervalley.simulator.optim.Momentum;
 import io.github.rivervalley.simulator.optim.Optimizer;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.schedule.DecayShape;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 

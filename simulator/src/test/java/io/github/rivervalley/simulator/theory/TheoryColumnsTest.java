@@ -14,13 +14,13 @@ import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.noise.Noises;
 import io.github.rivervalley.simulator.optim.Optimizers;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import io.github.rivervalley.simulator.spec.RecordSpec;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
 import java.nio.charset.StandardCharsets;
 
@@ -107,6 +107,19 @@ final class Decimals {
             return exact(bytes, from, to);
         }
         return negative ? -value : value;
+    }
+
+    /**
+     * The number {@link #parse} gives for {@code value} as a trace file holds it ({@link Double#toString}),
+     * so that rows downsampled in memory give the same buckets, to the bit, as the same rows read from
+     * {@code trace.csv}.
+     */
+    static double asRead(double value) {
+        if (Double.isNaN(value)) {
+            return value; // written as NaN or an empty field: NaN either way
+        }
+        byte[] text = Double.toString(value).getBytes(StandardCharsets.ISO_8859_1);
+        return parse(text, 0, text.length);
     }
 
     /** The correctly rounded number in {@code bytes[from, to)}; an empty field is NaN. */

@@ -1,4 +1,4 @@
-package io.github.rivervalley.simulator.trace;
+package io.github.rivervalley.simulator.results;
 
 /**
  * One recorded row of a trace: the line's name and the values laid out by the run's {@link TraceLayout}.

@@ -1,12 +1,8 @@
-package io.github.rivervalley.simulator.observe;
+package io.github.rivervalley.simulator.results;
 
 import io.github.rivervalley.simulator.schedule.LinePhases;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.schedule.Schedule;
-import io.github.rivervalley.simulator.trace.CsvRows;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.trace.TraceLayout;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

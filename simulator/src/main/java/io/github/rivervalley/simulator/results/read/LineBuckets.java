@@ -1,6 +1,7 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
-import java.nio.charset.StandardCharsets;
+import io.github.rivervalley.landscapes.check.Check;
+import io.github.rivervalley.landscapes.check.InvalidValueException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +9,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One line of a trace being read: its buckets (count, sum, minimum and maximum of every column per
+ * One line of a trace being downsampled: its buckets (count, sum, minimum and maximum of every column per
  * bucket of steps, merged in pairs when full), its exactly kept rows (first, last, phase boundaries) and
- * its {@link PhaseDetector}.
+ * its {@link PhaseDetector}. Fed row by row by the {@link Downsampler}, whether the rows come from the
+ * engine or from a {@code trace.csv}; the feeder supplies the exact rows on demand ({@link ExactRows}), so
+ * the CSV reader parses exactly only the few rows that are kept.
  */
-final class LineState {
+final class LineBuckets {
+
+    /** The exact values of the row just added and of the one before it, asked for only when one is kept. */
+    interface ExactRows {
+        double[] current();
+
+        double[] previous();
+    }
+
     private final String name;
-    private final byte[] nameBytes;
     private final String[] columns;
     private final int n;
     private final int stepIndex;
@@ -30,14 +40,9 @@ final class LineState {
     private long rows;
     private final PhaseDetector trend = new PhaseDetector();
     private final TreeMap<Long, double[]> exact = new TreeMap<>();
-    private byte[] previousRow = new byte[256];
-    private int previousLength;
-    private byte[] currentRow = new byte[256];
-    private int currentLength;
 
-    LineState(String name, String[] columns, int stepIndex, int lrIndex, int capacity) {
+    LineBuckets(String name, String[] columns, int stepIndex, int lrIndex, int capacity) {
         this.name = name;
-        this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
         this.columns = columns;
         this.n = columns.length;
         this.stepIndex = stepIndex;
@@ -51,38 +56,33 @@ final class LineState {
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
-    boolean sameName(byte[] b, int from, int to) {
-        // A plain loop: names are short, and Arrays.equals' range check and call dominated profiles.
-        if (to - from != nameBytes.length) {
-            return false;
+    /** {@code buckets} when it is a valid number of buckets per line (even, at least 2); throws otherwise. */
+    static int checkCapacity(int buckets) {
+        Check.positive("buckets", buckets);
+        if (buckets < 2 || buckets % 2 != 0) {
+            throw new InvalidValueException("buckets", buckets, "an even number >= 2");
         }
-        for (int i = 0; i < nameBytes.length; i++) {
-            if (nameBytes[i] != b[from + i]) {
-                return false;
-            }
-        }
-        return true;
+        return buckets;
     }
 
-    void add(long step, double[] values, byte[] b, int from, int to, TraceParser parser) {
-        if (rows > 0 && step <= previousStep) {
-            throw parser.error("has step " + step + " on line '" + name + "' after step " + previousStep
-                    + "; steps must increase within a line");
-        }
-        // Keep the raw bytes of this row and the previous one: phase boundaries and the last row are parsed exactly.
-        byte[] swap = previousRow;
-        previousRow = currentRow;
-        previousLength = currentLength;
-        currentRow = swap;
-        if (currentRow.length < to - from) {
-            currentRow = new byte[Math.max(to - from, 2 * currentRow.length)];
-        }
-        System.arraycopy(b, from, currentRow, 0, to - from);
-        currentLength = to - from;
+    String name() {
+        return name;
+    }
 
+    /** Why a row at {@code step} cannot follow the rows added so far, or null when it can. */
+    String outOfOrder(long step) {
+        return rows > 0 && step <= previousStep ? "has step " + step + " on line '" + name + "' after step " + previousStep
+                + "; steps must increase within a line" : null;
+    }
+
+    /**
+     * Adds the row at {@code step} whose values, in column order, are {@code values} (as the bucket
+     * statistics see them); {@code exactRows} gives the exact values when a row is kept.
+     */
+    void add(long step, double[] values, ExactRows exactRows) {
         if (rows == 0) {
             first = step;
-            exact.put(step, parser.exactRow(currentRow, 0, currentLength));
+            exact.put(step, exactRows.current());
         }
         long index = (step - first) / width;
         while (index >= capacity) {
@@ -104,18 +104,12 @@ final class LineState {
                 }
             }
         }
-        if (lrIndex >= 0) {
-            trackTrend(values[lrIndex], parser);
+        // A new trend starts at the previous row: keep that row exactly (phase boundaries are read from it).
+        if (lrIndex >= 0 && trend.observe(rows == 0, previousStep, values[lrIndex]) && !exact.containsKey(previousStep)) {
+            exact.put(previousStep, exactRows.previous());
         }
         previousStep = step;
         rows++;
-    }
-
-    private void trackTrend(double lr, TraceParser parser) {
-        // A new trend starts at the previous row: keep that row exactly (phase boundaries are read from it).
-        if (trend.observe(rows == 0, previousStep, lr) && !exact.containsKey(previousStep)) {
-            exact.put(previousStep, parser.exactRow(previousRow, 0, previousLength));
-        }
     }
 
     /** Merges buckets in pairs and doubles the width. */
@@ -139,8 +133,9 @@ final class LineState {
         width *= 2;
     }
 
-    RecordedTrace finish(TraceParser parser) {
-        exact.put(previousStep, parser.exactRow(currentRow, 0, currentLength));
+    /** The line's trace; {@code last} holds the exact values of the last row added. */
+    RecordedTrace finish(double[] last) {
+        exact.put(previousStep, last);
         int used = 0;
         for (int bucket = 0; bucket < capacity; bucket++) {
             if (count[bucket * n + stepIndex] > 0) {

@@ -1,11 +1,11 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rivervalley.landscapes.Landscape;
+import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.spec.LandscapeSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

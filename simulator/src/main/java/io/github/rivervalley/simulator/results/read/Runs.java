@@ -1,14 +1,13 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.rivervalley.simulator.engine.RunFiles;
-import io.github.rivervalley.simulator.spec.SpecReader;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import io.github.rivervalley.simulator.results.RunDirectory;
+import io.github.rivervalley.simulator.results.RunFiles;
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.SummaryFile;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +20,8 @@ import java.util.stream.Stream;
 /** Finding and reading run directories (any directory holding a {@code summary.json}). */
 public final class Runs {
 
-    /** The sweep summary a sweep directory holds next to its runs. */
-
     /** How deep below the given directory runs are looked for (sweeps nest runs one or two levels down). */
     private static final int MAX_DEPTH = 6;
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Runs() {
     }
@@ -72,27 +66,19 @@ public final class Runs {
         if (problem != null) {
             throw new TraceFormatException(problem);
         }
-        Path summaryFile = directory.resolve(RunDirectory.SUMMARY);
         RunSummary summary;
         try {
-            summary = JSON.readValue(summaryFile.toFile(), RunSummary.class);
-        } catch (IOException e) {
-            throw new TraceFormatException(summaryFile + " is not a valid run summary: " + e.getMessage(), e);
-        }
-        if (summary.name() == null || summary.lines() == null || summary.checkpoints() == null) {
-            throw new TraceFormatException(summaryFile + " lacks name, lines or checkpoints");
+            summary = SummaryFile.readRun(directory);
+        } catch (SummaryFile.InvalidSummaryException e) {
+            throw new TraceFormatException(e.getMessage(), e);
         }
         Path specFile = directory.resolve(RunDirectory.SPEC);
         String specText = "";
-        JsonNode spec = JsonNodeFactory.instance.objectNode();
         if (Files.isRegularFile(specFile)) {
             try {
                 specText = Files.readString(specFile, StandardCharsets.UTF_8);
-                spec = SpecReader.instance().readTree(specText, specFile.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + specFile, e);
-            } catch (RuntimeException e) {
-                spec = JsonNodeFactory.instance.objectNode();
             }
         }
         Path traceFile = directory.resolve(RunDirectory.TRACE);
@@ -103,6 +89,22 @@ public final class Runs {
                 throw new TraceFormatException(traceFile + (trace == null ? " has no rows of line '" + line.name() + "'"
                         : " ends line '" + line.name() + "' at step " + trace.lastStep()) + ", but " + RunDirectory.SUMMARY
                         + " says it ran to step " + line.endStep() + " (the trace is incomplete)");
+            }
+        }
+        return of(directory, summary, specText, traces);
+    }
+
+    /**
+     * A run held in memory as {@link #read} gives it once its files are in {@code directory}: the
+     * summary, the text of its {@code spec.yaml} (may be empty) and its traces (from a {@link Downsampler}).
+     */
+    public static RecordedRun of(Path directory, RunSummary summary, String specText, List<RecordedTrace> traces) {
+        JsonNode spec = JsonNodeFactory.instance.objectNode();
+        if (!specText.isEmpty()) {
+            try {
+                spec = SpecReader.instance().readTree(specText, directory.resolve(RunDirectory.SPEC).toString());
+            } catch (RuntimeException e) {
+                spec = JsonNodeFactory.instance.objectNode(); // an unreadable spec: the report shows its text only
             }
         }
         return new RecordedRun(directory, summary, specText, spec, traces);

@@ -1,4 +1,4 @@
-package io.github.rivervalley.simulator.trace;
+package io.github.rivervalley.simulator.results;
 
 import io.github.rivervalley.simulator.io.Csv;
 

@@ -1,9 +1,5 @@
-package io.github.rivervalley.simulator.observe;
+package io.github.rivervalley.simulator.results;
 
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.Trace;
-import io.github.rivervalley.simulator.trace.TraceLayout;
-import io.github.rivervalley.simulator.trace.TraceRow;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,6 @@
-package io.github.rivervalley.simulator.observe;
+package io.github.rivervalley.simulator.results;
 
 import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.trace.RunSummary;
-import io.github.rivervalley.simulator.trace.TraceLayout;
-import io.github.rivervalley.simulator.trace.TraceRow;
 
 /**
  * Receives a run's recorded rows as they are produced, in the spirit of Hipparchus step handlers:

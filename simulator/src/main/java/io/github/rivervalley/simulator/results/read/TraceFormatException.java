@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
 /** A run file that cannot be read as the trace contract describes; the message names file, line and problem. */
 public final class TraceFormatException extends RuntimeException {

@@ -1,7 +1,6 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
-import io.github.rivervalley.landscapes.check.Check;
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +19,10 @@ import java.util.List;
  * keeps the count, sum, minimum and maximum of every column, which merge exactly. Columns are found by
  * name ({@link TraceColumns}); empty fields are missing values. Within a line, steps must increase.
  *
- * <p>{@link TraceParser} splits the bytes into rows and fields, {@link LineState} keeps each line's buckets
- * and exactly kept rows, and {@link PhaseDetector} reads the line's phases off its {@code lr} column.
+ * <p>{@link TraceParser} splits the bytes into rows and fields, {@link CsvLine} feeds each line's rows to
+ * its {@link LineBuckets} (the downsampling core the {@link Downsampler} feeds from the engine), which keep
+ * the buckets and exactly kept rows, and {@link PhaseDetector} reads the line's phases off its {@code lr}
+ * column.
  */
 public final class TraceReader {
 
@@ -32,11 +33,7 @@ public final class TraceReader {
 
     /** A reader keeping at most {@code buckets} (even, at least 2) buckets per line. */
     public TraceReader(int buckets) {
-        Check.positive("buckets", buckets);
-        if (buckets < 2 || buckets % 2 != 0) {
-            throw new io.github.rivervalley.landscapes.check.InvalidValueException("buckets", buckets, "an even number >= 2");
-        }
-        this.buckets = buckets;
+        this.buckets = LineBuckets.checkCapacity(buckets);
     }
 
     /** A reader with {@link #DEFAULT_BUCKETS}. */

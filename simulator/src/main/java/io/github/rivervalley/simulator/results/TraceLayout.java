@@ -1,4 +1,4 @@
-package io.github.rivervalley.simulator.trace;
+package io.github.rivervalley.simulator.results;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,19 +16,19 @@ import java.util.List;
  */
 public final class TraceLayout {
 
-    /** Indexes into {@link TraceRow#values()} of the columns every layout has. */
-    public static final int STEP = 0;
-    public static final int LR = 1;
-    public static final int LOSS = 2;
-    public static final int RIVER_LOSS = 3;
-    public static final int HILL_EXCESS = 4;
-    public static final int RIVER_COORD = 5;
-    public static final int HILL_DIST = 6;
-    public static final int GRAD_NORM = 7;
-    public static final int HILL_DISP = 8;
-    public static final int CROSSINGS = 9;
-    public static final int AMPLITUDE = 10;
-    public static final int DIVERGED = 11;
+    /** Indexes into {@link TraceRow#values()} of the columns every layout has (the {@link TraceField}s). */
+    public static final int STEP = TraceField.STEP.index();
+    public static final int LR = TraceField.LR.index();
+    public static final int LOSS = TraceField.LOSS.index();
+    public static final int RIVER_LOSS = TraceField.RIVER_LOSS.index();
+    public static final int HILL_EXCESS = TraceField.HILL_EXCESS.index();
+    public static final int RIVER_COORD = TraceField.RIVER_COORD.index();
+    public static final int HILL_DIST = TraceField.HILL_DIST.index();
+    public static final int GRAD_NORM = TraceField.GRAD_NORM.index();
+    public static final int HILL_DISP = TraceField.HILL_DISP.index();
+    public static final int CROSSINGS = TraceField.CROSSINGS.index();
+    public static final int AMPLITUDE = TraceField.AMPLITUDE.index();
+    public static final int DIVERGED = TraceField.DIVERGED.index();
 
     private final List<String> columns;
     private final int lossSe;
@@ -58,10 +58,10 @@ public final class TraceLayout {
      */
     public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
             boolean path, int dimension, boolean theory) {
-        List<String> names = new ArrayList<>(List.of(TraceColumns.STEP, TraceColumns.LR, TraceColumns.LOSS,
-                TraceColumns.RIVER_LOSS, TraceColumns.HILL_EXCESS, TraceColumns.RIVER_COORD, TraceColumns.HILL_DIST,
-                TraceColumns.GRAD_NORM, TraceColumns.HILL_DISP, TraceColumns.CROSSINGS, TraceColumns.AMPLITUDE,
-                TraceColumns.DIVERGED));
+        List<String> names = new ArrayList<>();
+        for (TraceField field : TraceField.values()) {
+            names.add(field.column());
+        }
         this.lossSe = standardErrors ? names.size() : -1;
         if (standardErrors) {
             names.addAll(List.of(TraceColumns.LOSS_SE, TraceColumns.HILL_EXCESS_SE, TraceColumns.RIVER_LOSS_SE));

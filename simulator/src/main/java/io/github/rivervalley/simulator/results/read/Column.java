@@ -1,4 +1,4 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
 import java.util.Arrays;
 

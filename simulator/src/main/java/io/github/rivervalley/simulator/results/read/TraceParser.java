@@ -1,6 +1,6 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
-import io.github.rivervalley.simulator.trace.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceColumns;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Splits the bytes of a {@code trace.csv} into rows and fields (one pass, no per-field objects) and feeds
- * each row to its line's {@link LineState}. Fields may be quoted; columns are found by name.
+ * each row to its line's {@link CsvLine} (and so to its {@link LineBuckets}). Fields may be quoted; columns are found by name.
  */
 final class TraceParser {
 
@@ -25,8 +25,8 @@ final class TraceParser {
     private final int[] fieldStart = new int[4096];
     private final int[] fieldEnd = new int[4096];
     private double[] values;
-    private final Map<String, LineState> lines = new LinkedHashMap<>();
-    private LineState current;
+    private final Map<String, CsvLine> lines = new LinkedHashMap<>();
+    private CsvLine current;
 
     TraceParser(String source, int buckets) {
         this.source = source;
@@ -50,7 +50,7 @@ final class TraceParser {
         if (fields != header.length) {
             throw error("has " + fields + " fields; the header has " + header.length);
         }
-        LineState state = state(b, fieldStart[lineField], fieldEnd[lineField]);
+        CsvLine state = state(b, fieldStart[lineField], fieldEnd[lineField]);
         for (int f = 0; f < fields; f++) {
             int k = numericIndex[f];
             if (k >= 0) {
@@ -65,7 +65,7 @@ final class TraceParser {
         if (!(step >= 0) || step != Math.rint(step)) {
             throw error("step '" + text(b, fieldStart[numericField(stepIndex)], fieldEnd[numericField(stepIndex)]) + "' is not a whole number >= 0");
         }
-        state.add((long) step, values, b, from, to, this);
+        state.add((long) step, values, b, from, to);
     }
 
     private int numericField(int k) {
@@ -147,7 +147,7 @@ final class TraceParser {
         values = new double[names.size()];
     }
 
-    private LineState state(byte[] b, int from, int to) {
+    private CsvLine state(byte[] b, int from, int to) {
         if (current != null && current.sameName(b, from, to)) {
             return current;
         }
@@ -155,7 +155,7 @@ final class TraceParser {
         if (name.isEmpty()) {
             throw error("has an empty line name");
         }
-        current = lines.computeIfAbsent(name, n -> new LineState(n, numericNames, stepIndex, lrIndex, buckets));
+        current = lines.computeIfAbsent(name, n -> new CsvLine(new LineBuckets(n, numericNames, stepIndex, lrIndex, buckets), this));
         return current;
     }
 
@@ -185,8 +185,8 @@ final class TraceParser {
             throw new TraceFormatException(source + " is empty; expected a header starting with " + String.join(",", TraceColumns.REQUIRED));
         }
         List<RecordedTrace> traces = new ArrayList<>();
-        for (LineState state : lines.values()) {
-            traces.add(state.finish(this));
+        for (CsvLine state : lines.values()) {
+            traces.add(state.finish());
         }
         return traces;
     }

@@ -1,7 +1,7 @@
-package io.github.rivervalley.reports.trace;
+package io.github.rivervalley.simulator.results.read;
 
+import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.schedule.Phase;
-import io.github.rivervalley.simulator.trace.TraceColumns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

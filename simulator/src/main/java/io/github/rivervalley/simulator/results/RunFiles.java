@@ -1,15 +1,11 @@
-package io.github.rivervalley.simulator.engine;
+package io.github.rivervalley.simulator.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rivervalley.simulator.trace.TraceColumns;
-import io.github.rivervalley.simulator.results.RunDirectory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +19,6 @@ import java.util.List;
  */
 public final class RunFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Bytes read at either end of the trace: a header or a row is far shorter. */
     private static final int EDGE = 1 << 16;
 
@@ -36,52 +31,25 @@ public final class RunFiles {
      * @param requiredColumns columns the trace's header must have besides {@code line} and {@code step}
      */
     public static String problem(Path runDir, List<String> requiredColumns) {
+        RunSummary summary;
         try {
-            Path summaryFile = runDir.resolve(RunDirectory.SUMMARY);
-            JsonNode summary;
-            try {
-                summary = JSON.readTree(Files.readString(summaryFile, StandardCharsets.UTF_8));
-            } catch (NoSuchFileException e) {
-                return summaryFile + " is missing";
-            } catch (com.fasterxml.jackson.core.JacksonException e) {
-                return summaryFile + " is not valid JSON (line " + e.getLocation().getLineNr() + ")";
-            }
-            String summaryProblem = summaryProblem(summary);
-            if (summaryProblem != null) {
-                return summaryFile + " is not a complete run summary: " + summaryProblem;
-            }
-            if (!Files.isRegularFile(runDir.resolve(RunDirectory.SPEC))) {
-                return runDir.resolve(RunDirectory.SPEC) + " is missing";
-            }
+            summary = SummaryFile.readRun(runDir);
+        } catch (SummaryFile.InvalidSummaryException e) {
+            return e.getMessage();
+        } catch (UncheckedIOException e) {
+            return "cannot read " + runDir + ": " + e.getCause().getMessage();
+        }
+        if (!Files.isRegularFile(runDir.resolve(RunDirectory.SPEC))) {
+            return runDir.resolve(RunDirectory.SPEC) + " is missing";
+        }
+        try {
             return traceProblem(runDir.resolve(RunDirectory.TRACE), summary, requiredColumns);
         } catch (IOException e) {
             return "cannot read " + runDir + ": " + e.getMessage();
         }
     }
 
-    private static String summaryProblem(JsonNode summary) {
-        if (summary == null || !summary.isObject()) {
-            return "expected a JSON object";
-        }
-        if (!summary.path("name").isTextual()) {
-            return "it lacks the run's name";
-        }
-        if (!summary.path("checkpoints").isArray()) {
-            return "it lacks the checkpoints";
-        }
-        JsonNode lines = summary.path("lines");
-        if (!lines.isArray() || lines.isEmpty()) {
-            return "it lacks the lines";
-        }
-        for (JsonNode line : lines) {
-            if (!line.path("name").isTextual() || !line.path("end_step").canConvertToLong()) {
-                return "a line lacks its name or end_step";
-            }
-        }
-        return null;
-    }
-
-    private static String traceProblem(Path trace, JsonNode summary, List<String> requiredColumns) throws IOException {
+    private static String traceProblem(Path trace, RunSummary summary, List<String> requiredColumns) throws IOException {
         if (!Files.isRegularFile(trace)) {
             return trace + " is missing";
         }
@@ -112,11 +80,11 @@ public final class RunFiles {
             }
             String line = fields[header.indexOf(TraceColumns.LINE)];
             String step = fields[header.indexOf(TraceColumns.STEP)];
-            for (JsonNode l : summary.get("lines")) {
-                if (l.get("name").asText().equals(line)) {
-                    return step.equals(Long.toString(l.get("end_step").asLong())) ? null
+            for (RunSummary.LineResult l : summary.lines()) {
+                if (l.name().equals(line)) {
+                    return step.equals(Long.toString(l.endStep())) ? null
                             : trace + " is truncated: it ends at step " + step + " of line '" + line + "', which "
-                            + RunDirectory.SUMMARY + " says ran to step " + l.get("end_step").asLong();
+                            + RunDirectory.SUMMARY + " says ran to step " + l.endStep();
                 }
             }
             return trace + ": its last row is of line '" + line + "', which " + RunDirectory.SUMMARY + " does not list";

@@ -1,4 +1,4 @@
-package io.github.rivervalley.simulator.trace;
+package io.github.rivervalley.simulator.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

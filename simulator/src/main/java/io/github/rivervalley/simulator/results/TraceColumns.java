@@ -1,4 +1,4 @@
-package io.github.rivervalley.simulator.trace;
+package io.github.rivervalley.simulator.results;
 
 import java.util.List;
 

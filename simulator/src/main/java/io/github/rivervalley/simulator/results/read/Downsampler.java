@@ -1,0 +1,122 @@
+package io.github.rivervalley.simulator.results.read;
+
+import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.StepObserver;
+import io.github.rivervalley.simulator.results.Trace;
+import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.results.TraceLayout;
+import io.github.rivervalley.simulator.results.TraceRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Downsamples a run's rows as the engine produces them into one {@link RecordedTrace} per line, with the
+ * same buckets, exactly kept rows and phases as the {@link TraceReader} gives for the run's
+ * {@code trace.csv} (the reader feeds the same {@link LineBuckets}): a run held in memory is charted
+ * without writing and re-reading its trace. Bucket statistics are taken of the numbers as the reader's fast
+ * parser sees them ({@link Decimals#asRead}), so both paths agree to the bit; exactly kept rows are the
+ * engine's own values, which the reader recovers exactly.
+ *
+ * <p>Give it to the engine as an observer, or {@link #of} a finished {@link Trace}; then {@link #traces()}.
+ */
+public final class Downsampler implements StepObserver {
+
+    private final int buckets;
+    private final Map<String, MemoryLine> lines = new LinkedHashMap<>();
+    private String[] columns;
+    private int stepIndex;
+    private int lrIndex;
+    private double[] scratch;
+
+    /** A downsampler keeping at most {@code buckets} (even, at least 2) buckets per line. */
+    public Downsampler(int buckets) {
+        this.buckets = LineBuckets.checkCapacity(buckets);
+    }
+
+    /** A downsampler with {@link TraceReader#DEFAULT_BUCKETS}. */
+    public Downsampler() {
+        this(TraceReader.DEFAULT_BUCKETS);
+    }
+
+    /** The traces of the rows of {@code trace} whose step is in {@code [from, to]}, with {@code buckets} per line. */
+    public static List<RecordedTrace> of(Trace trace, long from, long to, int buckets) {
+        Downsampler downsampler = new Downsampler(buckets);
+        downsampler.init(trace.layout());
+        for (TraceRow row : trace.rows()) {
+            if (row.step() >= from && row.step() <= to) {
+                downsampler.handleStep(row);
+            }
+        }
+        return downsampler.traces();
+    }
+
+    /** Every row of {@code trace}, with {@link TraceReader#DEFAULT_BUCKETS} per line. */
+    public static List<RecordedTrace> of(Trace trace) {
+        return of(trace, Long.MIN_VALUE, Long.MAX_VALUE, TraceReader.DEFAULT_BUCKETS);
+    }
+
+    @Override
+    public void init(TraceLayout layout) {
+        columns = layout.columns().toArray(new String[0]);
+        stepIndex = layout.indexOf(TraceColumns.STEP);
+        lrIndex = layout.indexOf(TraceColumns.LR);
+        scratch = new double[columns.length];
+        lines.clear();
+    }
+
+    @Override
+    public void handleStep(TraceRow row) {
+        if (columns == null) {
+            throw new IllegalStateException("init was not called");
+        }
+        MemoryLine line = lines.computeIfAbsent(row.line(),
+                name -> new MemoryLine(new LineBuckets(name, columns, stepIndex, lrIndex, buckets)));
+        String problem = line.buckets.outOfOrder(row.step());
+        if (problem != null) {
+            throw new IllegalArgumentException("the trace " + problem);
+        }
+        double[] values = row.values();
+        for (int c = 0; c < values.length; c++) {
+            scratch[c] = Decimals.asRead(values[c]);
+        }
+        line.previous = line.current;
+        line.current = values;
+        line.buckets.add(row.step(), scratch, line);
+    }
+
+    @Override
+    public void finish(RunSummary summary) {
+    }
+
+    /** One trace per line, in order of first appearance. */
+    public List<RecordedTrace> traces() {
+        List<RecordedTrace> traces = new ArrayList<>();
+        for (MemoryLine line : lines.values()) {
+            traces.add(line.buckets.finish(line.current));
+        }
+        return traces;
+    }
+
+    /** A line fed from memory: its exact rows are the rows themselves (a row's values are the observer's to keep). */
+    private static final class MemoryLine implements LineBuckets.ExactRows {
+        final LineBuckets buckets;
+        double[] current;
+        double[] previous;
+
+        MemoryLine(LineBuckets buckets) {
+            this.buckets = buckets;
+        }
+
+        @Override
+        public double[] current() {
+            return current;
+        }
+
+        @Override
+        public double[] previous() {
+            return previous;
+        }
+    }
+}
