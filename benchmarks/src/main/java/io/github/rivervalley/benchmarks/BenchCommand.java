@@ -2,6 +2,7 @@ package io.github.rivervalley.benchmarks;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.cli.Main;
+import io.github.rivervalley.reports.cli.RiverValleyCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rivervalley bench",
         mixinStandardHelpOptions = true,
+        versionProvider = RiverValleyCommand.Version.class,
         header = "Run the performance benchmarks (optionally against numpy and PyTorch).",
         description = {
             "Runs the performance benchmarks (warmup, then repeated timings,",
