@@ -9,10 +9,16 @@ import io.github.rivervalley.reports.chart.ChartFormats;
  *
  * @param name the chart's file name without extension
  * @param caption the caption under it (also the image's alt text)
+ * @param width its width in pixels
  * @param height its height in pixels
  * @param formats the files written for it
  */
-record Figure(String name, String caption, int height, ChartFormats formats) {
+record Figure(String name, String caption, int width, int height, ChartFormats formats) {
+
+    /** A chart of the report's width. */
+    Figure(String name, String caption, int height, ChartFormats formats) {
+        this(name, caption, HtmlReport.WIDTH, height, formats);
+    }
 
     String html() {
         String png = formats.has(ChartFormats.Format.PNG) ? "charts/" + name + ".png" : null;
@@ -27,7 +33,7 @@ record Figure(String name, String caption, int height, ChartFormats formats) {
             if (png != null && png2x != null) {
                 out.append(" srcset=\"").append(Html.escape(png)).append(" 1x, ").append(Html.escape(png2x)).append(" 2x\"");
             }
-            out.append(" width=\"").append(HtmlReport.WIDTH).append("\" height=\"").append(height).append("\" alt=\"").append(Html.escape(caption))
+            out.append(" width=\"").append(width).append("\" height=\"").append(height).append("\" alt=\"").append(Html.escape(caption))
                     .append("\"></a>");
         }
         out.append("<figcaption>").append(Html.escape(caption));
