@@ -107,7 +107,7 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
                     family.add(fields.get(j));
                 }
             }
-            List<String> parts = new ArrayList<>();
+            Map<String, String> differing = new LinkedHashMap<>();
             for (Map.Entry<String, String> field : fields.get(i).entrySet()) {
                 String path = field.getKey();
                 // The step count belongs with the schedule: a study gives WSD fewer steps than cosine for equal compute.
@@ -120,9 +120,11 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
                 // A field some groups lack (Adam's beta1 beside SGD) is told by the block's type, which differs too.
                 boolean everywhere = path.endsWith(".type") || among.stream().allMatch(f -> f.containsKey(path));
                 if (everywhere && among.stream().anyMatch(f -> !field.getValue().equals(f.get(path)))) {
-                    parts.add(shortName(path) + " " + field.getValue());
+                    differing.put(path, field.getValue());
                 }
             }
+            List<String> parts = new ArrayList<>();
+            differing.forEach((path, value) -> parts.add(shortName(path, differing.keySet()) + " " + value));
             String label = parts.isEmpty() ? first.family() : first.family() + ", " + String.join(", ", parts);
             boolean readable = first.spec().isPresent();
             labels.add(readable && label.length() <= LONGEST_LABEL ? label : withoutSeed(first.name()));
@@ -134,10 +136,20 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
         return labels;
     }
 
-    /** A spec field as a label names it: {@code optimizer.type -> optimizer}, {@code schedule.peak -> peak}. */
-    private static String shortName(String path) {
+    /**
+     * A spec field as a label names it: its last segment ({@code schedule.peak -> peak},
+     * {@code landscape.hillCurvature -> hillCurvature}; a block's type by the block, {@code optimizer.type ->
+     * optimizer}), or the whole path when another field of the same label ends the same way.
+     */
+    static String shortName(String path, java.util.Collection<String> others) {
+        String name = leaf(path);
+        long same = others.stream().filter(o -> leaf(o).equals(name)).count();
+        return same > 1 ? path : name;
+    }
+
+    private static String leaf(String path) {
         String p = path.endsWith(".type") ? path.substring(0, path.length() - ".type".length()) : path;
-        return p.startsWith("schedule.") ? p.substring("schedule.".length()) : p;
+        return p.substring(p.lastIndexOf('.') + 1);
     }
 
     /** The leaves of a spec tree by dotted path; lists as their JSON text. */

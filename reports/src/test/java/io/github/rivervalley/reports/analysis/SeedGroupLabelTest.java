@@ -75,4 +75,16 @@ class SeedGroupLabelTest {
         assertEquals(List.of("x", "y"), labels(run("x_seed-1", 1, "sgd", "{type: wsd, peak: 0.1}", 1),
                 run("y_seed-1", 1, "sgd", "{type: wsd, peak: 0.1}", 2)));
     }
+
+    @Test
+    void aFieldIsNamedByItsLastSegmentUnlessTwoDifferingFieldsShareIt() {
+        assertEquals("hillCurvature", SeedGroup.shortName("landscape.hillCurvature", List.of("landscape.hillCurvature", "schedule.peak")));
+        assertEquals("peak", SeedGroup.shortName("schedule.peak", List.of("landscape.hillCurvature", "schedule.peak")));
+        assertEquals("optimizer", SeedGroup.shortName("optimizer.type", List.of("optimizer.type")));
+        assertEquals("river", SeedGroup.shortName("landscape.river.type", List.of("landscape.river.type")));
+        // two sigmas differ: the paths tell them apart
+        List<String> both = List.of("noise.sigma", "landscape.noise.sigma");
+        assertEquals("noise.sigma", SeedGroup.shortName("noise.sigma", both));
+        assertEquals("landscape.noise.sigma", SeedGroup.shortName("landscape.noise.sigma", both));
+    }
 }

@@ -159,12 +159,21 @@ public final class Simulation {
 
     /** {@link #run(RunSpec, Path, int)} of a spec already bound. */
     public static RunSummary run(BoundRun bound, Path outDir, int threads) {
+        return run(bound, outDir, threads, true);
+    }
+
+    /**
+     * {@link #run(RunSpec, Path, int)} of a spec already bound; {@code sync} false leaves the files unforced
+     * to the disk ({@link AtomicFile}: still whole for a kill or a full disk), for a sweep, whose resume
+     * checks each run's files and redoes damaged ones.
+     */
+    public static RunSummary run(BoundRun bound, Path outDir, int threads, boolean sync) {
         Run run = bound.run();
         boolean expected = bound.isExpected();
         RunSummary summary;
         try (StagedDirectory staged = StagedDirectory.begin(outDir.resolve(run.name()))) {
             Path dir = staged.path();
-            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(RunDirectory.TRACE))) {
+            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(RunDirectory.TRACE), sync)) {
                 try (Writer writer = traceFile.writer()) {
                     List<StepObserver> observers = run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer, run.schedule()))
                             : List.of(new CsvTraceWriter(writer, run.schedule()), new IterateFiles(dir));
@@ -174,8 +183,8 @@ public final class Simulation {
                 }
                 traceFile.commit();
             }
-            AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(bound.spec()));
-            AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), SummaryFile.json(summary));
+            AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(bound.spec()), sync);
+            AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), SummaryFile.json(summary), sync);
             staged.commit();
         }
         return summary;

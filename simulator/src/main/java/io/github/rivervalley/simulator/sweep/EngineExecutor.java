@@ -16,7 +16,10 @@ import java.util.function.Function;
 /**
  * Sweeps on the simulator: a run is validated and bound as {@code rivervalley run} does it
  * ({@link Simulation#bind}, which also builds the landscape and schedule), once, and executed with
- * {@link Simulation#run(BoundRun, Path, int)} on one thread, writing exactly what {@code rivervalley run} writes.
+ * {@link Simulation#run(BoundRun, Path, int, boolean)} on one thread, writing exactly what
+ * {@code rivervalley run} writes. The files are not forced to the disk one by one (a flush per file cost
+ * more than a short run's computation); a resume checks each run's files and redoes the damaged ones
+ * ({@link RunDirs#state}).
  *
  * <p>A sweep holds every bound run from its expansion to its execution, so runs with equal landscape
  * specs share one landscape (immutable and thread-safe; a pure function of its spec).
@@ -52,7 +55,7 @@ public final class EngineExecutor implements RunExecutor {
     @Override
     public Prepared prepare(JsonNode runSpec) {
         BoundRun bound = binder.apply(SpecReader.instance().bind(runSpec, RunSpec.class), this::landscape);
-        return new Prepared(SpecReader.instance().toTree(bound.spec()), outDir -> Simulation.run(bound, outDir, 1));
+        return new Prepared(SpecReader.instance().toTree(bound.spec()), outDir -> Simulation.run(bound, outDir, 1, false));
     }
 
     @Override
