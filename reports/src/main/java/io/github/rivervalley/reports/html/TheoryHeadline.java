@@ -15,9 +15,6 @@ import java.util.Map;
  */
 final class TheoryHeadline {
 
-    /** Agreement: a largest |z| below this. */
-    static final double AGREES = 4.0;
-
     private TheoryHeadline() {
     }
 
@@ -44,32 +41,34 @@ final class TheoryHeadline {
             }
             rows.append("<tr><td>").append(Html.escape(run.summary().name())).append("</td>");
             if (Boolean.TRUE.equals(t.expectedOnly())) {
-                rows.append("<td colspan=\"4\"></td><td>expected values (no simulation)</td></tr>\n");
+                rows.append("<td colspan=\"5\"></td><td>expected values (no simulation)</td></tr>\n");
             } else if (t.maxAbsZ() == null) {
-                rows.append("<td class=\"n\">0</td><td colspan=\"3\"></td><td>nothing to compare (one replica, or no noise)</td></tr>\n");
+                rows.append("<td class=\"n\">0</td><td colspan=\"4\"></td><td>nothing to compare (one replica, or no noise)</td></tr>\n");
             } else {
                 compared++;
-                boolean ok = t.maxAbsZ() < AGREES;
+                boolean ok = TheoryAgreement.agrees(t);
                 agree += ok ? 1 : 0;
                 rows.append("<td class=\"n\">").append(t.rows()).append("</td><td class=\"n\">")
                         .append(String.format(Locale.ROOT, "%.2f", t.maxAbsZ())).append("</td><td>")
                         .append(Html.escape(t.worstColumn() + " at " + t.worstLine() + " step " + t.worstStep())).append("</td><td class=\"n\">")
-                        .append(String.format(Locale.ROOT, "%.1f%%", 100 * t.fractionAbove3())).append("</td><td>")
-                        .append(ok ? "agrees" : "<span class=\"prose\">largest |z| above " + (int) AGREES
-                                + ": check (few replicas make the standard errors noisy)</span>")
+                        .append(String.format(Locale.ROOT, "%.1f%%", 100 * t.fractionAbove3())).append("</td><td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%.2f", TheoryAgreement.threshold(t))).append("</td><td>")
+                        .append(ok ? "agrees" : "<span class=\"prose\">largest |z| above the cut-off: check (few replicas make"
+                                + " the standard errors noisy)</span>")
                         .append("</td></tr>\n");
             }
         }
         if (!rows.isEmpty()) {
             out.append("<table><thead><tr><th>run</th><th>rows compared</th><th>largest |z|</th><th>where</th>"
-                    + "<th>rows with |z| &gt; 3</th><th>verdict</th></tr></thead><tbody>\n").append(rows).append("</tbody></table>\n");
+                    + "<th>rows with |z| &gt; 3</th><th>agreement below</th><th>verdict</th></tr></thead><tbody>\n").append(rows).append("</tbody></table>\n");
         }
         noTheory.forEach((reason, names) -> out.append("<p>No theory for ").append(Html.escape(String.join(", ", names)))
                 .append(": ").append(Html.escape(reason)).append(".</p>\n"));
         if (compared > 0) {
             out.append("<p>").append(agree).append(" of ").append(compared).append(compared == 1 ? " run" : " runs")
-                    .append(" with exact theory and replicas to compare agree with it (largest |z| below ").append((int) AGREES)
-                    .append(").</p>\n");
+                    .append(" with exact theory and replicas to compare agree with it: largest |z| below the cut-off that a")
+                    .append(" matching run exceeds with probability ").append(Math.round(100 * TheoryAgreement.ALPHA))
+                    .append("% (it grows with the number of rows compared; docs/theory.md).</p>\n");
         }
         return out.toString();
     }

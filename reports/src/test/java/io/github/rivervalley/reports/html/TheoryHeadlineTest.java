@@ -32,12 +32,15 @@ class TheoryHeadlineTest {
         assertTrue(html.contains("<p>No theory for adam, adam2: Adam divides by a running gradient size.</p>"), html);
         assertEquals(-1, html.indexOf("<td>adam</td>"), "a run without theory has no table row");
         // a long verdict is prose: it wraps in its own block instead of widening the table past the page
-        assertTrue(html.contains("<span class=\"prose\">largest |z| above 4"), html);
+        assertTrue(html.contains("<span class=\"prose\">largest |z| above the cut-off"), html);
         assertTrue(HtmlReport.CSS.contains("td .prose{"), "the stylesheet defines the prose cell");
         assertTrue(html.contains("expected values (no simulation)"), html);
         assertTrue(html.contains("1 of 2 runs with exact theory and replicas to compare agree"), html);
         assertEquals(-1, html.indexOf("<td>old</td>"), "a summary without a theory block is not listed");
         assertEquals("", TheoryHeadline.html(List.of(run("old", null))));
+        // the cut-off is printed beside each run: 150 deviations (50 rows x 3 columns)
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "<td class=\"n\">%.2f</td><td>agrees",
+                TheoryAgreement.threshold(150))), html);
         String none = TheoryHeadline.html(List.of(run("adam", new RunSummary.TheoryResult(false, "no", null, null, null, null, null, null, null))));
         assertEquals(-1, none.indexOf("<table>"), "no table when no run has theory: " + none);
     }
