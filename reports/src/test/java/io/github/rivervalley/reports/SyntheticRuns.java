@@ -1,8 +1,11 @@
 package io.github.rivervalley.reports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.rivervalley.simulator.results.RunSummary;
+import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +63,21 @@ public final class SyntheticRuns {
             m = a * m;
             v = a * a * v + eta * eta * NOISE;
         }
+    }
+
+    /**
+     * A run read back with only checkpoints {budget, compute, loss, lossSe} on line {@code main} (river loss 0.9
+     * and hill excess 0.1 of the loss) and no trace: for the box, the captions and the frontier.
+     */
+    public static RecordedRun checkpointsOnly(String name, String family, long seed, double[]... checkpoints) {
+        List<RunSummary.CheckpointResult> cs = new ArrayList<>();
+        for (double[] c : checkpoints) {
+            cs.add(new RunSummary.CheckpointResult((long) c[0], "main", (long) c[0], (long) c[1], c[2], c[2] * 0.9, c[2] * 0.1, 1.0, c[3], 0));
+        }
+        RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), cs);
+        JsonNode spec = SpecReader.instance().readTree("name: " + name + "\nseed: " + seed
+                + "\nsteps: 4000\nschedule: {type: " + family + ", peak: 0.1}\n", name);
+        return new RecordedRun(Path.of(name), summary, "", spec, List.of());
     }
 
     /** A WSD schedule with warmup, peak and linear decays to {@code floor * peak} over {@code p * B}. */

@@ -87,12 +87,25 @@ public final class Captions {
         return run.mainTrace().map(t -> t.last(TraceColumns.RIVER_LOSS)).orElse(Double.NaN);
     }
 
+    /**
+     * The line to stack for a run as a whole: the line of its largest checkpoint when that line starts where
+     * the run starts (cosine's longest run, a constant rate's one line), else the first line (WSD's main line,
+     * of which the last checkpoint's branch is only the final decay).
+     */
+    public static Optional<RecordedTrace> wholeRunLine(RecordedRun run) {
+        Optional<RecordedTrace> first = run.mainTrace();
+        Optional<RecordedTrace> last = run.summary().checkpoints().stream()
+                .max(java.util.Comparator.comparingLong(io.github.rivervalley.simulator.results.RunSummary.CheckpointResult::budget))
+                .flatMap(c -> run.trace(c.line()));
+        return last.isPresent() && first.isPresent() && last.get().firstStep() <= first.get().firstStep() ? last : first;
+    }
+
     /** Caption of a run's decomposition chart: the hill excess's share of the loss at the end of each stable phase and at the end. */
     public static String decomposition(RecordedRun run, boolean log) {
         StringBuilder out = new StringBuilder(log
                 ? "Loss decomposition on a log scale: loss, river loss and hill excess as lines."
                 : "Loss decomposition, stacked: the river loss (blue) plus the hill excess (orange area) is the loss (black).");
-        Optional<RecordedTrace> main = run.mainTrace();
+        Optional<RecordedTrace> main = log ? run.mainTrace() : wholeRunLine(run);
         if (main.isEmpty()) {
             return out.toString();
         }

@@ -119,7 +119,7 @@ public record Conclusions(List<Comparison> comparisons, List<Unmatched> unmatche
 
     /** The conclusions of {@code runs}. */
     public static Conclusions of(List<RecordedRun> runs) {
-        List<SeedGroup> groups = SeedGroup.of(runs);
+        List<SeedGroup> groups = SeedGroup.sorted(SeedGroup.of(runs)); // natural order: peak 0.1 before 0.15 before 0.19
         List<Comparison> comparisons = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
         java.util.TreeSet<Long> budgets = new java.util.TreeSet<>();

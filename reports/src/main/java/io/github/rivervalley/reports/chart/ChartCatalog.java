@@ -14,6 +14,7 @@ public final class ChartCatalog {
     public static final RunsChart COMPARE_LOSS = new ComparisonChart(TraceColumns.LOSS, "compare-loss", Captions::compareLoss);
     public static final RunsChart COMPARE_RIVER_LOSS = new ComparisonChart(TraceColumns.RIVER_LOSS, "compare-river-loss", Captions::compareRiverLoss);
     public static final RunsChart BUDGET_FRONTIER = new BudgetFrontierChart();
+    public static final RunsChart DECOMPOSITION_PANELS = new DecompositionPanelsChart();
 
     public static final RunChart SCHEDULE = new ScheduleChart();
     public static final RunChart DECOMPOSITION = new DecompositionChart(false);
@@ -25,7 +26,7 @@ public final class ChartCatalog {
     public static final RunChart PROBE = new ProbeChart();
 
     /** The charts of all runs together: the report's first section. */
-    public static final List<RunsChart> OVERVIEW = List.of(COMPARE_LOSS, COMPARE_RIVER_LOSS, BUDGET_FRONTIER);
+    public static final List<RunsChart> OVERVIEW = List.of(COMPARE_LOSS, COMPARE_RIVER_LOSS, DECOMPOSITION_PANELS, BUDGET_FRONTIER);
 
     /** The charts of each run, in the order of the run's section. */
     public static final List<RunChart> PER_RUN = List.of(SCHEDULE, DECOMPOSITION, DECOMPOSITION_ZOOM, DECOMPOSITION_LOG, TRAJECTORY, RIVER_HILL, SHARPNESS, PROBE);

@@ -32,7 +32,7 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** The files of one chart. */
+    /** The files of one chart; a format not written has a null path. */
     public record Written(Path png, Path png2x, Path svg, Path pdf, int width, int height) {
     }
 
@@ -43,19 +43,32 @@ public final class ChartFiles {
 
     /** Renders {@code chart} at {@code width x height} into {@code directory/name.png}, {@code @2x.png}, {@code .svg} and {@code .pdf}. */
     public static Written write(JFreeChart chart, Path directory, String name, int width, int height) {
-        Path png = directory.resolve(name + ".png");
-        Path png2x = directory.resolve(png2xName(name));
-        Path svg = directory.resolve(name + ".svg");
-        Path pdf = directory.resolve(name + ".pdf");
-        AtomicFile.writeBytes(png, png(chart, width, height, 1));
-        AtomicFile.writeBytes(png2x, png(chart, width, height, 2));
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
-        // JFreeSVG's default id prefix comes from System.nanoTime; one from the chart's name keeps the file a
-        // pure function of the chart and the ids distinct between the charts of one report.
-        g.setDefsKeyPrefix("_" + name.replaceAll("[^A-Za-z0-9_-]", "_"));
-        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-        AtomicFile.writeString(svg, g.getSVGDocument());
-        AtomicFile.writeBytes(pdf, pdf(chart, (int) Math.round(width * PDF_SCALE), (int) Math.round(height * PDF_SCALE)));
+        return write(chart, directory, name, width, height, ChartFormats.ALL);
+    }
+
+    /** Renders {@code chart} into the files of {@code formats} only. */
+    public static Written write(JFreeChart chart, Path directory, String name, int width, int height, ChartFormats formats) {
+        Path png = formats.has(ChartFormats.Format.PNG) ? directory.resolve(name + ".png") : null;
+        Path png2x = formats.has(ChartFormats.Format.PNG2X) ? directory.resolve(png2xName(name)) : null;
+        Path svg = formats.has(ChartFormats.Format.SVG) ? directory.resolve(name + ".svg") : null;
+        Path pdf = formats.has(ChartFormats.Format.PDF) ? directory.resolve(name + ".pdf") : null;
+        if (png != null) {
+            AtomicFile.writeBytes(png, png(chart, width, height, 1));
+        }
+        if (png2x != null) {
+            AtomicFile.writeBytes(png2x, png(chart, width, height, 2));
+        }
+        if (svg != null) {
+            SVGGraphics2D g = new SVGGraphics2D(width, height);
+            // JFreeSVG's default id prefix comes from System.nanoTime; one from the chart's name keeps the file a
+            // pure function of the chart and the ids distinct between the charts of one report.
+            g.setDefsKeyPrefix("_" + name.replaceAll("[^A-Za-z0-9_-]", "_"));
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+            AtomicFile.writeString(svg, g.getSVGDocument());
+        }
+        if (pdf != null) {
+            AtomicFile.writeBytes(pdf, pdf(chart, (int) Math.round(width * PDF_SCALE), (int) Math.round(height * PDF_SCALE)));
+        }
         return new Written(png, png2x, svg, pdf, width, height);
     }
 

@@ -131,6 +131,59 @@ final class ChartStyle {
         }
     }
 
+    /** Keeps {@code axis} at or above zero when every y value of {@code data} is (a loss, an excess: no axis below zero). */
+    static void noneBelowZero(NumberAxis axis, org.jfree.data.xy.XYDataset data) {
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                if (data.getYValue(s, i) < 0) {
+                    return;
+                }
+            }
+        }
+        axis.setRangeType(org.jfree.data.RangeType.POSITIVE);
+    }
+
+    /** The start dwarfs the rest when it spans more than this many times the range of the second half. */
+    static final double DWARFED = 10.0;
+
+    /**
+     * When the values over the first half of the steps span more than {@link #DWARFED} times the range of the
+     * second half (a loss falling fast to a floor, as a bigram model's does to the entropy, after which the
+     * schedules differ by a hundredth): {lo, hi, top}, from the lowest value anywhere to the highest of the
+     * second half, padded by 10%, and the highest value overall (what the cut-off start reaches); empty otherwise.
+     */
+    static java.util.Optional<double[]> secondHalfRange(List<RecordedTrace> traces, List<String> columns) {
+        double end = traces.stream().mapToLong(RecordedTrace::lastStep).max().orElse(0);
+        double start = traces.stream().mapToLong(RecordedTrace::firstStep).min().orElse(0);
+        double mid = start + 0.5 * (end - start);
+        double[] all = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] late = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (RecordedTrace t : traces) {
+            for (String column : columns) {
+                if (!t.has(column)) {
+                    continue;
+                }
+                Column c = t.column(column);
+                for (int i = 0; i < c.size(); i++) {
+                    if (!Double.isFinite(c.min(i)) || !Double.isFinite(c.max(i))) {
+                        continue;
+                    }
+                    double[] into = t.step().mean(i) >= mid ? late : all;
+                    into[0] = Math.min(into[0], c.min(i));
+                    into[1] = Math.max(into[1], c.max(i));
+                }
+            }
+        }
+        // The bottom stays the lowest value anywhere; only the top is fitted (a run dipping early keeps its dip).
+        double lo = Math.min(all[0], late[0]);
+        double top = Math.max(all[1], late[1]);
+        double span = late[1] - lo;
+        if (!(span > 0) || !(top - lo > DWARFED * span)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new double[] {lo - 0.1 * span, late[1] + 0.1 * span, top});
+    }
+
     static NumberAxis stepAxis() {
         NumberAxis axis = new NumberAxis("step");
         axis.setAutoRangeIncludesZero(false);
@@ -257,6 +310,42 @@ final class ChartStyle {
         return t.phases().isEmpty()
                 ? List.of(new Phase(Phase.Kind.STABLE, t.firstStep(), Math.max(t.lastStep(), t.firstStep() + 1)))
                 : t.phases();
+    }
+
+    /** The grey of line-style legend entries: a key to the dash pattern, not to a colour. */
+    static final Color KEY = new Color(0x444444);
+
+    /**
+     * Legend entries that key the line styles of a run with several lines: one grey entry per line drawn,
+     * in the stroke {@link #stroke(int)} gives its index in {@code traces} ({@code main (solid)}, then
+     * {@code branch-1000} dashed, ...), so a dashed line is never left unexplained. Empty for one line.
+     */
+    static LegendItemCollection lineKey(List<RecordedTrace> traces, java.util.function.Predicate<RecordedTrace> drawn) {
+        LegendItemCollection items = new LegendItemCollection();
+        List<Integer> shown = new ArrayList<>();
+        for (int k = 0; k < traces.size(); k++) {
+            if (drawn.test(traces.get(k))) {
+                shown.add(k);
+            }
+        }
+        if (shown.size() < 2) {
+            return items;
+        }
+        for (int k : shown) {
+            items.add(new LegendItem(traces.get(k).line() + (k == 0 ? " (solid)" : ""), null, null, null, LEGEND_LINE, stroke(k), KEY));
+        }
+        return items;
+    }
+
+    /** Fixes {@code plot}'s legend to its own entries followed by {@code extra}. */
+    static void extendLegend(XYPlot plot, LegendItemCollection extra) {
+        if (extra.getItemCount() == 0) {
+            return;
+        }
+        LegendItemCollection items = new LegendItemCollection();
+        items.addAll(plot.getLegendItems());
+        items.addAll(extra);
+        plot.setFixedLegendItems(items);
     }
 
     /** Legend entries for the trajectory charts: one thick line per phase kind, in the phase colours. */

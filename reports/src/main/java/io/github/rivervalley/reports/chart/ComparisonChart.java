@@ -8,12 +8,14 @@ import static io.github.rivervalley.reports.chart.ChartStyle.seriesName;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.style;
 
+import io.github.rivervalley.reports.analysis.SeedGroup;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
 import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -71,34 +73,46 @@ public final class ComparisonChart implements RunsChart {
     public JFreeChart draw(List<RecordedRun> runs) {
         TraceDataset data = new TraceDataset(false);
         DeviationRenderer renderer = lines();
-        List<Color> colours = RunColours.of(runs);
+        // Seeds of one schedule share its colour, marker and legend entry (labelled with what sets the schedule apart).
+        List<SeedGroup> groups = SeedGroup.sorted(SeedGroup.of(runs));
+        List<Color> colours = RunColours.ofGroups(groups);
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
         XYSeriesCollection ends = new XYSeriesCollection();
         XYLineAndShapeRenderer endRenderer = new XYLineAndShapeRenderer(false, true);
         int series = 0;
         boolean others = false;
         double lowest = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < runs.size(); r++) {
-            RecordedRun run = runs.get(r);
-            for (int k = 0; k < run.traces().size(); k++) {
-                RecordedTrace t = run.traces().get(k);
-                if (!t.has(column)) {
-                    continue;
+        for (int g = 0; g < groups.size(); g++) {
+            SeedGroup group = groups.get(g);
+            boolean listed = false;
+            for (RecordedRun run : group.runs()) {
+                for (int k = 0; k < run.traces().size(); k++) {
+                    RecordedTrace t = run.traces().get(k);
+                    if (!t.has(column)) {
+                        continue;
+                    }
+                    data.add(seriesName(run.name(), k, t), t.step(), t.column(column), null, 0);
+                    style(renderer, series++, colours.get(g), k == 0 ? ROOT : OTHER, false);
+                    others |= k > 0;
+                    lowest = Math.min(lowest, t.column(column).lowest());
+                    // A marker at the end of every line: a line hidden under another still shows where it ends.
+                    XYSeries end = new XYSeries(run.name() + " end " + k, false, true);
+                    end.add(t.lastStep(), t.last(column));
+                    ends.addSeries(end);
+                    int e = ends.getSeriesCount() - 1;
+                    endRenderer.setSeriesPaint(e, colours.get(g));
+                    endRenderer.setSeriesShape(e, ChartStyle.marker(g));
+                    endRenderer.setSeriesVisibleInLegend(e, false);
+                    if (!listed) {
+                        legend.add(new org.jfree.chart.LegendItem(group.label() + (group.runs().size() > 1 ? " (" + group.runs().size() + " seeds)" : ""),
+                                null, null, null, ChartStyle.LEGEND_LINE, ROOT, colours.get(g)));
+                        listed = true;
+                    }
                 }
-                data.add(seriesName(run.name(), k, t), t.step(), t.column(column), null, 0);
-                style(renderer, series++, colours.get(r), k == 0 ? ROOT : OTHER, k == 0);
-                others |= k > 0;
-                lowest = Math.min(lowest, t.column(column).lowest());
-                // A marker at the end of every line: a line hidden under another still shows where it ends.
-                XYSeries end = new XYSeries(run.name() + " end " + k, false, true);
-                end.add(t.lastStep(), t.last(column));
-                ends.addSeries(end);
-                int e = ends.getSeriesCount() - 1;
-                endRenderer.setSeriesPaint(e, colours.get(r));
-                endRenderer.setSeriesShape(e, ChartStyle.marker(r));
-                endRenderer.setSeriesVisibleInLegend(e, false);
             }
         }
         ValueAxis axis;
+        Optional<double[]> fitted = Optional.empty();
         if (log) {
             axis = ChartStyle.fittedLogAxis(label(column) + " (log scale)", runs.stream().flatMap(r -> r.traces().stream()).toList(), List.of(column));
         } else {
@@ -106,17 +120,27 @@ public final class ComparisonChart implements RunsChart {
             if (lowest >= 0) {
                 linear.setRangeType(org.jfree.data.RangeType.POSITIVE); // a non-negative quantity: no axis below zero
             }
+            fitted = ChartStyle.secondHalfRange(runs.stream().flatMap(r -> r.traces().stream()).toList(), List.of(column));
+            boolean nonNegative = lowest >= 0;
+            fitted.ifPresent(r -> linear.setRange(nonNegative ? Math.max(0, r[0]) : r[0], r[1]));
             axis = linear;
         }
         XYPlot plot = new XYPlot(data, stepAxis(), axis, renderer);
         plot.setDataset(1, ends);
         plot.setRenderer(1, endRenderer);
-        boolean byRun = RunColours.byRun(runs);
+        if (others) {
+            legend.add(new org.jfree.chart.LegendItem("a run's other lines (thin dotted)", null, null, null, ChartStyle.LEGEND_LINE, OTHER, ChartStyle.KEY));
+        }
+        plot.setFixedLegendItems(legend);
+        boolean byRun = groups.stream().map(SeedGroup::family).distinct().count() < groups.size();
+        boolean seeds = groups.stream().anyMatch(g -> g.runs().size() > 1);
         return chart(capitalized(label(column)) + " of every run", plot,
-                (byRun ? "colour: run (runs share a schedule family)" : "colour: schedule family")
+                (byRun ? "colour: schedule (several share a family)" : "colour: schedule family") + (seeds ? ", its seeds alike" : "")
                         + (others ? "; thin dotted: a run's other lines (branches, per-budget runs)" : "")
                         + "; marker: where each line ends; band: min-max per bucket"
-                        + (log ? "; values \u2264 0 not shown, the first 2% of steps may fall below the axis" : ""));
+                        + (log ? "; values \u2264 0 not shown, the first 2% of steps may fall below the axis" : "")
+                        + fitted.map(r -> String.format(java.util.Locale.ROOT, "; y axis fitted to the second half of the steps, the start (up to %.3g) is cut off",
+                                r[2])).orElse(""));
     }
 
     private static final Stroke ROOT = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);

@@ -44,11 +44,13 @@ public final class DecompositionChart implements RunChart {
 
     @Override
     public JFreeChart draw(RecordedRun run) {
-        if (!log && run.mainTrace().isPresent()) {
-            RecordedTrace root = run.mainTrace().get();
+        if (!log && StackedDecomposition.stackedLine(run).isPresent()) {
+            RecordedTrace root = StackedDecomposition.stackedLine(run).get();
             XYPlot plot = StackedDecomposition.plot(run, root, root.firstStep(), run.traces().stream().mapToLong(RecordedTrace::lastStep).max().orElseThrow(), true);
             return chart("Loss decomposition: " + run.name(), plot, "loss = river loss + hill excess (orange) on the "
-                    + root.line() + " line; bucket means" + (run.traces().size() > 1 ? "; dashed: other lines" : ""));
+                    + root.line() + " line; bucket means" + (run.traces().size() > 1 ? "; dashed: other lines" : "")
+                    + StackedDecomposition.fittedRange(run).map(r -> String.format(java.util.Locale.ROOT,
+                            "; y axis fitted to the second half of the steps, the start (up to %.3g) is cut off", r[2])).orElse(""));
         }
         TraceDataset data = new TraceDataset(log);
         DeviationRenderer renderer = lines();
@@ -76,6 +78,7 @@ public final class DecompositionChart implements RunChart {
         ValueAxis range = log ? ChartStyle.fittedLogAxis("loss (log scale)", run.traces(), List.of(COMPONENTS)) : new NumberAxis("loss");
         XYPlot plot = new XYPlot(data, stepAxis(), range, renderer);
         phaseMarkers(plot, run.mainTrace());
+        ChartStyle.extendLegend(plot, ChartStyle.lineKey(run.traces(), t -> java.util.Arrays.stream(COMPONENTS).anyMatch(t::has)));
         boolean se = run.traces().stream().anyMatch(t -> t.has(TraceColumns.LOSS_SE));
         String band = (se ? "band: mean \u00b1 2 SE over " + run.summary().replicas() + " replicas" : "band: 1 replica, no SE")
                 + (width > 1 ? (se ? " and " : "; ") + "min\u2013max per " + width + "-step bucket" : "")

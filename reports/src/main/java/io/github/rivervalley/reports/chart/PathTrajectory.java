@@ -140,6 +140,7 @@ final class PathTrajectory {
                 XYLineAndShapeRenderer floorRenderer = new XYLineAndShapeRenderer(true, false);
                 floorRenderer.setSeriesPaint(0, Palette.BLACK);
                 floorRenderer.setSeriesStroke(0, floorStroke);
+                floorRenderer.setDrawSeriesLineAsPath(true); // else the dashes restart at each of the 400 points and read as solid
                 floorRenderer.setSeriesVisibleInLegend(0, false);
                 plot.setDataset(0, new XYSeriesCollection(floor));
                 plot.setRenderer(0, floorRenderer);

@@ -46,6 +46,7 @@ public final class RiverHillChart implements RunChart {
         combined.add(panel(run, TraceColumns.RIVER_COORD), 1);
         combined.add(panel(run, TraceColumns.HILL_DIST), 1);
         phaseMarkers(combined.getSubplots().get(1), run.mainTrace());
+        ChartStyle.extendLegend(combined, ChartStyle.lineKey(run.traces(), t -> t.has(TraceColumns.RIVER_COORD) || t.has(TraceColumns.HILL_DIST)));
         return chart("River progress and hill distance: " + run.name(), combined,
                 "top: position along the river; bottom: mean distance from the valley floor (band: min-max per bucket) and the "
                         + "amplitude envelope (thin); dashed: branches");

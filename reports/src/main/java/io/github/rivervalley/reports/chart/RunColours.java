@@ -1,6 +1,5 @@
 package io.github.rivervalley.reports.chart;
 
-import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,9 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Colours of runs drawn together: the schedule family's colour while every run has its own family, else
- * (SGD vs Adam vs momentum under WSD; a learning-rate sweep) one distinct colour per run, so runs that
- * share a family never share a colour.
+ * Colours of schedules drawn together ({@link io.github.rivervalley.reports.analysis.SeedGroup}s: the
+ * seeds of a schedule share its colour): the schedule family's colour while every schedule has its own
+ * family, else (SGD vs Adam vs momentum under WSD; a learning-rate sweep) one distinct colour per
+ * schedule, so schedules that share a family never share a colour.
  */
 final class RunColours {
 
@@ -22,23 +22,13 @@ final class RunColours {
     private RunColours() {
     }
 
-    /** Whether some family has more than one run (colours then go by run). */
-    static boolean byRun(List<RecordedRun> runs) {
+    /** One colour per seed group: its family's while families are distinct, else one distinct colour per group. */
+    static List<Color> ofGroups(List<io.github.rivervalley.reports.analysis.SeedGroup> groups) {
         Set<String> families = new HashSet<>();
-        for (RecordedRun run : runs) {
-            if (!families.add(run.family())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** One colour per run, in order. */
-    static List<Color> of(List<RecordedRun> runs) {
-        boolean byRun = byRun(runs);
+        boolean byGroup = !groups.stream().allMatch(g -> families.add(g.family()));
         List<Color> out = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            out.add(byRun ? DISTINCT.get(i % DISTINCT.size()) : Palette.family(runs.get(i).family()));
+        for (int i = 0; i < groups.size(); i++) {
+            out.add(byGroup ? DISTINCT.get(i % DISTINCT.size()) : Palette.family(groups.get(i).family()));
         }
         return out;
     }

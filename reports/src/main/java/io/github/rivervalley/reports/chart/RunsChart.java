@@ -21,6 +21,11 @@ public interface RunsChart {
         return ChartStyle.HEIGHT;
     }
 
+    /** Height in the report for these runs (charts whose size depends on how many runs they show override it). */
+    default int height(List<RecordedRun> runs) {
+        return height();
+    }
+
     /** Whether the runs hold what this chart needs (the report leaves the chart out otherwise). */
     default boolean appliesTo(List<RecordedRun> runs) {
         return true;

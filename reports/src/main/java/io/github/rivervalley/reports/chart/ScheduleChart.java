@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -61,7 +60,7 @@ public final class ScheduleChart implements RunChart {
             data.add(t.line(), t.step(), t.column(TraceColumns.LR), null, 0);
             style(renderer, k, color, stroke(k), true);
         }
-        XYPlot plot = new XYPlot(data, stepAxis(), new NumberAxis("learning rate"), renderer);
+        XYPlot plot = new XYPlot(data, stepAxis(), RateAxes.linear("learning rate"), renderer);
         Set<Phase.Kind> labelled = EnumSet.noneOf(Phase.Kind.class);
         for (RecordedTrace t : traces) {
             for (Phase p : t.phases()) {

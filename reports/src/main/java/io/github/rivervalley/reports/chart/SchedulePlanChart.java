@@ -39,6 +39,7 @@ public final class SchedulePlanChart {
     public static JFreeChart of(Schedule schedule, String name, String family) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true); // dashes run along the line instead of restarting at every sample
         Color color = Palette.family(family);
         List<Line> lines = schedule.lines();
         for (int k = 0; k < lines.size(); k++) {
@@ -46,7 +47,7 @@ public final class SchedulePlanChart {
             renderer.setSeriesPaint(k, color);
             renderer.setSeriesStroke(k, ChartStyle.stroke(k));
         }
-        XYPlot plot = new XYPlot(data, new NumberAxis("step"), new NumberAxis("learning rate"), renderer);
+        XYPlot plot = new XYPlot(data, new NumberAxis("step"), RateAxes.linear("learning rate"), renderer);
         Set<Phase.Kind> labelled = EnumSet.noneOf(Phase.Kind.class);
         for (Line line : lines) {
             for (Phase p : line.phases()) {

@@ -61,13 +61,14 @@ public final class SharpnessChart implements RunChart {
             if (t.has(TraceColumns.LR) && (!adam || preconditioned)) {
                 Column lr = t.column(TraceColumns.LR);
                 data.add(seriesName(threshold, k, t), t.step(), over(numerator, lr), null, 0);
-                style(renderer, series++, Palette.STABILITY, k == 0 ? ChartStyle.THIN : stroke(k + 1), k == 0);
+                style(renderer, series++, Palette.STABILITY, k == 0 ? ChartStyle.THIN : stroke(k), k == 0); // the line's own dashes
                 widen(range, over(numerator, lr), lr);
             }
         }
         LogAxis axis = fittedLogAxis((preconditioned ? "preconditioned curvature" : "curvature") + " (log scale)", range[0], range[1]);
         XYPlot plot = new XYPlot(data, stepAxis(), axis, renderer);
         phaseMarkers(plot, run.mainTrace());
+        ChartStyle.extendLegend(plot, ChartStyle.lineKey(run.traces(), t -> t.has(column)));
         String subtitle = preconditioned
                 ? "Adam is stable along the top preconditioned direction while it stays below " + threshold
                 : adam ? "Adam's stability is set by the preconditioned sharpness (record.preconditionedSharpness), not by 2 / learning rate"

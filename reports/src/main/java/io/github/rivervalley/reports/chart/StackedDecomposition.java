@@ -4,6 +4,7 @@ import static io.github.rivervalley.reports.chart.ChartStyle.phaseMarkers;
 import static io.github.rivervalley.reports.chart.ChartStyle.stepAxis;
 import static io.github.rivervalley.reports.chart.ChartStyle.stroke;
 
+import io.github.rivervalley.reports.analysis.Captions;
 import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.read.Column;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
@@ -38,11 +39,32 @@ final class StackedDecomposition {
     }
 
     /**
+     * The y range of a whole-run plot when its start dwarfs the rest ({@link ChartStyle#secondHalfRange}: a
+     * bigram loss falling onto its entropy, under which a stack from zero would be all floor), else empty.
+     */
+    static Optional<double[]> fittedRange(RecordedRun run) {
+        return ChartStyle.secondHalfRange(run.traces(), java.util.List.of(TraceColumns.LOSS, TraceColumns.RIVER_LOSS));
+    }
+
+    /** The line to stack for a run as a whole ({@link Captions#wholeRunLine}). */
+    static Optional<RecordedTrace> stackedLine(RecordedRun run) {
+        return Captions.wholeRunLine(run);
+    }
+
+    /**
      * The stacked plot of line {@code root} of {@code run} over steps {@code [from, to]}. The y axis starts
      * at zero when {@code fromZero} and the river loss is non-negative (the whole run: areas read as
      * shares), else it fits the data in the window (a zoom: the hill excess may be a thin layer on a large loss).
      */
     static XYPlot plot(RecordedRun run, RecordedTrace root, double from, double to, boolean fromZero) {
+        return plot(run, root, from, to, fromZero, true);
+    }
+
+    /**
+     * As {@link #plot(RecordedRun, RecordedTrace, double, double, boolean)}; with {@code nameLines} false the
+     * other lines share one dash pattern and one legend entry (small multiples, whose runs have different lines).
+     */
+    static XYPlot plot(RecordedRun run, RecordedTrace root, double from, double to, boolean fromZero, boolean nameLines) {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(stepAxis());
         NumberAxis range = new NumberAxis("loss");
@@ -52,18 +74,29 @@ final class StackedDecomposition {
         // Dataset 0 (drawn last, on top): the other lines, dashed.
         XYSeriesCollection others = new XYSeriesCollection();
         XYLineAndShapeRenderer otherRenderer = new XYLineAndShapeRenderer(true, false);
-        for (int k = 0; k < run.traces().size(); k++) {
-            RecordedTrace t = run.traces().get(k);
-            if (t == root) {
+        // One path per series: drawn segment by segment, a dash pattern restarts at every point and a dense line looks solid.
+        otherRenderer.setDrawSeriesLineAsPath(true);
+        // Each other line in its own dash pattern (1, 2, ... in run order), keyed in the legend by its name.
+        LegendItemCollection lineKey = new LegendItemCollection();
+        int j = 0;
+        for (RecordedTrace t : run.traces()) {
+            if (t == root || !(t.has(TraceColumns.LOSS) || t.has(TraceColumns.RIVER_LOSS))) {
                 continue;
             }
+            j = nameLines ? j + 1 : 1;
+            boolean inWindow = false;
             for (String column : new String[] {TraceColumns.LOSS, TraceColumns.RIVER_LOSS}) {
                 if (t.has(column)) {
-                    others.addSeries(series(t.line() + " " + column, t, column, from, to, bounds));
+                    XYSeries drawn = series(t.line() + " " + column, t, column, from, to, bounds);
+                    inWindow |= drawn.getItemCount() > 0;
+                    others.addSeries(drawn);
                     int s = others.getSeriesCount() - 1;
                     otherRenderer.setSeriesPaint(s, Palette.component(column));
-                    otherRenderer.setSeriesStroke(s, stroke(Math.max(1, k)));
+                    otherRenderer.setSeriesStroke(s, stroke(j));
                 }
+            }
+            if (inWindow && (nameLines || lineKey.getItemCount() == 0)) {
+                lineKey.add(line(nameLines ? t.line() : "other lines (dashed)", ChartStyle.KEY, stroke(j)));
             }
         }
         // The exact expected values, where the run has them: thin dashed over every line.
@@ -106,31 +139,39 @@ final class StackedDecomposition {
             river.addSeries(zero);
             XYDifferenceRenderer area = new XYDifferenceRenderer(RIVER_AREA, RIVER_AREA, false);
             area.setSeriesPaint(0, Palette.RIVER);
+            area.setSeriesStroke(0, stroke(0)); // under the river-loss line, in its style
             area.setSeriesPaint(1, new Color(0, 0, 0, 0));
             plot.setDataset(2, river);
             plot.setRenderer(2, area);
         }
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         double pad = 0.04 * (bounds[1] - bounds[0]);
-        range.setRange(nonNegative && fromZero ? 0 : bounds[0] - pad, bounds[1] + pad);
+        Optional<double[]> fitted = fromZero ? fittedRange(run) : Optional.empty();
+        if (fitted.isPresent()) {
+            range.setRange(fitted.get()[0], fitted.get()[1]);
+        } else {
+            range.setRange(nonNegative && fromZero ? 0 : bounds[0] - pad, bounds[1] + pad);
+        }
         plot.getDomainAxis().setRange(from, to);
         phaseMarkers(plot, Optional.of(root));
-        plot.setFixedLegendItems(legend(run.traces().size() > 1, nonNegative, theory));
+        plot.setFixedLegendItems(legend(root, lineKey, nameLines, nonNegative, theory));
         return plot;
     }
 
-    private static LegendItemCollection legend(boolean others, boolean riverArea, boolean theory) {
+    private static LegendItemCollection legend(RecordedTrace root, LegendItemCollection lineKey, boolean nameLines, boolean riverArea,
+            boolean theory) {
         LegendItemCollection items = new LegendItemCollection();
         items.add(line("loss", Palette.LOSS, stroke(0)));
         items.add(line("river loss" + (riverArea ? " (blue area)" : ""), Palette.RIVER, stroke(0)));
         LegendItem hill = new LegendItem("hill excess = loss \u2212 river loss (orange area)", null, null, null,
                 new Rectangle(-7, -7, 14, 14), HILL_AREA);
         items.add(hill);
-        if (others) {
-            items.add(line("other lines (dashed)", Color.DARK_GRAY, stroke(1)));
+        if (lineKey.getItemCount() > 0) {
+            items.add(line(nameLines ? root.line() + " (solid, stacked)" : "stacked line (solid)", ChartStyle.KEY, stroke(0)));
+            items.addAll(lineKey);
         }
         if (theory) {
-            items.add(line("exact expected values (theory)", Color.DARK_GRAY, THEORY));
+            items.add(line("exact expected values (theory)", ChartStyle.KEY, THEORY));
         }
         return items;
     }

@@ -65,7 +65,7 @@ public final class SweepCharts {
         List<Named> charts = new ArrayList<>();
         if (hasFrontier(result)) {
             charts.add(new Named("sweep-frontier", "Budget frontier of the sweep: for each schedule family, the loss at each"
-                    + " checkpoint (mean over seeds) against the compute spent to obtain it; lower and further left is better.",
+                    + " checkpoint (mean over seeds, bars \u00b12 SE over seeds) against the compute spent to obtain it; lower and further left is better.",
                     budgetFrontier(result)));
         }
         List<String> numeric = result.numericAxes();
@@ -93,12 +93,17 @@ public final class SweepCharts {
 
     /** Loss at each checkpoint against the compute spent to reach it, one line per family. */
     public static JFreeChart budgetFrontier(SweepResult result) {
-        XYSeriesCollection data = frontierData(result);
+        org.jfree.data.xy.YIntervalSeriesCollection data = frontierIntervals(result);
         NumberAxis x = new NumberAxis("compute (optimizer steps)");
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("loss (mean over seeds)");
         y.setAutoRangeIncludesZero(false);
-        return lines("Budget frontier: loss against compute", data, x, y);
+        ChartStyle.noneBelowZero(y, data);
+        org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setCapLength(6);
+        return finish("Budget frontier: loss against compute", new XYPlot(data, x, y, renderer), data, renderer);
     }
 
     /** Whether a sweep axis is a learning rate (drawn on a log scale, with the stability edge). */
@@ -125,16 +130,15 @@ public final class SweepCharts {
         }
         org.jfree.chart.axis.ValueAxis x;
         if (isRate(axis) && positive) {
-            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(axis + " (log scale)");
-            log.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
-            x = log;
+            x = RateAxes.log(axis + " (log scale)");
         } else {
-            NumberAxis linear = new NumberAxis(axis);
+            NumberAxis linear = isRate(axis) ? RateAxes.linear(axis) : new NumberAxis(axis);
             linear.setAutoRangeIncludesZero(false);
             x = linear;
         }
         NumberAxis y = new NumberAxis("final loss (budget " + result.finalBudget() + ", mean over seeds)");
         y.setAutoRangeIncludesZero(false);
+        ChartStyle.noneBelowZero(y, data);
         org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(true);
@@ -185,8 +189,8 @@ public final class SweepCharts {
         HeatMap map = heatMapData(result, xAxis, yAxis, family);
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("final loss", map.xyz());
-        SymbolAxis x = new SymbolAxis(xAxis, map.xValues().toArray(new String[0]));
-        SymbolAxis y = new SymbolAxis(yAxis, map.yValues().toArray(new String[0]));
+        SymbolAxis x = new SymbolAxis(xAxis, symbols(xAxis, map.xValues()));
+        SymbolAxis y = new SymbolAxis(yAxis, symbols(yAxis, map.yValues()));
         // One unit block per cell, centred on its index so the symbol ticks label it.
         x.setRange(-0.5, map.xValues().size() - 0.5);
         y.setRange(-0.5, map.yValues().size() - 0.5);
@@ -221,22 +225,28 @@ public final class SweepCharts {
         return chart;
     }
 
+    /** The heat map's tick labels: a learning rate as on every rate axis ({@link RateAxes#text}), else the sweep's own text. */
+    private static String[] symbols(String axis, List<String> values) {
+        return values.stream().map(v -> isRate(axis) ? RateAxes.text(Double.parseDouble(v)) : v).toArray(String[]::new);
+    }
+
     // ---- data (package-private for tests) ----
 
-    /** Per family: (compute, loss) at each budget, best setting of the other axes, sorted by compute. */
-    static XYSeriesCollection frontierData(SweepResult result) {
+    /** {@link #frontierData} with each point's interval: the mean loss over seeds +- 2 SE over seeds (no bar with one seed). */
+    static org.jfree.data.xy.YIntervalSeriesCollection frontierIntervals(SweepResult result) {
         Optional<String> familyAxis = result.familyAxis();
         Map<String, Map<Long, SweepResult.Setting>> best = new LinkedHashMap<>();
         for (SweepResult.Setting s : result.settings()) {
             String family = familyAxis.map(a -> s.axes().get(a)).orElse(ALL);
             best.computeIfAbsent(family, f -> new LinkedHashMap<>()).merge(s.budget(), s, SweepCharts::better);
         }
-        XYSeriesCollection data = new XYSeriesCollection();
+        org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
         for (Map.Entry<String, Map<Long, SweepResult.Setting>> family : best.entrySet()) {
-            XYSeries series = new XYSeries(family.getKey(), true, true);
+            org.jfree.data.xy.YIntervalSeries series = new org.jfree.data.xy.YIntervalSeries(family.getKey(), true, false);
             for (SweepResult.Setting s : family.getValue().values()) {
                 if (Double.isFinite(s.loss())) {
-                    series.add(s.compute(), s.loss());
+                    double half = Double.isFinite(s.lossSe()) ? 2 * s.lossSe() : 0;
+                    series.add(s.compute(), s.loss(), s.loss() - half, s.loss() + half);
                 }
             }
             data.addSeries(series);
@@ -244,9 +254,18 @@ public final class SweepCharts {
         return data;
     }
 
+    /** Per family: (compute, loss) at each budget, best setting of the other axes, sorted by compute. */
+    static XYSeriesCollection frontierData(SweepResult result) {
+        return points(frontierIntervals(result));
+    }
+
     /** Per family: (axis value, final loss), best setting of the other axes, sorted numerically. */
     static XYSeriesCollection axisData(SweepResult result, String axis) {
-        org.jfree.data.xy.YIntervalSeriesCollection intervals = axisIntervals(result, axis);
+        return points(axisIntervals(result, axis));
+    }
+
+    /** The points of interval series, without their intervals. */
+    private static XYSeriesCollection points(org.jfree.data.xy.YIntervalSeriesCollection intervals) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (int s = 0; s < intervals.getSeriesCount(); s++) {
             XYSeries series = new XYSeries(intervals.getSeriesKey(s), true, false);
@@ -328,11 +347,6 @@ public final class SweepCharts {
             return b;
         }
         return b.loss() < a.loss() ? b : a;
-    }
-
-    private static JFreeChart lines(String title, XYSeriesCollection data, NumberAxis x, NumberAxis y) {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        return finish(title, new XYPlot(data, x, y, renderer), data, renderer);
     }
 
     /** The themed chart; one colour per family (black without families), no legend for a single unnamed series. */

@@ -2,6 +2,7 @@ package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.bigram.study.BigramStudy;
 import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.chart.ComparisonChart;
 import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.simulator.results.read.Downsampler;
@@ -51,11 +52,15 @@ final class BigramStudyCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    FormatsOption formats;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
+        ChartFormats chartFormats = formats.parse();
         int n = threads.count();
         BigramStudy study = BigramStudy.read(spec);
         BigramStudy.Comparison result = study.run(out, n);
@@ -68,10 +73,11 @@ final class BigramStudyCommand implements Callable<Integer> {
             String column = "excess_" + result.data().groupName(g);
             JFreeChart chart = ComparisonChart.of(column).onLogAxis().draw(runs); // the excess falls by orders of magnitude
             chart.setTitle("Excess over the entropy of " + result.data().groupLabel(g) + ", every run");
-            ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT);
+            ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT, chartFormats);
         }
         List<RecordedRun> byDirectory = runs.stream().sorted(Comparator.comparing(RecordedRun::directory)).toList(); // as Runs.find lists them
-        HtmlReport.Written report = new HtmlReport(new TraceReader(), n).write(out, byDirectory, out.resolve("report"));
+        HtmlReport.Written report = new HtmlReport(new TraceReader(), n, HtmlReport.PerRunCharts.AUTO, chartFormats)
+                .write(out, byDirectory, out.resolve("report"));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.print(BigramStudy.text(result));
         stdout.println();

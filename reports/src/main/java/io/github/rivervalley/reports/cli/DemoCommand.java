@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.cli;
 
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.demo.DemoStudy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,12 +31,16 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    FormatsOption formats;
+
     @Override
     public Integer call() {
+        ChartFormats chartFormats = formats.parse();
         int n = threads.count();
         PrintWriter log = spec.commandLine().getOut();
         long start = System.nanoTime();
-        DemoStudy.Study result = DemoStudy.run(out, n, log);
+        DemoStudy.Study result = DemoStudy.run(out, n, log, chartFormats);
         log.println();
         log.print(DemoStudy.table(result.summaries()));
         log.printf("%nthe study took %.1f s; open the report:%n%s%n", (System.nanoTime() - start) / 1e9, result.report().index());

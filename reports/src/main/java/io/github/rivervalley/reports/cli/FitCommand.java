@@ -1,6 +1,7 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.html.FitReport;
 import io.github.rivervalley.simulator.fit.Curve;
 import io.github.rivervalley.simulator.fit.CurveCsv;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,11 +88,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "skip the HTML report")
     boolean noReport;
 
+    @Mixin
+    FormatsOption formats;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
+        ChartFormats chartFormats = formats.parse();
         Fitter.Options d = Fitter.Options.DEFAULT;
         Fitter.Options options = new Fitter.Options(starts, Math.min(d.refine(), starts), seed, d.huberDelta(), d.maxIterations());
         PrintWriter o = command.commandLine().getOut();
@@ -132,7 +138,7 @@ final class FitCommand implements Callable<Integer> {
         }
         o.println("fit: " + out.resolve("fit.json"));
         if (!noReport) {
-            o.println("report: " + FitReport.write(result, out.resolve("report")));
+            o.println("report: " + FitReport.write(result, out.resolve("report"), chartFormats));
         }
         o.flush();
         return 0;

@@ -1,13 +1,14 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
-import io.github.rivervalley.simulator.schedule.Line;
-import io.github.rivervalley.simulator.schedule.LineSchedule;
 import io.github.rivervalley.simulator.fit.Curve;
 import io.github.rivervalley.simulator.fit.Fit;
+import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.schedule.LineSchedule;
 import io.github.rivervalley.simulator.schedulesearch.FittedObjective;
 import io.github.rivervalley.simulator.schedulesearch.KnotSchedule;
 import io.github.rivervalley.simulator.schedulesearch.ScheduleOptimization;
@@ -35,7 +36,7 @@ final class OptimizeCharts {
     private OptimizeCharts() {
     }
 
-    static List<Path> write(Path dir, ScheduleOptimization.Outcome outcome) {
+    static void write(Path dir, ScheduleOptimization.Outcome outcome, ChartFormats formats) {
         List<NotebookCharts.Series> rates = new ArrayList<>();
         List<NotebookCharts.Series> losses = new ArrayList<>();
         for (ScheduleOptimization.Entry e : outcome.schedules()) {
@@ -56,12 +57,10 @@ final class OptimizeCharts {
         }
         String lossLabel = outcome.fit() == null ? "exact expected loss" : "predicted loss (" + outcome.law() + " fit)";
         Path charts = dir.resolve("charts");
-        List<Path> written = new ArrayList<>();
-        written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": schedules", "step", "learning rate",
-                rates.toArray(NotebookCharts.Series[]::new)), charts, "schedules", 1000, 600).png());
-        written.add(ChartFiles.write(NotebookCharts.lines(outcome.name() + ": " + lossLabel, "step", lossLabel,
-                losses.toArray(NotebookCharts.Series[]::new)), charts, "expected-loss", 1000, 600).png());
-        return written;
+        ChartFiles.write(NotebookCharts.rateLines(outcome.name() + ": schedules", "step",
+                rates.toArray(NotebookCharts.Series[]::new)), charts, "schedules", 1000, 600, formats);
+        ChartFiles.write(NotebookCharts.lines(outcome.name() + ": " + lossLabel, "step", lossLabel,
+                losses.toArray(NotebookCharts.Series[]::new)), charts, "expected-loss", 1000, 600, formats);
     }
 
     /** A fitted law's schedule file: its rates and the law's predicted loss along the way. */

@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.cli;
 
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.simulator.schedulesearch.OptimizeSpec;
 import io.github.rivervalley.simulator.schedulesearch.ScheduleOptimization;
 import io.github.rivervalley.simulator.spec.SpecReader;
@@ -31,11 +32,15 @@ final class OptimizeCommand extends SpecCommand {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    FormatsOption formats;
+
     @Override
     void run(PrintWriter stdout) {
+        ChartFormats chartFormats = formats.parse();
         OptimizeSpec optimizeSpec = SpecReader.instance().read(spec, OptimizeSpec.class);
         ScheduleOptimization.Outcome outcome = ScheduleOptimization.run(optimizeSpec, parentOf(spec), out, threads.count());
-        OptimizeCharts.write(out.resolve(outcome.name()), outcome);
+        OptimizeCharts.write(out.resolve(outcome.name()), outcome, chartFormats);
         stdout.println("wrote " + out.resolve(outcome.name()) + " (optimal.yaml, comparison.csv, schedules.csv, optimize.json,"
                 + " charts/schedules and charts/expected-loss; " + outcome.iterations() + " iterations)");
         String what = outcome.fit() == null ? "expected" : "predicted";

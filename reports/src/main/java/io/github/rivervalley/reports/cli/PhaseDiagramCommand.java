@@ -1,6 +1,7 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.Csv;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code rivervalley phase-diagram SPEC.yaml --out DIR}: which decay shape wins, against budget / relaxation time. */
 @Command(name = "phase-diagram",
@@ -27,8 +29,12 @@ import picocli.CommandLine.Command;
         })
 final class PhaseDiagramCommand extends SpecCommand {
 
+    @Mixin
+    FormatsOption formats;
+
     @Override
     void run(PrintWriter stdout) {
+        ChartFormats chartFormats = formats.parse();
         PhaseDiagram diagram = SpecReader.instance().read(spec, PhaseDiagram.class);
         List<PhaseDiagram.Point> points = diagram.compute();
         Path dir = out.resolve(diagram.name());
@@ -51,9 +57,9 @@ final class PhaseDiagramCommand extends SpecCommand {
         Path charts = dir.resolve("charts");
         String xLabel = "log10(budget / relaxation time at the peak)";
         ChartFiles.write(NotebookCharts.lines(diagram.name() + ": inverse-proportional loss - linear loss (> 0: linear wins)", xLabel,
-                "loss difference", advantage.toArray(NotebookCharts.Series[]::new)), charts, "linear-advantage", 1000, 600);
+                "loss difference", advantage.toArray(NotebookCharts.Series[]::new)), charts, "linear-advantage", 1000, 600, chartFormats);
         ChartFiles.write(NotebookCharts.lines(diagram.name() + ": decay fraction of the better shape", xLabel, "decay fraction",
-                fraction.toArray(NotebookCharts.Series[]::new)), charts, "decay-fraction", 1000, 600);
+                fraction.toArray(NotebookCharts.Series[]::new)), charts, "decay-fraction", 1000, 600, chartFormats);
         stdout.println("wrote " + dir + " (phase.csv, charts/linear-advantage, charts/decay-fraction)");
         for (PhaseDiagram.Point p : points) {
             stdout.println(String.format(Locale.ROOT, "  noise %-5s N/T %-8s %-20s by %.3g (fraction %.3f)", p.noise(), p.ratio(),

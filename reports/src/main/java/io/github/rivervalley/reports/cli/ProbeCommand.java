@@ -2,6 +2,7 @@ package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.results.RunDirectory;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,11 +57,15 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: RUN_DIR/probe)")
     Path out;
 
+    @Mixin
+    FormatsOption formats;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
+        ChartFormats chartFormats = formats.parse();
         IterateFiles.Kind which = kind(kind);
         double[] a = read("--from", from, which);
         double[] b = read("--to", to, which);
@@ -74,7 +80,7 @@ final class ProbeCommand implements Callable<Integer> {
                         new NotebookCharts.Series("loss", alpha, probe.stream().mapToDouble(SegmentProbe.Point::loss).toArray()),
                         new NotebookCharts.Series("river loss", alpha, probe.stream().mapToDouble(SegmentProbe.Point::riverLoss).toArray()),
                         new NotebookCharts.Series("hill excess", alpha, probe.stream().mapToDouble(SegmentProbe.Point::hillExcess).toArray())),
-                dir, name, 900, 520);
+                dir, name, 900, 520, chartFormats);
         PrintWriter stdout = command.commandLine().getOut();
         SegmentProbe.Point mid = probe.get(probe.size() / 2);
         stdout.printf("loss: %s at a = 0, %s at a = %s, %s at a = 1%n", probe.get(0).loss(), mid.loss(), mid.alpha(),

@@ -1,6 +1,7 @@
 package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.simulator.results.read.TraceReader;
 import java.nio.file.Path;
@@ -15,10 +16,11 @@ import picocli.CommandLine.Spec;
 /** {@code rivervalley report DIR --out REPORTDIR}: the static HTML report of every run under DIR. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         header = "Write an HTML report with charts of every run under a directory.",
-        description = {"Writes a static HTML report (index.html, PNG and SVG charts) of",
-            "every run under DIR (directories holding a summary.json, as written by",
-            "'rivervalley run' or 'rivervalley sweep'). Re-running replaces it; a",
-            "REPORTDIR that is neither empty nor an earlier report is refused."})
+        description = {"Writes a static HTML report (index.html and every chart as PNG, 2x PNG,",
+            "SVG and PDF, or the --formats asked for) of every run under DIR",
+            "(directories holding a summary.json, as written by 'rivervalley run'",
+            "or 'rivervalley sweep'). Re-running replaces it; a REPORTDIR that is",
+            "neither empty nor an earlier report is refused."})
 final class ReportCommand implements Callable<Integer> {
 
     /** The most points per line a report draws (far more than a chart has pixels). */
@@ -46,16 +48,20 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    FormatsOption formats;
+
     @Override
     public Integer call() {
         if (points < 2 || points % 2 != 0 || points > MAX_POINTS) {
             // Each point keeps mean, min and max of every column of every line: cap it well below the heap.
             throw new InvalidValueException("--points", points, "an even number in [2, " + MAX_POINTS + "]");
         }
+        ChartFormats chartFormats = formats.parse();
         int n = threads.count();
         Path target = out != null ? out : directory.resolve("report");
         long start = System.nanoTime();
-        HtmlReport.Written result = new HtmlReport(new TraceReader(points), n, perRunCharts).write(directory, target);
+        HtmlReport.Written result = new HtmlReport(new TraceReader(points), n, perRunCharts, chartFormats).write(directory, target);
         spec.commandLine().getOut().printf("report: %d run%s, %d charts in %.1f s%n%s%n", result.runs(), result.runs() == 1 ? "" : "s",
                 result.charts(), (System.nanoTime() - start) / 1e9, result.index());
         spec.commandLine().getOut().flush();

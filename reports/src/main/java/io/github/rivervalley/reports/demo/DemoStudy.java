@@ -1,5 +1,6 @@
 package io.github.rivervalley.reports.demo;
 
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
@@ -57,6 +58,11 @@ public final class DemoStudy {
 
     /** Runs the study into {@code out} on {@code threads} threads, reporting progress to {@code log}. */
     public static Study run(Path out, int threads, PrintWriter log) {
+        return run(out, threads, log, ChartFormats.ALL);
+    }
+
+    /** As {@link #run(Path, int, PrintWriter)}, the report's charts in {@code formats} only. */
+    public static Study run(Path out, int threads, PrintWriter log, ChartFormats formats) {
         Map<String, String> texts = specTexts();
         // Validate every spec before anything runs or is written.
         List<RunSpec> specs = new ArrayList<>();
@@ -77,7 +83,7 @@ public final class DemoStudy {
             log.flush();
         }
         long start = System.nanoTime();
-        HtmlReport.Written report = new HtmlReport(new TraceReader(), threads).write(runs, out.resolve("report"));
+        HtmlReport.Written report = new HtmlReport(new TraceReader(), threads, HtmlReport.PerRunCharts.AUTO, formats).write(runs, out.resolve("report"));
         log.printf(Locale.ROOT, "report: %d charts in %.1f s%n", report.charts(), (System.nanoTime() - start) / 1e9);
         return new Study(summaries, report);
     }

@@ -1,6 +1,7 @@
 package io.github.rivervalley.reports.html;
 
 import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.chart.Palette;
 import io.github.rivervalley.reports.chart.RiverValleyTheme;
 import io.github.rivervalley.simulator.fit.Curve;
@@ -43,8 +44,13 @@ public final class FitReport {
     private FitReport() {
     }
 
-    /** Writes {@code dir/index.html} and its charts; returns the page's path. */
+    /** Writes {@code dir/index.html} and its charts in every format; returns the page's path. */
     public static Path write(ProtocolResult r, Path dir) {
+        return write(r, dir, ChartFormats.ALL);
+    }
+
+    /** Writes {@code dir/index.html} and its charts in {@code formats}; returns the page's path. */
+    public static Path write(ProtocolResult r, Path dir, ChartFormats formats) {
         Path charts = dir.resolve("charts");
         try {
             Files.createDirectories(charts);
@@ -65,19 +71,19 @@ public final class FitReport {
             Curve c = r.curves().get(i);
             String role = r.fitted().contains(c.name()) ? "fitted" : "predicted (held out)";
             String name = "curve-" + i;
-            ChartFiles.write(curveChart(r, i), charts, name, WIDTH, 560);
+            ChartFiles.write(curveChart(r, i), charts, name, WIDTH, 560, formats);
             h.append("<h3>").append(Html.escape(c.name())).append(" <small>(").append(role).append(")</small></h3>\n");
-            figure(h, name, "Loss (black points) and each law's " + (role.equals("fitted") ? "fit" : "prediction")
-                    + "; below, the relative residual pred / loss - 1.");
+            h.append(new Figure(name, "Loss (black points) and each law's " + (role.equals("fitted") ? "fit" : "prediction")
+                    + "; below, the relative residual pred / loss - 1.", WIDTH, 560, formats).html());
             for (ProtocolResult.LawResult lr : r.laws()) {
                 if (lr.fit().law() instanceof RiverValleyLaw) {
-                    ChartFiles.write(decomposition(lr.fit(), c), charts, name + "-parts", WIDTH, 420);
+                    ChartFiles.write(decomposition(lr.fit(), c), charts, name + "-parts", WIDTH, 420, formats);
                     double[][] parts = lr.fit().law().decompose(lr.fit().theta(), c);
                     int last = c.size() - 1;
                     h.append(String.format(Locale.ROOT, "<p>At step %d the loss is %.4f: river part %.4f, hill part %.4f (what a long"
                             + " enough decay to rate 0 would remove, by the fit).</p>\n", c.steps()[last], c.loss()[last], parts[0][last], parts[1][last]));
-                    figure(h, name + "-parts", "River-valley decomposition: river part (blue, the progress a full decay would reveal)"
-                            + " and hill part (orange, the excess a decay removes) stacked, with the loss (black points).");
+                    h.append(new Figure(name + "-parts", "River-valley decomposition: river part (blue, the progress a full decay would reveal)"
+                            + " and hill part (orange, the excess a decay removes) stacked, with the loss (black points).", WIDTH, 420, formats).html());
                     break;
                 }
             }
@@ -86,11 +92,6 @@ public final class FitReport {
         Path page = dir.resolve("index.html");
         AtomicFile.writeString(page, h.toString());
         return page;
-    }
-
-    private static void figure(StringBuilder h, String name, String caption) {
-        h.append("<figure><img src=\"charts/").append(name).append(".svg\" alt=\"").append(Html.escape(caption))
-                .append("\"><figcaption>").append(Html.escape(caption)).append("</figcaption></figure>\n");
     }
 
     private static void errorTable(ProtocolResult r, StringBuilder h) {

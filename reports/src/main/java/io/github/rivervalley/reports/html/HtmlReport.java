@@ -3,6 +3,7 @@ package io.github.rivervalley.reports.html;
 import io.github.rivervalley.reports.analysis.Conclusions;
 import io.github.rivervalley.reports.chart.ChartCatalog;
 import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.chart.RunChart;
 import io.github.rivervalley.reports.chart.RunsChart;
 import io.github.rivervalley.reports.chart.SweepCharts;
@@ -65,6 +66,7 @@ public final class HtmlReport {
     private final TraceReader reader;
     private final int threads;
     private final PerRunCharts perRun;
+    private final ChartFormats formats;
 
     /** A report writer reading traces with {@code reader} and rendering charts on {@code threads} threads. */
     public HtmlReport(TraceReader reader, int threads) {
@@ -73,9 +75,15 @@ public final class HtmlReport {
 
     /** As {@link #HtmlReport(TraceReader, int)}, choosing when runs get their own charts. */
     public HtmlReport(TraceReader reader, int threads, PerRunCharts perRun) {
+        this(reader, threads, perRun, ChartFormats.ALL);
+    }
+
+    /** As {@link #HtmlReport(TraceReader, int, PerRunCharts)}, writing each chart in {@code formats} only. */
+    public HtmlReport(TraceReader reader, int threads, PerRunCharts perRun, ChartFormats formats) {
         this.reader = reader;
         this.threads = Math.max(1, threads);
         this.perRun = perRun;
+        this.formats = formats;
     }
 
     /** What was written. */
@@ -127,7 +135,7 @@ public final class HtmlReport {
         Conclusions conclusions = Conclusions.of(runs);
         for (RunsChart chart : ChartCatalog.OVERVIEW) {
             if (chart.appliesTo(runs)) {
-                overview.add(job(jobs, chart.name(), chart.caption(runs), () -> chart.draw(runs), chart.height()));
+                overview.add(job(jobs, chart.name(), chart.caption(runs), () -> chart.draw(runs), chart.height(runs)));
             }
         }
         Optional<Path> sweep = Runs.sweepTable(root);
@@ -154,7 +162,7 @@ public final class HtmlReport {
         body.append("<header><h1>rivervalley report</h1><p>").append(runs.size()).append(" run").append(runs.size() == 1 ? "" : "s")
                 .append(" from <code>").append(Html.escape(root.toAbsolutePath().normalize().toString())).append("</code>. ")
                 .append("Loss = river loss (true progress along the valley floor) + hill excess (the price of being up a wall). ")
-                .append("Charts open as SVG when clicked.")
+                .append(formats.has(ChartFormats.Format.SVG) ? "Charts open as SVG when clicked." : "")
                 .append(runCharts ? "" : " Summary of a sweep: sweep charts and tables; each run's section has its files and spec "
                         + "(rerun the report with --per-run-charts for its charts).")
                 .append("</p></header>\n");
@@ -192,28 +200,14 @@ public final class HtmlReport {
     private record ChartJob(String name, Supplier<JFreeChart> chart, int height) {
     }
 
-    private record Figure(String name, String caption, int height) {
-        String html() {
-            String png = "charts/" + name + ".png";
-            String png2x = "charts/" + ChartFiles.png2xName(name);
-            String svg = "charts/" + name + ".svg";
-            String pdf = "charts/" + name + ".pdf";
-            return "<figure><a href=\"" + Html.escape(svg) + "\"><img src=\"" + Html.escape(png) + "\" srcset=\"" + Html.escape(png) + " 1x, "
-                    + Html.escape(png2x) + " 2x\" width=\"" + WIDTH + "\" height=\"" + height + "\" alt=\"" + Html.escape(caption)
-                    + "\"></a><figcaption>" + Html.escape(caption) + " &middot; <a href=\"" + Html.escape(png) + "\">PNG</a> &middot; <a href=\""
-                    + Html.escape(png2x) + "\">PNG 2x</a> &middot; <a href=\"" + Html.escape(svg) + "\">SVG</a> &middot; <a href=\""
-                    + Html.escape(pdf) + "\">PDF</a></figcaption></figure>\n";
-        }
-    }
-
-    private static Figure job(List<ChartJob> jobs, String name, String caption, Supplier<JFreeChart> chart, int height) {
+    private Figure job(List<ChartJob> jobs, String name, String caption, Supplier<JFreeChart> chart, int height) {
         jobs.add(new ChartJob(name, chart, height));
-        return new Figure(name, caption, height);
+        return new Figure(name, caption, height, formats);
     }
 
     private void render(List<ChartJob> jobs, Path directory) {
         inParallel(jobs.stream().map(job -> (Callable<ChartFiles.Written>) () ->
-                ChartFiles.write(job.chart().get(), directory, job.name(), WIDTH, job.height())).toList());
+                ChartFiles.write(job.chart().get(), directory, job.name(), WIDTH, job.height(), formats)).toList());
     }
 
     /** Runs the tasks on {@link #threads} threads; results in task order; the first failure is rethrown. */

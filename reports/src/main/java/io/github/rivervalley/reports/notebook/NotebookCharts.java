@@ -4,6 +4,7 @@ import io.github.rivervalley.reports.chart.ChartCatalog;
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ComparisonChart;
 import io.github.rivervalley.reports.chart.Palette;
+import io.github.rivervalley.reports.chart.RateAxes;
 import io.github.rivervalley.reports.chart.RiverValleyTheme;
 import io.github.rivervalley.reports.chart.RunChart;
 import io.github.rivervalley.simulator.results.TraceColumns;
@@ -64,6 +65,11 @@ public final class NotebookCharts {
      * {@code <= 0}).
      */
     static JFreeChart lines(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
+        return lines(title, xLabel, yLabel, logY, false, series);
+    }
+
+    /** As above; with {@code rates} the y axis is a learning-rate axis ({@link RateAxes}: 0, 1e-4, 3e-4). */
+    static JFreeChart lines(String title, String xLabel, String yLabel, boolean logY, boolean rates, List<Series> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name(), false, true);
@@ -77,9 +83,11 @@ public final class NotebookCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         if (logY) {
-            LogAxis axis = new LogAxis(yLabel + " (log scale)");
+            LogAxis axis = rates ? RateAxes.log(yLabel + " (log scale)") : new LogAxis(yLabel + " (log scale)");
             axis.setSmallestValue(1e-300);
             plot.setRangeAxis(axis);
+        } else if (rates) {
+            plot.setRangeAxis(RateAxes.linear(yLabel));
         }
         RiverValleyTheme.INSTANCE.apply(chart);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
@@ -143,6 +151,11 @@ public final class NotebookCharts {
     /** A line chart of your own series: {@code lines("title", "x", "y", series("a", xs, ys), ...)}. */
     public static JFreeChart lines(String title, String xLabel, String yLabel, Series... series) {
         return lines(title, xLabel, yLabel, false, List.of(series));
+    }
+
+    /** A line chart of learning rates (schedules you built yourself), ticks written as on every rate axis: 0, 1e-4, 3e-4. */
+    public static JFreeChart rateLines(String title, String xLabel, Series... series) {
+        return lines(title, xLabel, "learning rate", false, true, List.of(series));
     }
 
     /** The same on a log y axis. */

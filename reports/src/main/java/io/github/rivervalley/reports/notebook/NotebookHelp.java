@@ -101,6 +101,7 @@ public final class NotebookHelp {
         add("charts", "trajectoryChart", "The iterate's path across the valley.", "trajectoryChart(r)");
         add("charts", "riverAndHillChart", "River coordinate and distance from the floor against step.", "riverAndHillChart(r)");
         add("charts", "lines", "Your own line chart.", "lines(title, xLabel, yLabel, series(name, xs, ys), ...)");
+        add("charts", "rateLines", "Your own line chart of learning rates (ticks 0, 1e-4, 3e-4).", "rateLines(title, xLabel, series(name, steps, rates), ...)");
         add("charts", "logLines", "Your own line chart, log y axis.", "logLines(title, xLabel, yLabel, series(...), ...)");
         add("charts", "charts", "Every report chart that applies to a result, by name: charts(r).forEach((name, c) -> save(c, name)).",
                 "charts(r)");

@@ -84,6 +84,18 @@ class SweepChartsTest {
     }
 
     @Test
+    void theFrontiersBarsAreTwoStandardErrorsOverSeeds() {
+        // Two seeds 0.01 apart: sample SD 0.01 / sqrt 2, SE over seeds 0.01 / 2, bar 2 SE = 0.01 each side.
+        org.jfree.data.xy.YIntervalSeriesCollection data = SweepCharts.frontierIntervals(SweepResult.parse(table()));
+        for (int f = 0; f < data.getSeriesCount(); f++) {
+            for (int i = 0; i < data.getItemCount(f); i++) {
+                assertEquals(data.getYValue(f, i) - 0.01, data.getStartYValue(f, i), TOLERANCE);
+                assertEquals(data.getYValue(f, i) + 0.01, data.getEndYValue(f, i), TOLERANCE);
+            }
+        }
+    }
+
+    @Test
     void lossAgainstAnAxisUsesTheFinalBudgetAndTheBestOtherSetting() {
         SweepResult result = SweepResult.parse(table());
         assertEquals(List.of("schedule.peak", "landscape.hillCurvature"), result.numericAxes());

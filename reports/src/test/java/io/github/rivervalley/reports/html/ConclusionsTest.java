@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.reports.analysis.Captions;
 import io.github.rivervalley.reports.analysis.Conclusions;
-import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
-import io.github.rivervalley.simulator.spec.SpecReader;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +15,7 @@ class ConclusionsTest {
 
     /** A run with the given checkpoints {budget, compute, loss, lossSe}; no trace. */
     static RecordedRun run(String name, String family, long seed, double[]... checkpoints) {
-        List<RunSummary.CheckpointResult> cs = new ArrayList<>();
-        for (double[] c : checkpoints) {
-            cs.add(new RunSummary.CheckpointResult((long) c[0], "main", (long) c[0], (long) c[1], c[2], c[2] * 0.9, c[2] * 0.1, 1.0, c[3], 0));
-        }
-        RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), cs);
-        ObjectNode spec = (ObjectNode) SpecReader.instance().readTree("name: " + name + "\nseed: " + seed
-                + "\nsteps: 4000\nschedule: {type: " + family + ", peak: 0.1}\n", name);
-        return new RecordedRun(Path.of(name), summary, "", spec, List.of());
+        return io.github.rivervalley.reports.SyntheticRuns.checkpointsOnly(name, family, seed, checkpoints);
     }
 
     @Test
