@@ -2,6 +2,7 @@ package io.github.rivervalley.benchmarks;
 
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.cli.Main;
+import io.github.rivervalley.reports.cli.RiverValleyCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rivervalley bench",
         mixinStandardHelpOptions = true,
+        versionProvider = RiverValleyCommand.Version.class,
         header = "Run the performance benchmarks (optionally against numpy and PyTorch).",
         description = {
             "Runs the performance benchmarks (warmup, then repeated timings,",
@@ -37,8 +39,9 @@ import picocli.CommandLine.Spec;
         })
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--cpu-time", description = "time one-thread benchmarks and the peers by CPU time (for a loaded machine;"
-            + " multi-threaded benchmarks stay on the wall clock)")
+    @Option(names = "--cpu-time", description = "time by CPU time, for a loaded machine: one-thread benchmarks and the peers by"
+            + " the thread's (the peers' process's), N-thread ones by the process's divided by N (the time on N free cores"
+            + " if the threads do not slow each other down)")
     boolean cpuTime;
 
     @Option(names = "--quick", description = "small workloads and few repeats: a smoke run, not for publishing")

@@ -76,13 +76,19 @@ public final class BenchRunner {
         if (!selected(name)) {
             return;
         }
-        if (options.cpuTime() && (!name.contains("/") || name.endsWith("/1t"))) {
-            harness = new Harness(harness.warmups(), harness.repeats(), true);
+        if (options.cpuTime()) {
+            harness = new Harness(harness.warmups(), harness.repeats(), threadsOf(name));
         }
         Measurement m = harness.measure(name, task.get());
         results.add(m);
         log.println(m);
         log.flush();
+    }
+
+    /** The thread count in a benchmark's name ({@code .../2t}), 1 without one. */
+    static int threadsOf(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? 1 : Integer.parseInt(name.substring(slash + 1, name.length() - 1));
     }
 
     /** Runs everything selected; returns the measurements. */
@@ -169,13 +175,22 @@ public final class BenchRunner {
                 new SweepRunner.Listener() { });
         warmup.run();
         Map<Integer, Double> medians = new LinkedHashMap<>();
+        Map<Integer, Double> cpu = new LinkedHashMap<>();
         for (int threads : options.threads()) {
-            Harness.Task task = new Harness.Task("runs", runs, () -> new SweepRunner(sweep, root.resolve("t" + threads + "-" + counter[0]++),
-                    engine).run(threads, Shard.ALL, false, new SweepRunner.Listener() { }));
+            double[] cpuSeconds = {0};
+            Harness.Task task = new Harness.Task("runs", runs, () -> {
+                long before = Machine.processCpuNanos();
+                new SweepRunner(sweep, root.resolve("t" + threads + "-" + counter[0]++), engine).run(threads, Shard.ALL, false,
+                        new SweepRunner.Listener() { });
+                cpuSeconds[0] += (Machine.processCpuNanos() - before) * 1e-9;
+            });
             Measurement m = (quick ? new Harness(0, 1) : new Harness(0, 3)).measure("sweep-64/" + threads + "t", task);
             results.add(m);
             medians.put(threads, m.medianSeconds());
+            cpu.put(threads, cpuSeconds[0] / m.seconds().length);
             log.println(m);
+            log.printf(Locale.ROOT, "  process CPU %.3f s per sweep (every thread: workers, JIT, GC), wall %.3f s%n", cpu.get(threads),
+                    m.medianSeconds());
             log.flush();
         }
         deleteTree(root);
@@ -184,7 +199,8 @@ public final class BenchRunner {
             List<String> parts = new ArrayList<>();
             for (Map.Entry<Integer, Double> e : medians.entrySet()) {
                 if (e.getKey() != 1) {
-                    parts.add(String.format(Locale.ROOT, "%d threads take %.3f of the 1-thread time", e.getKey(), e.getValue() / one));
+                    parts.add(String.format(Locale.ROOT, "%d threads take %.3f of the 1-thread time (their CPU time %.3f of the 1-thread CPU)",
+                            e.getKey(), e.getValue() / one, cpu.get(e.getKey()) / cpu.get(1)));
                 }
             }
             String note = String.join("; ", parts) + " (goal on 2 threads: at most 0.55)";

@@ -11,18 +11,21 @@ import java.lang.management.ManagementFactory;
  *
  * @param warmups untimed iterations first
  * @param repeats timed iterations
- * @param cpuTime time by the calling thread's CPU time instead of the wall clock: robust to other processes
- *     on a loaded machine, and right only for work done on the calling thread (one-thread benchmarks)
+ * @param cpuThreads 0: time by the wall clock; 1: by the calling thread's CPU time (robust to other processes
+ *     on a loaded machine, and right only for work done on the calling thread); n > 1: by the whole process's
+ *     CPU time divided by n, for work spread over n threads (what it would take on n free cores if the threads
+ *     neither wait nor slow each other down; the JIT's and the collector's CPU time count against it)
  */
-public record Harness(int warmups, int repeats, boolean cpuTime) {
+public record Harness(int warmups, int repeats, int cpuThreads) {
 
     public Harness(int warmups, int repeats) {
-        this(warmups, repeats, false);
+        this(warmups, repeats, 0);
     }
 
     public Harness {
-        if (warmups < 0 || repeats < 1) {
-            throw new IllegalArgumentException("warmups >= 0 and repeats >= 1, got " + warmups + ", " + repeats);
+        if (warmups < 0 || repeats < 1 || cpuThreads < 0) {
+            throw new IllegalArgumentException("warmups >= 0, repeats >= 1 and cpuThreads >= 0, got " + warmups + ", " + repeats
+                    + ", " + cpuThreads);
         }
     }
 
@@ -46,12 +49,16 @@ public record Harness(int warmups, int repeats, boolean cpuTime) {
         for (int i = 0; i < repeats; i++) {
             long start = now();
             task.iteration().run();
-            seconds[i] = Math.max(1e-9, (now() - start) * 1e-9 - task.fixedSeconds());
+            double elapsed = (now() - start) * 1e-9 / Math.max(1, cpuThreads);
+            seconds[i] = Math.max(1e-9, elapsed - task.fixedSeconds());
         }
         return new Measurement(name, task.unit(), task.work(), seconds);
     }
 
     private long now() {
-        return cpuTime ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
+        if (cpuThreads == 1) {
+            return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+        return cpuThreads > 1 ? Machine.processCpuNanos() : System.nanoTime();
     }
 }

@@ -128,7 +128,7 @@ final class Limits {
         for (Measurement m : results) {
             String name = m.name();
             int slash = name.lastIndexOf('/');
-            int threads = slash < 0 ? 1 : Integer.parseInt(name.substring(slash + 1, name.length() - 1));
+            int threads = BenchRunner.threadsOf(name);
             String base = slash < 0 ? name : name.substring(0, slash);
             double perThread = m.rate() / threads;
             String what;

@@ -18,6 +18,17 @@ final class Machine {
                 + " (" + System.getProperty("java.vm.name") + "), load average " + String.format(java.util.Locale.ROOT, "%.2f", load);
     }
 
+    /** CPU time of the whole process (every thread) in nanoseconds; 0 where the JVM does not report it. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            if (nanos >= 0) {
+                return nanos;
+            }
+        }
+        return 0;
+    }
+
     private static Optional<String> cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

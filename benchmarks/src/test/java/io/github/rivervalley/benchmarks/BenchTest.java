@@ -55,6 +55,13 @@ class BenchTest {
     }
 
     @Test
+    void threadCountIsReadFromTheName() {
+        assertEquals(2, BenchRunner.threadsOf("straight-sgd-10k/2t"));
+        assertEquals(12, BenchRunner.threadsOf("bigram-factored-V4096-f32/12t"));
+        assertEquals(1, BenchRunner.threadsOf("long-trajectory"));
+    }
+
+    @Test
     void peersRunUnderTheNameWithoutTheThreadCount() {
         assertEquals("straight-sgd-10k", PeerComparison.peerName("straight-sgd-10k/2t"));
         assertEquals("long-trajectory", PeerComparison.peerName("long-trajectory"));

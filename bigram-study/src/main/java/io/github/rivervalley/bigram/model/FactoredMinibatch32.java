@@ -13,56 +13,68 @@ import java.util.random.RandomGenerator;
  * the optimizer's update stay float64; only the gradient is rounded to float32, so the step differs from the
  * float64 one by the float32 rounding of the gradient (bounded in {@code FactoredPrecisionTest}).
  *
- * <p>Float lanes are twice as many per SIMD register and the B x V logits half the bytes. The products take
- * four terms per pass ({@link #multiplyAdd}) on cache blocks of {@value #BLOCK} output tokens; the
- * exponentials of the softmax use
- * {@link FastExp#exp}. The summation order is fixed, so results are reproducible bit for bit.
+ * <p>Float lanes are twice as many per SIMD register and the B x V logits half the bytes. The logits, U^T and
+ * dU^T are stored as column tiles ({@link TileProducts}: one {@code float[TILE]} per row and tile, the last
+ * tile zero-padded), so the logits {@code Z = E_batch U^T} and {@code dU^T = E_batch^T R} run through
+ * {@link TileProducts#multiplyAdd}; {@code dE_batch^T = U^T R^T}, whose rows run over the batch, on batch
+ * tiles of R^T ({@link TileProducts#multiplyAddBatch}; R is transposed eight tokens at a time). The softmax's
+ * exponentials come from {@link FastExp#reduce} and {@link FastExp#scaleAndSum}.
+ * Padded columns hold zero logits, which the softmax skips, so their residuals stay zero and add nothing.
+ * The summation order is fixed, so results are reproducible bit for bit.
  * Not thread-safe: one per worker.
  */
 final class FactoredMinibatch32 implements GradientOracle {
 
-    /** Output tokens per cache block: 1 KB float tiles of a logit row and of the rows of U^T. */
-    static final int BLOCK = 256;
-    /** Rows of R^T per block of the embedding gradient. */
-    static final int ROWS = 8;
+    private static final int TILE = TileProducts.TILE;
+    private static final int BATCH_TILE = TileProducts.BATCH_TILE;
 
     private final BigramData data;
     private final int v;
     private final int k;
+    private final int tiles;
+    private final int batchTiles;
     private final int uOffset;
     private final int bOffset;
     private final int batchSize;
     private final int[] tokens;
     private final int[] next;
-    /** Rows of Z (B x V), of U^T and dU^T (k x V) and of dE_batch (B x k): one array each. */
-    private final float[][] z;
-    private final float[][] uTransposed;
-    private final float[][] uGradientTransposed;
-    private final float[][] embeddingGradient;
-    private final float[][] embeddingGradientTransposed;
-    /** A block of {@value #ROWS} rows of R^T (each B long). */
-    private final float[][] residualsTransposed;
+    /** Tiles of Z (then R), of U^T and of dU^T: {@code [tile][row][column in tile]}. */
+    private final float[][][] z;
+    private final float[][][] uTransposed;
+    private final float[][][] uGradientTransposed;
+    /** R^T ({@code [tile][batch tile][token in tile]}) and dE_batch^T ({@code [batch tile][c]}), zero-padded. */
+    private final float[][][][] residualsTransposed;
+    private final float[][][] embeddingGradientTransposed;
+    /** E_batch (B x k) and its transpose (k x B), flat. */
     private final float[] embeddings;
-    private final float[] biasGradient;
+    private final float[] embeddingsTransposed;
+    private final float[] bias;
+    private final float[] spare;
+    /** The exponents of a tile row's exponentials ({@link FastExp#reduce}). */
+    private final float[] powers;
 
     FactoredMinibatch32(FactoredModel model, int batchSize) {
         this.data = model.data();
         this.v = data.vocabularySize();
         this.k = model.embedding();
+        this.tiles = TileProducts.tiles(v);
         this.uOffset = model.uOffset();
         this.bOffset = model.bOffset();
         this.batchSize = Check.positive("batchSize", batchSize);
         FactoredMinibatch.checkBatch(batchSize, v);
         this.tokens = new int[batchSize];
         this.next = new int[batchSize];
-        this.z = new float[batchSize][v];
-        this.uTransposed = new float[k][v];
-        this.uGradientTransposed = new float[k][v];
-        this.embeddingGradient = new float[batchSize][k];
-        this.embeddingGradientTransposed = new float[k][batchSize];
-        this.residualsTransposed = new float[ROWS][batchSize];
+        this.z = new float[tiles][batchSize][TILE];
+        this.uTransposed = new float[tiles][k][TILE];
+        this.uGradientTransposed = new float[tiles][k][TILE];
+        this.batchTiles = (batchSize + BATCH_TILE - 1) / BATCH_TILE;
+        this.residualsTransposed = new float[tiles][batchTiles][TILE][BATCH_TILE];
+        this.embeddingGradientTransposed = new float[batchTiles][k][BATCH_TILE];
         this.embeddings = new float[batchSize * k];
-        this.biasGradient = new float[v];
+        this.embeddingsTransposed = new float[k * batchSize];
+        this.bias = new float[TILE];
+        this.spare = new float[TILE];
+        this.powers = new float[TILE];
     }
 
     @Override
@@ -72,174 +84,160 @@ final class FactoredMinibatch32 implements GradientOracle {
             tokens[b] = i;
             next[b] = data.sampleSuccessor(i, random);
             int e = i * k;
-            int f = b * k;
             for (int c = 0; c < k; c++) {
-                embeddings[f + c] = (float) x[e + c];
+                float value = (float) x[e + c];
+                embeddings[b * k + c] = value;
+                embeddingsTransposed[c * batchSize + b] = value;
             }
         }
         for (int j = 0; j < v; j++) {
+            float[][] tile = uTransposed[j / TILE];
+            int t = j % TILE;
             int row = uOffset + j * k;
             for (int c = 0; c < k; c++) {
-                uTransposed[c][j] = (float) x[row + c];
+                tile[c][t] = (float) x[row + c];
             }
         }
         logits(x);
         float invB = 1.0f / batchSize;
         for (int b = 0; b < batchSize; b++) {
-            softmaxResidual(z[b], next[b], invB);
+            softmaxResidual(b, next[b], invB);
         }
         outputGradient();
         embeddingGradient();
 
-        Arrays.fill(out, 0, bOffset, 0.0);
+        Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch; U and b are overwritten below
         for (int b = 0; b < batchSize; b++) {
             int e = tokens[b] * k;
-            float[] g = embeddingGradient[b];
             for (int c = 0; c < k; c++) {
-                out[e + c] += g[c];
+                out[e + c] += embeddingGradientTransposed[b / BATCH_TILE][c][b % BATCH_TILE];
             }
         }
         for (int j = 0; j < v; j++) {
+            float[][] tile = uGradientTransposed[j / TILE];
+            int t = j % TILE;
             int row = uOffset + j * k;
             for (int c = 0; c < k; c++) {
-                out[row + c] = uGradientTransposed[c][j];
+                out[row + c] = tile[c][t];
             }
         }
-        System.arraycopy(z[0], 0, biasGradient, 0, v);
-        for (int b = 1; b < batchSize; b++) {
-            float[] row = z[b];
-            for (int j = 0; j < v; j++) {
-                biasGradient[j] += row[j];
+        for (int tile = 0; tile < tiles; tile++) {
+            float[][] r = z[tile];
+            System.arraycopy(r[0], 0, bias, 0, TILE);
+            for (int b = 1; b < batchSize; b++) {
+                float[] row = r[b];
+                for (int t = 0; t < TILE; t++) {
+                    bias[t] += row[t];
+                }
             }
-        }
-        for (int j = 0; j < v; j++) {
-            out[bOffset + j] = biasGradient[j];
+            int from = tile * TILE;
+            int len = Math.min(TILE, v - from);
+            for (int t = 0; t < len; t++) {
+                out[bOffset + from + t] = bias[t];
+            }
         }
         return Double.NaN;
     }
 
-    /** Row {@code r} of Z becomes {@code (softmax - onehot(y)) / B} in place. */
-    private void softmaxResidual(float[] r, int y, float invB) {
-        float m0 = Float.NEGATIVE_INFINITY;
-        float m1 = Float.NEGATIVE_INFINITY;
-        int j = 0;
-        for (; j + 1 < v; j += 2) {
-            m0 = Math.max(m0, r[j]);
-            m1 = Math.max(m1, r[j + 1]);
+    /** Row {@code b} of Z becomes {@code (softmax - onehot(y)) / B} in place (the padded columns stay zero). */
+    private void softmaxResidual(int b, int y, float invB) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int tile = 0; tile < tiles; tile++) {
+            float[] r = z[tile][b];
+            int len = Math.min(TILE, v - tile * TILE);
+            for (int j = 0; j < len; j++) {
+                max = Math.max(max, r[j]); // a vectorised reduction (Math.max is associative, NaN included)
+            }
         }
-        for (; j < v; j++) {
-            m0 = Math.max(m0, r[j]);
+        float sum = 0.0f;
+        for (int tile = 0; tile < tiles; tile++) {
+            float[] r = z[tile][b];
+            int len = Math.min(TILE, v - tile * TILE);
+            FastExp.reduce(r, max, r, powers, len);
+            sum = FastExp.scaleAndSum(r, powers, len, sum);
         }
-        float max = Math.max(m0, m1);
-        float s0 = 0.0f;
-        float s1 = 0.0f;
-        for (j = 0; j + 1 < v; j += 2) {
-            float p0 = FastExp.exp(r[j] - max);
-            float p1 = FastExp.exp(r[j + 1] - max);
-            r[j] = p0;
-            r[j + 1] = p1;
-            s0 += p0;
-            s1 += p1;
+        float scale = invB / sum;
+        for (int tile = 0; tile < tiles; tile++) {
+            float[] r = z[tile][b];
+            int len = Math.min(TILE, v - tile * TILE);
+            for (int j = 0; j < len; j++) {
+                r[j] *= scale;
+            }
         }
-        for (; j < v; j++) {
-            float p0 = FastExp.exp(r[j] - max);
-            r[j] = p0;
-            s0 += p0;
-        }
-        float scale = invB / (s0 + s1);
-        for (j = 0; j < v; j++) {
-            r[j] *= scale;
-        }
-        r[y] -= invB;
+        z[y / TILE][b][y % TILE] -= invB;
     }
 
-    /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}. */
+    /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}, tile by tile. */
     private void logits(double[] x) {
-        for (int from = 0; from < v; from += BLOCK) {
-            int to = Math.min(v, from + BLOCK);
-            for (int b = 0; b < batchSize; b++) {
-                float[] row = z[b];
-                for (int t = from; t < to; t++) {
-                    row[t] = (float) x[bOffset + t];
-                }
+        for (int tile = 0; tile < tiles; tile++) {
+            int from = tile * TILE;
+            int len = Math.min(TILE, v - from);
+            for (int t = 0; t < len; t++) {
+                bias[t] = (float) x[bOffset + from + t];
             }
-            for (int b = 0; b < batchSize; b++) {
-                multiplyAdd(embeddings, b * k, 1, uTransposed, 0, k, z[b], from, to);
+            float[][] rows = z[tile];
+            for (float[] row : rows) {
+                System.arraycopy(bias, 0, row, 0, TILE);
             }
+            TileProducts.multiplyAdd(embeddings, k, uTransposed[tile], k, rows, batchSize, spare);
         }
     }
 
-    /** {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}. */
+    /** {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}, tile by tile. */
     private void outputGradient() {
-        for (float[] row : uGradientTransposed) {
-            Arrays.fill(row, 0.0f);
-        }
-        for (int from = 0; from < v; from += BLOCK) {
-            int to = Math.min(v, from + BLOCK);
-            for (int c = 0; c < k; c++) {
-                multiplyAdd(embeddings, c, k, z, 0, batchSize, uGradientTransposed[c], from, to);
+        for (int tile = 0; tile < tiles; tile++) {
+            float[][] rows = uGradientTransposed[tile];
+            for (float[] row : rows) {
+                Arrays.fill(row, 0.0f);
             }
+            TileProducts.multiplyAdd(embeddingsTransposed, batchSize, z[tile], batchSize, rows, k, spare);
         }
     }
 
     /**
-     * {@code dE_batch^T[c, b] = sum_j U^T[c, j] R^T[j, b]}: transposed so the inner loop runs over the B
-     * batch rows (k = 64 is too short a loop to vectorize well), on blocks of {@value #ROWS} rows of R^T
-     * (8 KB at B = 256, in L1 while every c passes over them).
+     * {@code dE_batch^T[c, b] = sum_j U^T[c, j] R^T[j, b]}: output rows over the batch (long enough to
+     * vectorise, unlike rows of k), from R transposed tile by tile, eight tokens at a time ({@link #transpose8}).
      */
     private void embeddingGradient() {
-        for (float[] row : embeddingGradientTransposed) {
-            Arrays.fill(row, 0.0f);
+        for (float[][] rows : embeddingGradientTransposed) {
+            for (float[] row : rows) {
+                Arrays.fill(row, 0.0f);
+            }
         }
-        for (int from = 0; from < v; from += ROWS) {
-            int n = Math.min(ROWS, v - from);
-            for (int j = 0; j < n; j++) {
-                float[] rt = residualsTransposed[j];
-                for (int b = 0; b < batchSize; b++) {
-                    rt[b] = z[b][from + j];
+        for (int tile = 0; tile < tiles; tile++) {
+            float[][] r = z[tile];
+            for (int bt = 0; bt < batchTiles; bt++) {
+                float[][] rt = residualsTransposed[tile][bt];
+                int from = bt * BATCH_TILE;
+                int len = Math.min(BATCH_TILE, batchSize - from);
+                for (int j = 0; j < TILE; j += 8) {
+                    transpose8(r, from, len, j, rt);
                 }
-            }
-            for (int c = 0; c < k; c++) {
-                multiplyAdd(uTransposed[c], from, 1, residualsTransposed, 0, n, embeddingGradientTransposed[c], 0, batchSize);
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            float[] g = embeddingGradientTransposed[c];
-            for (int b = 0; b < batchSize; b++) {
-                embeddingGradient[b][c] = g[b];
+                TileProducts.multiplyAddBatch(uTransposed[tile], rt, TILE, embeddingGradientTransposed[bt], k, spare);
             }
         }
     }
 
-    /**
-     * {@code y[t] += sum_{i < n} a[ao + i * as] m[mi + i][t]} for t in [from, to): a row vector (stride
-     * {@code as}) times n rows, four rows per pass. Every array is indexed by the loop variable itself, with no offset,
-     * and a pass reads at most four rows: the shape Java 17's auto-vectorizer turns into SIMD code (with an
-     * offset added to an index, or eight rows per pass, it emits scalar code, measured 3 to 6 times slower;
-     * two outputs per pass, which would share the loads of m, are vectorized only when the compiler can see
-     * the two outputs are different arrays, which it cannot here).
-     */
-    static void multiplyAdd(float[] a, int ao, int as, float[][] m, int mi, int n, float[] y, int from, int to) {
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            float a0 = a[ao + i * as];
-            float a1 = a[ao + (i + 1) * as];
-            float a2 = a[ao + (i + 2) * as];
-            float a3 = a[ao + (i + 3) * as];
-            float[] m0 = m[mi + i];
-            float[] m1 = m[mi + i + 1];
-            float[] m2 = m[mi + i + 2];
-            float[] m3 = m[mi + i + 3];
-            for (int t = from; t < to; t++) {
-                y[t] += (a0 * m0[t] + a1 * m1[t]) + (a2 * m2[t] + a3 * m3[t]);
-            }
-        }
-        for (; i < n; i++) {
-            float a0 = a[ao + i * as];
-            float[] m0 = m[mi + i];
-            for (int t = from; t < to; t++) {
-                y[t] += a0 * m0[t];
-            }
+    /** {@code rt[j + i][s] = r[from + s][j + i]} for i < 8, s < len: eight columns of R, one line of each row. */
+    private static void transpose8(float[][] r, int from, int len, int j, float[][] rt) {
+        float[] t0 = rt[j];
+        float[] t1 = rt[j + 1];
+        float[] t2 = rt[j + 2];
+        float[] t3 = rt[j + 3];
+        float[] t4 = rt[j + 4];
+        float[] t5 = rt[j + 5];
+        float[] t6 = rt[j + 6];
+        float[] t7 = rt[j + 7];
+        for (int s = 0; s < len; s++) {
+            float[] row = r[from + s];
+            t0[s] = row[j];
+            t1[s] = row[j + 1];
+            t2[s] = row[j + 2];
+            t3[s] = row[j + 3];
+            t4[s] = row[j + 4];
+            t5[s] = row[j + 5];
+            t6[s] = row[j + 6];
+            t7[s] = row[j + 7];
         }
     }
 

@@ -9,42 +9,15 @@ final class SoftmaxRows {
     }
 
     /**
-     * {@code max_j z_j} over {@code z[from .. from+n)} ({@code -Infinity} if n = 0), exactly the sequential
-     * {@code Math.max} loop's value. Math.max's NaN and signed-zero rules make it a slow chain; here four
-     * running maxima by plain comparison (order does not matter for a maximum) with NaN noted on the side. A
-     * plain comparison can differ from Math.max only in the sign of a zero maximum (-0.0 vs 0.0) or with NaN,
-     * so those rare rows are redone with Math.max.
+     * {@code max_j z_j} over {@code z[from .. from+n)} ({@code -Infinity} if n = 0): the sequential
+     * {@code Math.max} loop itself. Java 17 vectorises it as a reduction (Math.max is exactly associative and
+     * commutative, NaN and signed zeros included, so the lanes' order changes no bit): measured 0.36 ns an
+     * entry against 0.71 for four chains of plain comparisons with a NaN flag, the form used before.
      */
     static double max(double[] z, int from, int n) {
-        double m0 = Double.NEGATIVE_INFINITY;
-        double m1 = Double.NEGATIVE_INFINITY;
-        double m2 = Double.NEGATIVE_INFINITY;
-        double m3 = Double.NEGATIVE_INFINITY;
-        boolean nan = false;
-        int end = from + n;
-        int j = from;
-        for (; j + 3 < end; j += 4) {
-            double a = z[j];
-            double b = z[j + 1];
-            double c = z[j + 2];
-            double d = z[j + 3];
-            m0 = a > m0 ? a : m0;
-            m1 = b > m1 ? b : m1;
-            m2 = c > m2 ? c : m2;
-            m3 = d > m3 ? d : m3;
-            nan |= (a != a) | (b != b) | (c != c) | (d != d);
-        }
-        for (; j < end; j++) {
-            double a = z[j];
-            m0 = a > m0 ? a : m0;
-            nan |= a != a;
-        }
-        double m = Math.max(Math.max(m0, m1), Math.max(m2, m3));
-        if (nan || m == 0.0) {
-            m = Double.NEGATIVE_INFINITY;
-            for (j = from; j < end; j++) {
-                m = Math.max(m, z[j]);
-            }
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = from; j < from + n; j++) {
+            m = Math.max(m, z[j]);
         }
         return m;
     }

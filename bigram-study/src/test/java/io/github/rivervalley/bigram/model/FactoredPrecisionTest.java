@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.bigram.data.BigramData;
+import io.github.rivervalley.bigram.data.Frequencies;
 import io.github.rivervalley.simulator.noise.GradientOracle;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The float32 minibatch gradient against the float64 one on the same pairs.
@@ -34,12 +37,16 @@ class FactoredPrecisionTest {
         return 2 * s * (epsP + (batch + v + 8) * U);
     }
 
-    @Test
-    void float32GradientWithinTheRoundingBound() {
-        BigramData data = Fixtures.small();
+    /**
+     * V = 8, k = 13, B = 37: one zero-padded column tile, odd k and B (the kernels' spare rows), k not a multiple
+     * of six (their remainder rows). V = 700, k = 70: two column tiles of 512 (the last one partial) and two
+     * narrow tiles of U's rows (the last one partial).
+     */
+    @ParameterizedTest
+    @CsvSource({"8, 13, 37", "700, 70, 37"})
+    void float32GradientWithinTheRoundingBound(int vocabulary, int k, int batch) {
+        BigramData data = vocabulary == 8 ? Fixtures.small() : Fixtures.halfRivers(vocabulary, Frequencies.ZIPF, 4, 3);
         int v = data.vocabularySize();
-        int k = 13; // not a multiple of 8: the blocked loops' tails run too
-        int batch = 37;
         FactoredModel m64 = new FactoredModel(data, k, null, 3);
         FactoredModel m32 = new FactoredModel(data, k, null, 3, true);
         GradientOracle o64 = m64.newMinibatchOracle(batch);

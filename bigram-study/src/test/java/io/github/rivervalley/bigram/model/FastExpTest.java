@@ -30,11 +30,62 @@ class FastExpTest {
         assertTrue(worst <= 0x1p-21, "worst relative error " + worst);
     }
 
+    /**
+     * The two-stage bulk form (what the softmax runs) gives {@link FastExp#exp} bit for bit, on arguments
+     * from -120 to 0 (the flush-to-zero boundary included) plus NaN and the infinities, and its sum is the
+     * sum of those values taken in the documented order (even and odd entries in two chains).
+     */
+    @Test
+    void bulkFormMatchesTheScalarOne() {
+        int len = 4099; // odd: the tail entry runs too
+        float[] x = new float[len];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int j = 0; j < len; j++) {
+            x[j] = (float) (-120.0 * random.nextDouble());
+        }
+        x[7] = Float.NaN;
+        x[8] = Float.NEGATIVE_INFINITY;
+        x[9] = -87.4f;
+        x[10] = -0.0f;
+        float shift = 0.75f;
+        float[] p = x.clone();
+        float[] n = new float[len];
+        FastExp.reduce(p, shift, p, n, len);
+        float sum = FastExp.scaleAndSum(p, n, len, 1.0f);
+        float s0 = 1.0f;
+        float s1 = 0.0f;
+        for (int j = 0; j < len; j++) {
+            float expected = FastExp.exp(x[j] - shift);
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(p[j]), "entry " + j + " (x = " + x[j] + ")");
+            if (j % 2 == 0) {
+                s0 += expected;
+            } else {
+                s1 += expected;
+            }
+        }
+        assertTrue(Float.isNaN(sum) && Float.isNaN(s0 + s1), "a NaN argument makes the sum NaN");
+        p = x.clone();
+        p[7] = -1.0f;
+        FastExp.reduce(p, shift, p, n, len);
+        s0 = 0.0f;
+        s1 = 0.0f;
+        for (int j = 0; j < len; j++) {
+            float e = FastExp.exp((j == 7 ? -1.0f : x[j]) - shift);
+            if (j % 2 == 0) {
+                s0 += e;
+            } else {
+                s1 += e;
+            }
+        }
+        assertEquals(s0 + s1, FastExp.scaleAndSum(p, n, len, 0.0f));
+    }
+
     @Test
     void edges() {
         assertEquals(1.0f, FastExp.exp(0.0f));
         assertEquals(1.0f, FastExp.exp(-0.0f));
         assertEquals(0.0f, FastExp.exp(-88.0f));
+        assertEquals(0.0f, FastExp.exp(-1e30f));
         assertEquals(0.0f, FastExp.exp(Float.NEGATIVE_INFINITY));
         assertEquals(Float.POSITIVE_INFINITY, FastExp.exp(89.0f));
         assertEquals(Float.POSITIVE_INFINITY, FastExp.exp(Float.POSITIVE_INFINITY));

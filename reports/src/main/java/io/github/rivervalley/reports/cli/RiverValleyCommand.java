@@ -29,7 +29,7 @@ public final class RiverValleyCommand implements Runnable {
     }
 
     /** Reads the version Maven wrote into {@code version.properties}. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
             Properties properties = new Properties();

@@ -38,6 +38,38 @@ final class Lanes {
         }
     }
 
+    /** Saves each of the first {@code n} lanes' streams, then draws its next {@code draws} Gaussians into {@code laneNoise[k * stride ..]}. */
+    void drawAhead(int n, int draws, int stride) {
+        for (int k = 0; k < n; k++) {
+            laneSaved[k].copyFrom(random[k]);
+            random[k].nextGaussians(laneNoise, k * stride, draws);
+        }
+    }
+
+    /**
+     * {@code Replica.observeDisplacement} of lane k's new wall coordinate {@code h} ({@code magnitude = |h|}).
+     * Under noise the sign flips at random, so the crossing test is branch-free: for non-zero, non-NaN h and
+     * last, (h > 0) != (last > 0) exactly when their sign bits differ.
+     */
+    void observe(int k, double h, double magnitude) {
+        if (h != 0.0) {
+            double previous = last[k];
+            long differ = (Double.doubleToRawLongBits(h) ^ Double.doubleToRawLongBits(previous)) >>> 63;
+            crossings[k] += (int) differ & (previous != 0.0 ? 1 : 0);
+            last[k] = h;
+        }
+        if (magnitude > amplitude[k]) {
+            amplitude[k] = magnitude;
+        }
+    }
+
+    /** Writes the first {@code n} lanes back into their replicas. */
+    void retireAll(int n) {
+        for (int k = n; k > 0; k--) {
+            retire(0, k);
+        }
+    }
+
     /** Puts {@code random} where it was at the chunk's start plus {@code draws} Gaussians. */
     void rewind(Xoshiro256PlusPlus random, int draws) {
         if (draws > 0) {

@@ -131,12 +131,20 @@ public final class Simulation {
      * earlier run of the same name is either kept intact or replaced entirely.
      */
     public static RunSummary run(RunSpec spec, Path outDir, int threads) {
+        return run(spec, outDir, threads, true);
+    }
+
+    /**
+     * The same; {@code sync} false leaves the files unforced to the disk ({@link AtomicFile}: still whole for
+     * a kill or a full disk), for a sweep, whose resume checks each run's files and redoes damaged ones.
+     */
+    public static RunSummary run(RunSpec spec, Path outDir, int threads, boolean sync) {
         Run run = prepare(spec);
         boolean expected = spec.resolved().isExpected();
         RunSummary summary;
         try (StagedDirectory staged = StagedDirectory.begin(outDir.resolve(run.name()))) {
             Path dir = staged.path();
-            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(RunDirectory.TRACE))) {
+            try (AtomicFile traceFile = AtomicFile.begin(dir.resolve(RunDirectory.TRACE), sync)) {
                 try (Writer writer = traceFile.writer()) {
                     List<StepObserver> observers = run.record().iterates().isEmpty() ? List.of(new CsvTraceWriter(writer, run.schedule()))
                             : List.of(new CsvTraceWriter(writer, run.schedule()), new IterateFiles(dir));
@@ -146,8 +154,8 @@ public final class Simulation {
                 }
                 traceFile.commit();
             }
-            AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(spec.resolved()));
-            AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), SummaryFile.json(summary));
+            AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(spec.resolved()), sync);
+            AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), SummaryFile.json(summary), sync);
             staged.commit();
         }
         return summary;

@@ -47,6 +47,8 @@ final class StraightValleySteps {
     private final Divergence stop;
     /** Coordinate the hill probe reads (the steepest wall). */
     private final int probe;
+    /** The hill-noise loop for lanes at one river coordinate (d = 2, hill noise only), or null. */
+    private final SharedRiverLanes sharedRiver;
 
     private StraightValleySteps(StraightValley valley, NoiseKind noise, double sigma, Divergence stop) {
         this.river = valley.river();
@@ -58,6 +60,8 @@ final class StraightValleySteps {
         this.sigma = sigma;
         this.stop = stop;
         this.probe = valley.steepestHill() + 1;
+        this.sharedRiver = noise == NoiseKind.HILLS && dimension == 2
+                ? new SharedRiverLanes(river, linear, negativeSlope, lambda[0], sigma, stop) : null;
     }
 
     /** The fast loop for {@code run}, if its landscape, optimizer and noise are ones it covers. */
@@ -129,6 +133,10 @@ final class StraightValleySteps {
                 n++;
             }
         }
+        if (sharedRiver != null && n > 1 && SharedRiverLanes.sameRiverCoordinate(x0, n)) {
+            sharedRiver.advance(n, fromStep, toStep, lrs, lrBase, lanes);
+            return;
+        }
         double lam = lambda[0];
         double s = sigma;
         boolean riverNoise = noise == NoiseKind.ALL;
@@ -140,10 +148,7 @@ final class StraightValleySteps {
         for (long chunk = fromStep; chunk < toStep && n > 0; chunk += LANE_CHUNK) {
             int steps = (int) Math.min(LANE_CHUNK, toStep - chunk);
             if (perStep > 0) {
-                for (int k = 0; k < n; k++) {
-                    lanes.laneSaved[k].copyFrom(random[k]);
-                    random[k].nextGaussians(z, k * stride, steps * perStep);
-                }
+                lanes.drawAhead(n, steps * perStep, stride);
             }
             for (int j = 0; j < steps && n > 0; j++) {
                 long t = chunk + j;
@@ -185,25 +190,11 @@ final class StraightValleySteps {
                         k--;
                         continue;
                     }
-                    // Replica.observeDisplacement on the probe coordinate (x1). Under noise the sign flips at
-                    // random, so the crossing test is branch-free: for non-zero, non-NaN h and last,
-                    // (h > 0) != (last > 0) exactly when their sign bits differ.
-                    if (h != 0.0) {
-                        double previous = last[k];
-                        long differ = (Double.doubleToRawLongBits(h) ^ Double.doubleToRawLongBits(previous)) >>> 63;
-                        crossings[k] += (int) differ & (previous != 0.0 ? 1 : 0);
-                        last[k] = h;
-                    }
-                    double magnitude = Math.abs(h);
-                    if (magnitude > amplitude[k]) {
-                        amplitude[k] = magnitude;
-                    }
+                    lanes.observe(k, h, Math.abs(h)); // Replica.observeDisplacement on the probe coordinate (x1)
                 }
             }
         }
-        while (n > 0) {
-            n = lanes.retire(0, n);
-        }
+        lanes.retireAll(n);
     }
 
     /**

@@ -177,12 +177,12 @@ public final class SweepRunner {
             }
             if (reason != null) {
                 RunDirs.deleteTree(runDir);
-                AtomicFile.writeString(runDir.resolve(RunDirectory.ERROR), reason + "\n");
+                AtomicFile.writeString(runDir.resolve(RunDirectory.ERROR), reason + "\n", false);
                 return Ending.FAILED;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             AtomicFile.writeString(runDir.resolve(RunDirectory.TIMING),
-                    String.format(Locale.ROOT, "{\"wall_seconds\": %.3f}%n", seconds));
+                    String.format(Locale.ROOT, "{\"wall_seconds\": %.3f}%n", seconds), false);
             ok = true;
             return Ending.DONE;
         } finally {

@@ -147,4 +147,26 @@ class FastPathTest {
             }
         }
     }
+
+    /**
+     * Hill noise with the replicas at one river coordinate (its step shared by the block's lanes) when that
+     * coordinate alone turns infinite mid-chunk (slope 4 times a rate of 1e308; the walls, near 0, stay finite):
+     * every replica diverges where the reference says, with the same state.
+     */
+    @Test
+    void sharedRiverCoordinateTurningInfiniteMidChunk() {
+        StraightValley valley = new StraightValley(new RiverProfile.Linear(4.0), new double[] {1.0});
+        Schedule spike = TestSchedules.single(1e308, 40, t -> t == 17 ? 1e308 : 0.05);
+        for (int replicas : new int[] {3, 70}) {
+            Run run = Run.of("river", valley, spike).withNoise(Noises.hill(0.5)).withOptimizer(Optimizers.gd())
+                    .withStart(new double[] {1.0, 0.0}).withReplicas(replicas).withSeed(4).withRecord(RecordSpec.every(1));
+            for (int[] window : new int[][] {{Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS}, {7, 13}}) {
+                String[] out = both(run, window[0], window[1]);
+                assertTrue(out[0].contains("\"first_divergence_step\" : 18"), "diverged by the iterate check after step 17:\n" + out[0]);
+                for (int i = 1; i < out.length; i++) {
+                    assertEquals(out[0], out[i], replicas + " replicas, fast=" + (i / 2) + " threads=" + (i % 2 + 1));
+                }
+            }
+        }
+    }
 }
