@@ -2,6 +2,7 @@ package io.github.rivervalley.reports.chart;
 
 import io.github.rivervalley.simulator.results.read.Column;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jfree.data.xy.AbstractIntervalXYDataset;
 
@@ -15,33 +16,33 @@ public final class TraceDataset extends AbstractIntervalXYDataset {
 
     private static final long serialVersionUID = 1L;
 
-    /** One series: y against x over the buckets {@code rows}. */
-    public static final class Series {
-        final String key;
-        final Column x;
-        final Column y;
-        final Column spread;
-        final double factor;
-        final int[] rows;
+    /**
+     * One series: y against x over the buckets {@code rows}, its band widened by {@code factor * spread}
+     * (spread may be null) and clamped below at {@code floor} when that is positive.
+     */
+    public record Series(String key, Column x, Column y, Column spread, double factor, int[] rows, double floor) {
 
-        private Series(String key, Column x, Column y, Column spread, double factor, int[] rows) {
-            this.key = key;
-            this.x = x;
-            this.y = y;
-            this.spread = spread;
-            this.factor = factor;
-            this.rows = rows;
+        /** Mean x of point {@code item}. */
+        double xAt(int item) {
+            return x.mean(rows[item]);
         }
 
-        double lower(int i) {
+        /** Mean y of point {@code item}. */
+        double yAt(int item) {
+            return y.mean(rows[item]);
+        }
+
+        /** Bottom of the band at point {@code item}. */
+        double lowerAt(int item) {
+            int i = rows[item];
             double lower = y.min(i) - width(i);
             // On a log axis a band reaching zero or below runs off the bottom: clamp it to the axis floor.
             return floor > 0 && !(lower >= floor) ? floor : lower;
         }
 
-        double floor;
-
-        double upper(int i) {
+        /** Top of the band at point {@code item}. */
+        double upperAt(int item) {
+            int i = rows[item];
             return y.max(i) + width(i);
         }
 
@@ -83,7 +84,8 @@ public final class TraceDataset extends AbstractIntervalXYDataset {
             }
             keep[n++] = i;
         }
-        Series s = new Series(key, x, y, spread, factor, java.util.Arrays.copyOf(keep, n));
+        int[] rows = Arrays.copyOf(keep, n);
+        double floor = 0;
         if (positiveOnly) {
             int m = 0;
             double smallest = Double.POSITIVE_INFINITY;
@@ -94,9 +96,10 @@ public final class TraceDataset extends AbstractIntervalXYDataset {
                     smallest = Math.min(smallest, Math.min(yj, y.min(keep[j]) > 0 ? y.min(keep[j]) : yj));
                 }
             }
-            s = new Series(key, x, y, spread, factor, java.util.Arrays.copyOf(keep, m));
-            s.floor = m > 0 ? smallest / 10 : 0;
+            rows = Arrays.copyOf(keep, m);
+            floor = m > 0 ? smallest / 10 : 0;
         }
+        Series s = new Series(key, x, y, spread, factor, rows, floor);
         series.add(s);
         fireDatasetChanged();
         return s;
@@ -124,8 +127,7 @@ public final class TraceDataset extends AbstractIntervalXYDataset {
 
     @Override
     public double getXValue(int s, int item) {
-        Series ser = series.get(s);
-        return ser.x.mean(ser.rows[item]);
+        return series.get(s).xAt(item);
     }
 
     @Override
@@ -135,8 +137,7 @@ public final class TraceDataset extends AbstractIntervalXYDataset {
 
     @Override
     public double getYValue(int s, int item) {
-        Series ser = series.get(s);
-        return ser.y.mean(ser.rows[item]);
+        return series.get(s).yAt(item);
     }
 
     @Override
@@ -156,8 +157,7 @@ public final class TraceDataset extends AbstractIntervalXYDataset {
 
     @Override
     public double getStartYValue(int s, int item) {
-        Series ser = series.get(s);
-        return ser.lower(ser.rows[item]);
+        return series.get(s).lowerAt(item);
     }
 
     @Override
@@ -167,7 +167,6 @@ public final class TraceDataset extends AbstractIntervalXYDataset {
 
     @Override
     public double getEndYValue(int s, int item) {
-        Series ser = series.get(s);
-        return ser.upper(ser.rows[item]);
+        return series.get(s).upperAt(item);
     }
 }
