@@ -42,30 +42,29 @@ final class Decimals {
         int significant = 0;
         int exponent = 0;
         boolean anyDigit = false;
-        while (i < to && bytes[i] >= '0' && bytes[i] <= '9') {
+        boolean afterPoint = false;
+        // One pass over the integer and fraction digits: past the 19th significant digit an integer digit
+        // only scales the value, a fraction digit is dropped.
+        for (; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '.' && !afterPoint) {
+                afterPoint = true;
+                continue;
+            }
+            if (b < '0' || b > '9') {
+                break;
+            }
             anyDigit = true;
             if (significant < 19) {
-                mantissa = mantissa * 10 + (bytes[i] - '0');
+                mantissa = mantissa * 10 + (b - '0');
                 if (mantissa != 0) {
                     significant++;
                 }
-            } else {
-                exponent++;
-            }
-            i++;
-        }
-        if (i < to && bytes[i] == '.') {
-            i++;
-            while (i < to && bytes[i] >= '0' && bytes[i] <= '9') {
-                anyDigit = true;
-                if (significant < 19) {
-                    mantissa = mantissa * 10 + (bytes[i] - '0');
-                    if (mantissa != 0) {
-                        significant++;
-                    }
+                if (afterPoint) {
                     exponent--;
                 }
-                i++;
+            } else if (!afterPoint) {
+                exponent++;
             }
         }
         if (!anyDigit) {
@@ -95,9 +94,8 @@ final class Decimals {
         double value;
         if (mantissa == 0) {
             value = 0.0;
-        } else if (mantissa < (1L << 53) && exponent >= -22 && exponent <= 22) {
-            value = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
         } else if (exponent >= -22 && exponent <= 22) {
+            // exact when the mantissa has at most 53 bits; one rounding of a 19-digit mantissa otherwise
             value = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
         } else if (exponent >= -44 && exponent < -22) {
             value = mantissa / POWERS[22] / POWERS[-exponent - 22];
