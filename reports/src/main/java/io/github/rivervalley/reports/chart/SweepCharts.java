@@ -18,6 +18,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -25,6 +26,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The charts of a sweep ({@code sweep.csv}): the budget frontier (loss against compute per schedule
@@ -93,17 +95,29 @@ public final class SweepCharts {
 
     /** Loss at each checkpoint against the compute spent to reach it, one line per family. */
     public static JFreeChart budgetFrontier(SweepResult result) {
-        org.jfree.data.xy.YIntervalSeriesCollection data = frontierIntervals(result);
+        YIntervalSeriesCollection data = frontierIntervals(result);
         NumberAxis x = new NumberAxis("compute (optimizer steps)");
         x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis("loss (mean over seeds)");
+        XYErrorRenderer renderer = lossErrorBars();
+        return finish("Budget frontier: loss against compute",
+                new XYPlot(data, x, lossAxis("loss (mean over seeds)", data), renderer), data, renderer);
+    }
+
+    /** A loss axis fitted to the data's intervals, never extending below zero. */
+    private static NumberAxis lossAxis(String label, YIntervalSeriesCollection data) {
+        NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
         ChartStyle.noneBelowZero(y, data);
-        org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        return y;
+    }
+
+    /** Lines through the mean losses with vertical error bars (the seed spread). */
+    private static XYErrorRenderer lossErrorBars() {
+        XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(true);
         renderer.setCapLength(6);
-        return finish("Budget frontier: loss against compute", new XYPlot(data, x, y, renderer), data, renderer);
+        return renderer;
     }
 
     /** Whether a sweep axis is a learning rate (drawn on a log scale, with the stability edge). */
@@ -121,7 +135,7 @@ public final class SweepCharts {
      * seeds; a learning-rate axis is logarithmic and, given the curvature, marks {@code 2 / curvature}.
      */
     public static JFreeChart lossAgainst(SweepResult result, String axis, java.util.OptionalDouble curvature) {
-        org.jfree.data.xy.YIntervalSeriesCollection data = axisIntervals(result, axis);
+        YIntervalSeriesCollection data = axisIntervals(result, axis);
         boolean positive = true;
         for (int s = 0; s < data.getSeriesCount(); s++) {
             for (int i = 0; i < data.getItemCount(s); i++) {
@@ -136,13 +150,8 @@ public final class SweepCharts {
             linear.setAutoRangeIncludesZero(false);
             x = linear;
         }
-        NumberAxis y = new NumberAxis("final loss (budget " + result.finalBudget() + ", mean over seeds)");
-        y.setAutoRangeIncludesZero(false);
-        ChartStyle.noneBelowZero(y, data);
-        org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
-        renderer.setDrawXError(false);
-        renderer.setDefaultLinesVisible(true);
-        renderer.setCapLength(6);
+        NumberAxis y = lossAxis("final loss (budget " + result.finalBudget() + ", mean over seeds)", data);
+        XYErrorRenderer renderer = lossErrorBars();
         XYPlot plot = new XYPlot(data, x, y, renderer);
         if (curvature.isPresent() && curvature.getAsDouble() > 0) {
             double edge = 2 / curvature.getAsDouble();
@@ -158,7 +167,7 @@ public final class SweepCharts {
     }
 
     /** {@link #axisData} with each point's interval: the mean loss over seeds +- 2 SE (no bar with one seed). */
-    static org.jfree.data.xy.YIntervalSeriesCollection axisIntervals(SweepResult result, String axis) {
+    static YIntervalSeriesCollection axisIntervals(SweepResult result, String axis) {
         Optional<String> familyAxis = result.familyAxis().filter(a -> !a.equals(axis));
         long budget = result.finalBudget();
         Map<String, Map<String, SweepResult.Setting>> best = new LinkedHashMap<>();
@@ -168,7 +177,7 @@ public final class SweepCharts {
                 best.computeIfAbsent(family, f -> new LinkedHashMap<>()).merge(s.axes().get(axis), s, SweepCharts::better);
             }
         }
-        org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Map.Entry<String, Map<String, SweepResult.Setting>> family : best.entrySet()) {
             // Sorted by the numeric value (0.1 before 0.19), not by text.
             org.jfree.data.xy.YIntervalSeries series = new org.jfree.data.xy.YIntervalSeries(family.getKey(), true, false);
@@ -233,14 +242,14 @@ public final class SweepCharts {
     // ---- data (package-private for tests) ----
 
     /** {@link #frontierData} with each point's interval: the mean loss over seeds +- 2 SE over seeds (no bar with one seed). */
-    static org.jfree.data.xy.YIntervalSeriesCollection frontierIntervals(SweepResult result) {
+    static YIntervalSeriesCollection frontierIntervals(SweepResult result) {
         Optional<String> familyAxis = result.familyAxis();
         Map<String, Map<Long, SweepResult.Setting>> best = new LinkedHashMap<>();
         for (SweepResult.Setting s : result.settings()) {
             String family = familyAxis.map(a -> s.axes().get(a)).orElse(ALL);
             best.computeIfAbsent(family, f -> new LinkedHashMap<>()).merge(s.budget(), s, SweepCharts::better);
         }
-        org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Map.Entry<String, Map<Long, SweepResult.Setting>> family : best.entrySet()) {
             org.jfree.data.xy.YIntervalSeries series = new org.jfree.data.xy.YIntervalSeries(family.getKey(), true, false);
             for (SweepResult.Setting s : family.getValue().values()) {
@@ -265,7 +274,7 @@ public final class SweepCharts {
     }
 
     /** The points of interval series, without their intervals. */
-    private static XYSeriesCollection points(org.jfree.data.xy.YIntervalSeriesCollection intervals) {
+    private static XYSeriesCollection points(YIntervalSeriesCollection intervals) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (int s = 0; s < intervals.getSeriesCount(); s++) {
             XYSeries series = new XYSeries(intervals.getSeriesKey(s), true, false);
