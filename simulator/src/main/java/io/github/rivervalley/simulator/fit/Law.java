@@ -16,8 +16,10 @@ public interface Law {
     /** The fitted parameters, in the order of the parameter arrays. */
     List<Parameter> parameters();
 
-    /** Fixed constants of this instance (saved in fit files so a prediction uses the same law). */
-    Map<String, Double> constants();
+    /** Fixed constants of this instance (saved in fit files so a prediction uses the same law); none by default. */
+    default Map<String, Double> constants() {
+        return Map.of();
+    }
 
     /**
      * Writes the predicted loss at every row of {@code curve} into {@code out}, and, when {@code jacobian}

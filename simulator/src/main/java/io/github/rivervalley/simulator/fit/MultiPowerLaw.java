@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.fit;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -38,11 +37,6 @@ public final class MultiPowerLaw implements Law {
     @Override
     public List<Parameter> parameters() {
         return PARAMETERS;
-    }
-
-    @Override
-    public Map<String, Double> constants() {
-        return Map.of();
     }
 
     @Override
