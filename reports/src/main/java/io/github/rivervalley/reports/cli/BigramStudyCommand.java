@@ -15,14 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rivervalley bigram-study SPEC.yaml --out DIR}: WSD, WSD-S, cosine and constant learning rate at equal
@@ -41,7 +38,7 @@ import picocli.CommandLine.Spec;
             "for every run) and the HTML report DIR/report/index.html. The results do",
             "not depend on --threads."
         })
-final class BigramStudyCommand implements Callable<Integer> {
+final class BigramStudyCommand extends ChartCommand {
 
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "study spec (YAML); see README, Bigram study")
     Path spec;
@@ -52,15 +49,8 @@ final class BigramStudyCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Mixin
-    FormatsOption formats;
-
-    @Spec
-    CommandSpec command;
-
     @Override
-    public Integer call() {
-        ChartFormats chartFormats = formats.parse();
+    void run(ChartFormats chartFormats, PrintWriter stdout) {
         int n = threads.count();
         BigramStudy study = BigramStudy.read(spec);
         BigramStudy.Comparison result = study.run(out, n);
@@ -78,14 +68,11 @@ final class BigramStudyCommand implements Callable<Integer> {
         List<RecordedRun> byDirectory = runs.stream().sorted(Comparator.comparing(RecordedRun::directory)).toList(); // as Runs.find lists them
         HtmlReport.Written report = new HtmlReport(new TraceReader(), n, HtmlReport.PerRunCharts.AUTO, chartFormats)
                 .write(out, byDirectory, out.resolve("report"));
-        PrintWriter stdout = command.commandLine().getOut();
         stdout.print(BigramStudy.text(result));
         stdout.println();
         stdout.println("wrote " + out + " (" + String.join(", ", study.runs().stream().map(RunSpec::name).toList())
                 + ", decay-shares.csv, final-groups.csv, group-curves.csv, study.json, study.txt, charts/excess-<group>.png|svg)");
         stdout.println("report: " + report.index());
-        stdout.flush();
-        return 0;
     }
 
     /** Size of the per-group charts, in pixels (PNG) and user units (SVG). */

@@ -4,12 +4,9 @@ import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.demo.DemoStudy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code rivervalley demo [--out DIR]}: runs the built-in study and writes its report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -18,10 +15,7 @@ import picocli.CommandLine.Spec;
             "WSD-S, cosine, cyclic cosine and constant LR with checkpoint budgets",
             "1000:2000:4000. Writes its HTML report, prints the loss at each budget",
             "and the path of index.html. Takes well under a minute."})
-final class DemoCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class DemoCommand extends ChartCommand {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rivervalley-demo",
             description = {"output directory for specs/, runs/ and report/",
@@ -31,20 +25,13 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Mixin
-    FormatsOption formats;
-
     @Override
-    public Integer call() {
-        ChartFormats chartFormats = formats.parse();
+    void run(ChartFormats chartFormats, PrintWriter log) {
         int n = threads.count();
-        PrintWriter log = spec.commandLine().getOut();
         long start = System.nanoTime();
         DemoStudy.Study result = DemoStudy.run(out, n, log, chartFormats);
         log.println();
         log.print(DemoStudy.table(result.summaries()));
         log.printf("%nthe study took %.1f s; open the report:%n%s%n", (System.nanoTime() - start) / 1e9, result.report().index());
-        log.flush();
-        return 0;
     }
 }

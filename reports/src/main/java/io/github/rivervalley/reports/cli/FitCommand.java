@@ -19,13 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rivervalley fit}: fit loss-curve laws to real curves, or run a fit-and-predict protocol. */
 @Command(name = "fit",
@@ -44,7 +40,7 @@ import picocli.CommandLine.Spec;
             "others, print the error table. Laws and formulas: docs/fit.md.",
             "Example: rivervalley fit --protocol examples/loss-curves/protocol-25M.yaml"
         })
-final class FitCommand implements Callable<Integer> {
+final class FitCommand extends ChartCommand {
 
     @Parameters(paramLabel = "CURVE.csv[=SCHEDULE.yaml]", arity = "0..*", description = "loss curves to fit (with their schedule spec)")
     List<String> curves = new ArrayList<>();
@@ -88,18 +84,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "skip the HTML report")
     boolean noReport;
 
-    @Mixin
-    FormatsOption formats;
-
-    @Spec
-    CommandSpec command;
-
     @Override
-    public Integer call() {
-        ChartFormats chartFormats = formats.parse();
+    void run(ChartFormats chartFormats, PrintWriter stdout) {
         Fitter.Options d = Fitter.Options.DEFAULT;
         Fitter.Options options = new Fitter.Options(starts, Math.min(d.refine(), starts), seed, d.huberDelta(), d.maxIterations());
-        PrintWriter o = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
         ProtocolResult result;
@@ -132,15 +120,13 @@ final class FitCommand implements Callable<Integer> {
         }
         FitFile.write(result, out.resolve("fit.json"));
         AtomicFile.writeString(out.resolve("errors.csv"), ErrorTable.csv(result));
-        o.print(ErrorTable.text(result));
+        stdout.print(ErrorTable.text(result));
         for (var lr : result.laws()) {
-            o.println(lr.fit());
+            stdout.println(lr.fit());
         }
-        o.println("fit: " + out.resolve("fit.json"));
+        stdout.println("fit: " + out.resolve("fit.json"));
         if (!noReport) {
-            o.println("report: " + FitReport.write(result, out.resolve("report"), chartFormats));
+            stdout.println("report: " + FitReport.write(result, out.resolve("report"), chartFormats));
         }
-        o.flush();
-        return 0;
     }
 }

@@ -16,13 +16,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rivervalley probe RUN_DIR --from LINE@STEP --to LINE@STEP}: the landscape along a segment between two iterates. */
 @Command(name = "probe",
@@ -36,7 +32,7 @@ import picocli.CommandLine.Spec;
             "(.png, .svg) into --out. With both ends up the walls (a high rate) the hill",
             "excess dips in the middle; toward an end after a decay it falls."
         })
-final class ProbeCommand implements Callable<Integer> {
+final class ProbeCommand extends ChartCommand {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory (spec.yaml and iterates/)")
     Path runDir;
@@ -57,15 +53,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: RUN_DIR/probe)")
     Path out;
 
-    @Mixin
-    FormatsOption formats;
-
-    @Spec
-    CommandSpec command;
-
     @Override
-    public Integer call() {
-        ChartFormats chartFormats = formats.parse();
+    void run(ChartFormats chartFormats, PrintWriter stdout) {
         IterateFiles.Kind which = kind(kind);
         double[] a = read("--from", from, which);
         double[] b = read("--to", to, which);
@@ -81,13 +70,10 @@ final class ProbeCommand implements Callable<Integer> {
                         new NotebookCharts.Series("river loss", alpha, probe.stream().mapToDouble(SegmentProbe.Point::riverLoss).toArray()),
                         new NotebookCharts.Series("hill excess", alpha, probe.stream().mapToDouble(SegmentProbe.Point::hillExcess).toArray())),
                 dir, name, 900, 520, chartFormats);
-        PrintWriter stdout = command.commandLine().getOut();
         SegmentProbe.Point mid = probe.get(probe.size() / 2);
         stdout.printf("loss: %s at a = 0, %s at a = %s, %s at a = 1%n", probe.get(0).loss(), mid.loss(), mid.alpha(),
                 probe.get(probe.size() - 1).loss());
         stdout.println("wrote " + dir.resolve(name + ".csv") + " (and .png, .svg)");
-        stdout.flush();
-        return 0;
     }
 
     private static IterateFiles.Kind kind(String text) {

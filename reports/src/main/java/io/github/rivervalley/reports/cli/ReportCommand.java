@@ -4,14 +4,12 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.simulator.results.read.TraceReader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rivervalley report DIR --out REPORTDIR}: the static HTML report of every run under DIR. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -21,13 +19,10 @@ import picocli.CommandLine.Spec;
             "(directories holding a summary.json, as written by 'rivervalley run'",
             "or 'rivervalley sweep'). Re-running replaces it; a REPORTDIR that is",
             "neither empty nor an earlier report is refused."})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends ChartCommand {
 
     /** The most points per line a report draws (far more than a chart has pixels). */
     static final int MAX_POINTS = 1 << 20;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "directory of runs (searched recursively)")
     Path directory;
@@ -48,23 +43,17 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Mixin
-    FormatsOption formats;
-
     @Override
-    public Integer call() {
+    void run(ChartFormats chartFormats, PrintWriter stdout) {
         if (points < 2 || points % 2 != 0 || points > MAX_POINTS) {
             // Each point keeps mean, min and max of every column of every line: cap it well below the heap.
             throw new InvalidValueException("--points", points, "an even number in [2, " + MAX_POINTS + "]");
         }
-        ChartFormats chartFormats = formats.parse();
         int n = threads.count();
         Path target = out != null ? out : directory.resolve("report");
         long start = System.nanoTime();
         HtmlReport.Written result = new HtmlReport(new TraceReader(points), n, perRunCharts, chartFormats).write(directory, target);
-        spec.commandLine().getOut().printf("report: %d run%s, %d charts in %.1f s%n%s%n", result.runs(), result.runs() == 1 ? "" : "s",
+        stdout.printf("report: %d run%s, %d charts in %.1f s%n%s%n", result.runs(), result.runs() == 1 ? "" : "s",
                 result.charts(), (System.nanoTime() - start) / 1e9, result.index());
-        spec.commandLine().getOut().flush();
-        return 0;
     }
 }
