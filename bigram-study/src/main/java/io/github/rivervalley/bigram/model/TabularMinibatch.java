@@ -16,6 +16,10 @@ import java.util.random.RandomGenerator;
  * (O(B V) per call, not O(V^2)); a different output array is cleared in full once. Callers must therefore not
  * write into the output outside the touched rows between calls (scaling it in place is fine). Not thread-safe:
  * one per worker.
+ *
+ * <p>{@code precision: float32}: each row's gradient in float32 arithmetic ({@link #rowGradient32}), the same
+ * draws; the parameters and the update {@code x - lr g} stay float64, so only the gradient is rounded
+ * (bounded in {@code TabularPrecisionTest}). Its summation order is fixed, so its bits too are reproducible.
  */
 public final class TabularMinibatch implements FusedSgd {
 
@@ -35,8 +39,11 @@ public final class TabularMinibatch implements FusedSgd {
     private final int[] firstPair;
     private final int[] nextPair;
     private final double[] scratch;
+    /** float32 mode: a row's gradient, and the exponents of its exponentials ({@link FastExp#reduce}); else null. */
+    private final float[] row32;
+    private final float[] powers32;
 
-    TabularMinibatch(TabularModel model, int batchSize) {
+    TabularMinibatch(TabularModel model, int batchSize, boolean float32) {
         this.data = model.data();
         this.v = data.vocabularySize();
         this.batchSize = Check.positive("batchSize", batchSize);
@@ -49,6 +56,8 @@ public final class TabularMinibatch implements FusedSgd {
         this.firstPair = new int[batchSize];
         this.nextPair = new int[batchSize];
         this.scratch = new double[2 * v];
+        this.row32 = float32 ? new float[v] : null;
+        this.powers32 = float32 ? new float[v] : null;
     }
 
     @Override
@@ -63,6 +72,17 @@ public final class TabularMinibatch implements FusedSgd {
             }
         }
         sample(random);
+        if (row32 != null) {
+            linkPairs();
+            for (int n = 0; n < touchedCount; n++) {
+                rowGradient32(x, n);
+                int row = touched[n] * v;
+                for (int j = 0; j < v; j++) {
+                    out[row + j] = row32[j];
+                }
+            }
+            return Double.NaN;
+        }
         double invB = 1.0 / batchSize;
         int n = 0;
         for (; n + 1 < touchedCount; n += 2) {
@@ -114,14 +134,19 @@ public final class TabularMinibatch implements FusedSgd {
     public boolean sgdStep(double[] x, double lr, RandomGenerator random) {
         lastOut = null;
         sample(random);
-        // The pairs of each distinct row, in batch order: a linked list per row, built backwards.
-        for (int n = 0; n < touchedCount; n++) {
-            firstPair[n] = -1;
-        }
-        for (int b = batchSize - 1; b >= 0; b--) {
-            int n = slotOf[tokens[b]];
-            nextPair[b] = firstPair[n];
-            firstPair[n] = b;
+        linkPairs();
+        if (row32 != null) {
+            boolean bad = false;
+            for (int n = 0; n < touchedCount; n++) {
+                rowGradient32(x, n);
+                int row = touched[n] * v;
+                for (int j = 0; j < v; j++) {
+                    double a = x[row + j] - lr * row32[j];
+                    x[row + j] = a;
+                    bad |= a * 0.0 != 0.0; // NaN exactly when a is not finite
+                }
+            }
+            return bad;
         }
         double invB = 1.0 / batchSize;
         boolean bad = false;
@@ -140,6 +165,45 @@ public final class TabularMinibatch implements FusedSgd {
             bad |= update(x, n, 0, lr, invB);
         }
         return bad;
+    }
+
+    /** The pairs of each distinct row, in batch order: a linked list per row, built backwards. */
+    private void linkPairs() {
+        for (int n = 0; n < touchedCount; n++) {
+            firstPair[n] = -1;
+        }
+        for (int b = batchSize - 1; b >= 0; b--) {
+            int n = slotOf[tokens[b]];
+            nextPair[b] = firstPair[n];
+            firstPair[n] = b;
+        }
+    }
+
+    /**
+     * Row {@code touched[n]}'s gradient in float32 into {@link #row32}: {@code t_j = (float) (x_j - max)} (the
+     * maximum and the difference in float64, exact in the maximum), {@code e_j = exp(t_j)} by {@link FastExp}
+     * (range reduction and polynomial over the whole row, vectorised; then the scaling, summed in two chains),
+     * {@code g_j = e_j * (c_i * (float) (1/B) / sum)}, then {@code - (float) (1/B)} at each of the row's pairs'
+     * successors in batch order. Every step is float32 arithmetic in a fixed order.
+     */
+    private void rowGradient32(double[] x, int n) {
+        int i = touched[n];
+        int row = i * v;
+        float[] g = row32;
+        double max = SoftmaxRows.max(x, row, v);
+        for (int j = 0; j < v; j++) {
+            g[j] = (float) (x[row + j] - max);
+        }
+        FastExp.reduce(g, 0.0f, g, powers32, v);
+        float sum = FastExp.scaleAndSum(g, powers32, v, 0.0f);
+        float invB = (float) (1.0 / batchSize);
+        float scale = countOf[i] * invB / sum;
+        for (int j = 0; j < v; j++) {
+            g[j] *= scale;
+        }
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            g[next[b]] -= invB;
+        }
     }
 
     /**
@@ -237,6 +301,6 @@ public final class TabularMinibatch implements FusedSgd {
 
     @Override
     public String toString() {
-        return "TabularMinibatch[B=" + batchSize + ", V=" + v + "]";
+        return "TabularMinibatch[B=" + batchSize + ", V=" + v + (row32 != null ? ", float32" : "") + "]";
     }
 }

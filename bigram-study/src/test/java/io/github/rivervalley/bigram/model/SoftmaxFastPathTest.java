@@ -122,7 +122,7 @@ class SoftmaxFastPathTest {
         BigramData data = Fixtures.halfRivers(v, Frequencies.ZIPF, 4, 2);
         TabularModel model = new TabularModel(data);
         for (int batch : new int[] {1, 2, 7, 64}) {
-            TabularMinibatch oracle = new TabularMinibatch(model, batch);
+            TabularMinibatch oracle = new TabularMinibatch(model, batch, false);
             SplittableRandom pick = new SplittableRandom(batch);
             double[] out = new double[v * v];
             for (int call = 0; call < 12; call++) {
@@ -169,8 +169,8 @@ class SoftmaxFastPathTest {
         BigramData data = Fixtures.halfRivers(v, Frequencies.UNIFORM, 3, 5);
         TabularModel model = new TabularModel(data);
         for (int batch : new int[] {1, 3, 16, 100}) {
-            TabularMinibatch fused = new TabularMinibatch(model, batch);
-            TabularMinibatch plain = new TabularMinibatch(model, batch);
+            TabularMinibatch fused = new TabularMinibatch(model, batch, false);
+            TabularMinibatch plain = new TabularMinibatch(model, batch, false);
             double[] x = model.defaultStart();
             double[] y = x.clone();
             double[] g = new double[x.length];
