@@ -39,9 +39,8 @@ public final class TabularMinibatch implements FusedSgd {
     private final int[] firstPair;
     private final int[] nextPair;
     private final double[] scratch;
-    /** float32 mode: a row's gradient, and the exponents of its exponentials ({@link FastExp#reduce}); else null. */
+    /** float32 mode: a row's gradient; else null. */
     private final float[] row32;
-    private final float[] powers32;
 
     TabularMinibatch(TabularModel model, int batchSize, boolean float32) {
         this.data = model.data();
@@ -57,7 +56,6 @@ public final class TabularMinibatch implements FusedSgd {
         this.nextPair = new int[batchSize];
         this.scratch = new double[2 * v];
         this.row32 = float32 ? new float[v] : null;
-        this.powers32 = float32 ? new float[v] : null;
     }
 
     @Override
@@ -190,12 +188,7 @@ public final class TabularMinibatch implements FusedSgd {
         int i = touched[n];
         int row = i * v;
         float[] g = row32;
-        double max = SoftmaxRows.max(x, row, v);
-        for (int j = 0; j < v; j++) {
-            g[j] = (float) (x[row + j] - max);
-        }
-        FastExp.reduce(g, 0.0f, g, powers32, v);
-        float sum = FastExp.scaleAndSum(g, powers32, v, 0.0f);
+        float sum = expRow(x, row, SoftmaxRows.max(x, row, v), g);
         float invB = (float) (1.0 / batchSize);
         float scale = countOf[i] * invB / sum;
         for (int j = 0; j < v; j++) {
@@ -204,6 +197,62 @@ public final class TabularMinibatch implements FusedSgd {
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             g[next[b]] -= invB;
         }
+    }
+
+    /**
+     * {@code g[j] = FastExp.exp((float) (x[row + j] - max))}, returning their sum taken in four chains (entry j
+     * into chain j mod 4, the chains added as (0 + 1) + (2 + 3)). A repeated argument reuses the previous
+     * exponential (equal arguments, equal results), as the float64 path does: most of a tabular row is one
+     * shared value. Four chains, not one, take the additions' latency off the critical path.
+     */
+    private float expRow(double[] x, int row, double max, float[] g) {
+        float s0 = 0.0f;
+        float s1 = 0.0f;
+        float s2 = 0.0f;
+        float s3 = 0.0f;
+        float arg = Float.NaN; // NaN equals nothing: the first exponential is always computed
+        float e = 0.0f;
+        int j = 0;
+        for (; j + 3 < v; j += 4) {
+            float t0 = (float) (x[row + j] - max);
+            if (t0 != arg) {
+                arg = t0;
+                e = FastExp.exp(t0);
+            }
+            g[j] = e;
+            s0 += e;
+            float t1 = (float) (x[row + j + 1] - max);
+            if (t1 != arg) {
+                arg = t1;
+                e = FastExp.exp(t1);
+            }
+            g[j + 1] = e;
+            s1 += e;
+            float t2 = (float) (x[row + j + 2] - max);
+            if (t2 != arg) {
+                arg = t2;
+                e = FastExp.exp(t2);
+            }
+            g[j + 2] = e;
+            s2 += e;
+            float t3 = (float) (x[row + j + 3] - max);
+            if (t3 != arg) {
+                arg = t3;
+                e = FastExp.exp(t3);
+            }
+            g[j + 3] = e;
+            s3 += e;
+        }
+        for (; j < v; j++) {
+            float t = (float) (x[row + j] - max);
+            if (t != arg) {
+                arg = t;
+                e = FastExp.exp(t);
+            }
+            g[j] = e;
+            s0 += e;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

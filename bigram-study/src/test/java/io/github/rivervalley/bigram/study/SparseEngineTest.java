@@ -2,6 +2,7 @@ package io.github.rivervalley.bigram.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.bigram.model.TabularModel;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
 class SparseEngineTest {
 
     private static Run run(String peak) {
+        return run(peak, "float64");
+    }
+
+    private static Run run(String peak, String precision) {
         String yaml = """
                 name: sparse
                 seed: 5
@@ -32,12 +37,12 @@ class SparseEngineTest {
                   type: bigram
                   data: {type: synthetic, vocabulary: 24, frequencies: zipf, seed: 2,
                          groups: [{share: 0.5, kind: deterministic}, {share: 0.5, kind: uniform, successors: 3}]}
-                  model: {type: tabular}
+                  model: {type: tabular, precision: %s}
                 optimizer: {type: sgd}
                 noise: {type: minibatch, batchSize: 8}
                 schedule: {type: wsd, peak: %s, warmup: 50, budgets: [600, 1200]}
                 record: {every: 25}
-                """.formatted(peak);
+                """.formatted(precision, peak);
         SpecReader reader = SpecReader.instance();
         return Simulation.prepare(reader.read(yaml, "sparse.yaml", RunSpec.class));
     }
@@ -45,7 +50,7 @@ class SparseEngineTest {
     private static Run dense(Run run) {
         TabularModel model = (TabularModel) run.landscape();
         return run.withNoise(landscape -> {
-            GradientOracle sparse = model.newMinibatchOracle(8);
+            GradientOracle sparse = model.newMinibatchOracle(8); // in the run's precision
             assertTrue(sparse instanceof SparseRows);
             return (x, out, random) -> sparse.gradient(x, out, random);
         });
@@ -68,6 +73,18 @@ class SparseEngineTest {
         for (RunSummary.LineResult line : sparse.summary().lines()) {
             assertEquals(0, line.diverged());
         }
+    }
+
+    /**
+     * precision float32: the fused float32 step equals the general loop's float32 gradient and float64 step,
+     * and the trace is the same bytes on 1 and 2 threads; it differs from the float64 trace (the path ran).
+     */
+    @Test
+    void float32TraceIsTheSameOnAnyThreadCount() {
+        Run run = run("6", "float32");
+        Trace two = sparseTraceEqualToTheOtherLoops(run, 2, 1);
+        assertEquals(Simulation.trace(run, 1).toCsv(), two.toCsv(), "1 thread against 2");
+        assertNotEquals(Simulation.trace(run("6"), 2).toCsv(), two.toCsv(), "float32 against float64");
     }
 
     @Test
