@@ -41,6 +41,9 @@ public final class TabularMinibatch implements FusedSgd {
     private final double[] scratch;
     /** float32 mode: a row's gradient; else null. */
     private final float[] row32;
+    /** The two maxima of {@link #maxPair}. */
+    private double pairMaxA;
+    private double pairMaxB;
 
     TabularMinibatch(TabularModel model, int batchSize, boolean float32) {
         this.data = model.data();
@@ -73,8 +76,8 @@ public final class TabularMinibatch implements FusedSgd {
         if (row32 != null) {
             linkPairs();
             for (int n = 0; n < touchedCount; n++) {
-                rowGradient32(x, n);
                 int row = touched[n] * v;
+                rowGradient32(x, n, SoftmaxRows.max(x, row, v));
                 for (int j = 0; j < v; j++) {
                     out[row + j] = row32[j];
                 }
@@ -135,14 +138,18 @@ public final class TabularMinibatch implements FusedSgd {
         linkPairs();
         if (row32 != null) {
             boolean bad = false;
-            for (int n = 0; n < touchedCount; n++) {
-                rowGradient32(x, n);
-                int row = touched[n] * v;
-                for (int j = 0; j < v; j++) {
-                    double a = x[row + j] - lr * row32[j];
-                    x[row + j] = a;
-                    bad |= a * 0.0 != 0.0; // NaN exactly when a is not finite
-                }
+            int n = 0;
+            for (; n + 1 < touchedCount; n += 2) {
+                maxPair(x, touched[n] * v, touched[n + 1] * v);
+                double maxB = pairMaxB;
+                rowGradient32(x, n, pairMaxA);
+                bad |= update32(x, n, lr);
+                rowGradient32(x, n + 1, maxB);
+                bad |= update32(x, n + 1, lr);
+            }
+            if (n < touchedCount) {
+                rowGradient32(x, n, SoftmaxRows.max(x, touched[n] * v, v));
+                bad |= update32(x, n, lr);
             }
             return bad;
         }
@@ -184,11 +191,10 @@ public final class TabularMinibatch implements FusedSgd {
      * {@code g_j = e_j * (c_i * (float) (1/B) / sum)}, then {@code - (float) (1/B)} at each of the row's pairs'
      * successors in batch order. Every step is float32 arithmetic in a fixed order.
      */
-    private void rowGradient32(double[] x, int n) {
+    private void rowGradient32(double[] x, int n, double max) {
         int i = touched[n];
-        int row = i * v;
         float[] g = row32;
-        float sum = expRow(x, row, SoftmaxRows.max(x, row, v), g);
+        float sum = expRow(x, i * v, max, g);
         float invB = (float) (1.0 / batchSize);
         float scale = countOf[i] * invB / sum;
         for (int j = 0; j < v; j++) {
@@ -197,6 +203,33 @@ public final class TabularMinibatch implements FusedSgd {
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             g[next[b]] -= invB;
         }
+    }
+
+    /** {@code x -= lr g} on row {@code touched[n]} with g the float32 gradient row; whether some x_j is not finite. */
+    private boolean update32(double[] x, int n, double lr) {
+        int row = touched[n] * v;
+        boolean bad = false;
+        for (int j = 0; j < v; j++) {
+            double a = x[row + j] - lr * row32[j];
+            x[row + j] = a;
+            bad |= a * 0.0 != 0.0; // NaN exactly when a is not finite
+        }
+        return bad;
+    }
+
+    /**
+     * Both rows' maxima in one pass, into {@link #pairMaxA} and {@link #pairMaxB}: two streams from memory at
+     * once (each row's first read misses the caches). Exact, as {@link SoftmaxRows#max}.
+     */
+    private void maxPair(double[] x, int ra, int rb) {
+        double maxA = Double.NEGATIVE_INFINITY;
+        double maxB = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < v; j++) {
+            maxA = Math.max(maxA, x[ra + j]);
+            maxB = Math.max(maxB, x[rb + j]);
+        }
+        pairMaxA = maxA;
+        pairMaxB = maxB;
     }
 
     /**
@@ -289,13 +322,9 @@ public final class TabularMinibatch implements FusedSgd {
     private void softmaxPair(double[] x, int a, double[] outA, int oa, int b, double[] outB, int ob, double invB) {
         int ra = a * v;
         int rb = b * v;
-        // both maxima in one pass: two streams from memory at once (each row's first read misses the caches)
-        double maxA = Double.NEGATIVE_INFINITY;
-        double maxB = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v; j++) {
-            maxA = Math.max(maxA, x[ra + j]);
-            maxB = Math.max(maxB, x[rb + j]);
-        }
+        maxPair(x, ra, rb);
+        double maxA = pairMaxA;
+        double maxB = pairMaxB;
         double sumA = 0.0;
         double sumB = 0.0;
         double argA = Double.NaN; // NaN equals nothing: the first exponential is always computed
