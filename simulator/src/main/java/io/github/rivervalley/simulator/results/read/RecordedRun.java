@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One run read back from its directory: the summary, the resolved spec (as text and as a tree) and the
- * downsampled trace of every line. Immutable.
+ * One run read back from its directory ({@link Runs#read}), or held in memory as it would be read back
+ * ({@link Runs#of}): the summary, the resolved spec (as text and as a tree) and the downsampled trace of
+ * every line. Immutable.
  *
  * @param directory the run directory
  * @param summary the content of {@code summary.json}
