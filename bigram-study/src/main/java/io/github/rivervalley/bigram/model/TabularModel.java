@@ -187,6 +187,16 @@ public final class TabularModel implements BigramModel {
     }
 
     @Override
+    public boolean reducedPrecision() {
+        return float32;
+    }
+
+    @Override
+    public boolean honouredBy(GradientOracle oracle) {
+        return oracle instanceof TabularMinibatch;
+    }
+
+    @Override
     public String toString() {
         return "TabularModel[V=" + v + ", d=" + dimension() + (float32 ? ", float32" : "") + ", " + data + "]";
     }

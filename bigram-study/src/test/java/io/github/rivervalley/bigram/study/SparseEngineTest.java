@@ -3,6 +3,7 @@ package io.github.rivervalley.bigram.study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.bigram.model.TabularModel;
@@ -13,6 +14,7 @@ import io.github.rivervalley.simulator.noise.SparseRows;
 import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.spec.RunSpec;
+import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,11 @@ class SparseEngineTest {
     }
 
     private static Run run(String peak, String precision) {
-        String yaml = """
+        return Simulation.prepare(SpecReader.instance().read(yaml(peak, precision, "{type: minibatch, batchSize: 8}"), "sparse.yaml", RunSpec.class));
+    }
+
+    private static String yaml(String peak, String precision, String noise) {
+        return """
                 name: sparse
                 seed: 5
                 steps: 1200
@@ -39,12 +45,10 @@ class SparseEngineTest {
                          groups: [{share: 0.5, kind: deterministic}, {share: 0.5, kind: uniform, successors: 3}]}
                   model: {type: tabular, precision: %s}
                 optimizer: {type: sgd}
-                noise: {type: minibatch, batchSize: 8}
+                noise: %s
                 schedule: {type: wsd, peak: %s, warmup: 50, budgets: [600, 1200]}
                 record: {every: 25}
-                """.formatted(precision, peak);
-        SpecReader reader = SpecReader.instance();
-        return Simulation.prepare(reader.read(yaml, "sparse.yaml", RunSpec.class));
+                """.formatted(precision, noise, peak);
     }
 
     private static Run dense(Run run) {
@@ -85,6 +89,16 @@ class SparseEngineTest {
         Trace two = sparseTraceEqualToTheOtherLoops(run, 2, 1);
         assertEquals(Simulation.trace(run, 1).toCsv(), two.toCsv(), "1 thread against 2");
         assertNotEquals(Simulation.trace(run("6"), 2).toCsv(), two.toCsv(), "float32 against float64");
+    }
+
+    /** float32 only changes the minibatch oracle: with another noise type it would do nothing, so it is refused. */
+    @Test
+    void float32WithoutMinibatchNoiseIsRefused() {
+        RunSpec spec = SpecReader.instance().read(yaml("6", "float32", "{type: isotropic, sigma: 0.1}"), "sparse.yaml", RunSpec.class);
+        SpecException e = assertThrows(SpecException.class, () -> Simulation.prepare(spec));
+        assertEquals("landscape.model.precision", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("isotropic") && e.getMessage().contains("minibatch"), e.getMessage());
+        Simulation.prepare(SpecReader.instance().read(yaml("6", "float64", "{type: isotropic, sigma: 0.1}"), "sparse.yaml", RunSpec.class));
     }
 
     @Test
