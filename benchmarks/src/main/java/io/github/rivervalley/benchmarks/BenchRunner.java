@@ -173,7 +173,7 @@ public final class BenchRunner {
         Path root = options.out().resolve("sweep-probe");
         double runs = sweep.runs().size();
         int[] counter = {0};
-        Runnable warmup = () -> new SweepRunner(sweep, root.resolve("warmup"), engine).run(options.threads().get(0), Shard.ALL, false,
+        Runnable warmup = () -> new SweepRunner(sweep, root.resolve("warmup")).run(options.threads().get(0), Shard.ALL, false,
                 new SweepRunner.Listener() { });
         warmup.run();
         Map<Integer, Double> medians = new LinkedHashMap<>();
@@ -182,7 +182,7 @@ public final class BenchRunner {
             double[] cpuSeconds = {0};
             Harness.Task task = new Harness.Task("runs", runs, () -> {
                 long before = Machine.processCpuNanos();
-                new SweepRunner(sweep, root.resolve("t" + threads + "-" + counter[0]++), engine).run(threads, Shard.ALL, false,
+                new SweepRunner(sweep, root.resolve("t" + threads + "-" + counter[0]++)).run(threads, Shard.ALL, false,
                         new SweepRunner.Listener() { });
                 cpuSeconds[0] += (Machine.processCpuNanos() - before) * 1e-9;
             });

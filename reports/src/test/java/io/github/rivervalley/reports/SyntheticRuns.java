@@ -1,10 +1,10 @@
 package io.github.rivervalley.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.LongToDoubleFunction;
 import org.hipparchus.special.Erf;
 
@@ -39,8 +41,8 @@ public final class SyntheticRuns {
     private SyntheticRuns() {
     }
 
-    /** One line: name, parent, fork step, end step and the learning rate of update t. */
-    public record LineDef(String name, String parent, long forkStep, long endStep, LongToDoubleFunction lr) {
+    /** One line: name, parent, fork step, end step, the learning rate of update t and its phase (as the trace writes it). */
+    public record LineDef(String name, String parent, long forkStep, long endStep, LongToDoubleFunction lr, LongFunction<String> phase) {
     }
 
     /** State of the closed-form model. */
@@ -75,19 +77,22 @@ public final class SyntheticRuns {
             cs.add(new RunSummary.CheckpointResult((long) c[0], "main", (long) c[0], (long) c[1], c[2], c[2] * 0.9, c[2] * 0.1, 1.0, c[3], 0));
         }
         RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), cs);
-        JsonNode spec = SpecReader.instance().readTree("name: " + name + "\nseed: " + seed
-                + "\nsteps: 4000\nschedule: {type: " + family + ", peak: 0.1}\n", name);
-        return new RecordedRun(Path.of(name), summary, "", spec, List.of());
+        SpecReader reader = SpecReader.instance();
+        RunSpec spec = reader.bind(reader.readTree("name: " + name + "\nseed: " + seed + "\nsteps: 4000\n"
+                + "landscape: {type: straight-valley, dimension: 2, hillCurvature: 10}\noptimizer: {type: sgd}\n"
+                + "schedule: {type: " + family + ", peak: 0.1}\n", name), RunSpec.class);
+        return new RecordedRun(Path.of(name), summary, "", Optional.of(spec), Optional.of(spec.schedule().build(spec.steps())), List.of());
     }
 
     /** A WSD schedule with warmup, peak and linear decays to {@code floor * peak} over {@code p * B}. */
     public static Path wsd(Path root, String name, long[] budgets, double peak, long warmup, double p, double floor) throws IOException {
         List<LineDef> lines = new ArrayList<>();
         long last = budgets[budgets.length - 1];
-        lines.add(new LineDef("main", null, 0, last, t -> wsdRate(t, last, warmup, peak, p, floor)));
+        lines.add(new LineDef("main", null, 0, last, t -> wsdRate(t, last, warmup, peak, p, floor), t -> wsdPhase(t, last, warmup, p)));
         for (int k = 0; k < budgets.length - 1; k++) {
             long b = budgets[k];
-            lines.add(new LineDef("branch-" + b, "main", Math.round((1 - p) * b), b, t -> wsdRate(t, b, warmup, peak, p, floor)));
+            lines.add(new LineDef("branch-" + b, "main", Math.round((1 - p) * b), b, t -> wsdRate(t, b, warmup, peak, p, floor),
+                    t -> wsdPhase(t, b, warmup, p)));
         }
         List<long[]> checkpoints = new ArrayList<>();
         long spentBranches = 0;
@@ -97,7 +102,8 @@ public final class SyntheticRuns {
             long compute = Math.round((1 - p) * budgets[k]) + spentBranches;
             checkpoints.add(new long[] {budgets[k], k == budgets.length - 1 ? 0 : k + 1, budgets[k], compute});
         }
-        return write(root, name, "wsd", peak, lines, checkpoints, budgets);
+        return write(root, name, "wsd", "{type: wsd, peak: " + peak + ", warmup: " + warmup + ", decayFraction: " + p + ", floor: " + floor,
+                lines, checkpoints, budgets);
     }
 
     /** Cosine: one independent line per budget. */
@@ -107,17 +113,17 @@ public final class SyntheticRuns {
         long spent = 0;
         for (int k = 0; k < budgets.length; k++) {
             long b = budgets[k];
-            lines.add(new LineDef("cosine-" + b, null, 0, b, t -> cosineRate(t, b, warmup, peak, floor)));
+            lines.add(new LineDef("cosine-" + b, null, 0, b, t -> cosineRate(t, b, warmup, peak, floor), t -> t < warmup ? "warmup" : "decay"));
             spent += b;
             checkpoints.add(new long[] {b, k, b, spent});
         }
-        return write(root, name, "cosine", peak, lines, checkpoints, budgets);
+        return write(root, name, "cosine", "{type: cosine, peak: " + peak + ", warmup: " + warmup + ", floor: " + floor, lines, checkpoints, budgets);
     }
 
     /** Constant learning rate, one line. */
     public static Path constant(Path root, String name, long steps, double peak) throws IOException {
-        List<LineDef> lines = List.of(new LineDef("main", null, 0, steps, t -> peak));
-        return write(root, name, "constant", peak, lines, List.<long[]>of(new long[] {steps, 0, steps, steps}), new long[] {steps});
+        List<LineDef> lines = List.of(new LineDef("main", null, 0, steps, t -> peak, t -> "stable"));
+        return write(root, name, "constant", "{type: constant, peak: " + peak, lines, List.<long[]>of(new long[] {steps, 0, steps, steps}), new long[] {steps});
     }
 
     public static double wsdRate(long t, long budget, long warmup, double peak, double p, double floor) {
@@ -131,6 +137,11 @@ public final class SyntheticRuns {
         long length = budget - decayStart;
         double u = length == 1 ? 1.0 : (double) (t - decayStart + 1) / length;
         return peak * (1 - (1 - floor) * u);
+    }
+
+    /** The phase of update t of WSD for {@code budget}: warmup, stable up to {@code round((1-p) budget)}, then decay. */
+    public static String wsdPhase(long t, long budget, long warmup, double p) {
+        return t < warmup ? "warmup" : t < Math.round((1 - p) * budget) ? "stable" : "decay";
     }
 
     public static double cosineRate(long t, long budget, long warmup, double peak, double floor) {
@@ -155,9 +166,10 @@ public final class SyntheticRuns {
         return new double[] {eta, river + hill, river, hill, s.x, dist, gradNorm, s.m, hillSe, hillSe, 0.0, LAMBDA};
     }
 
-    static final String COLUMNS = "line,step,lr,loss,river_loss,hill_excess,river_coord,hill_dist,grad_norm,hill_disp,loss_se,hill_excess_se,river_loss_se,sharpness";
+    static final String COLUMNS = "line,step,lr,loss,river_loss,hill_excess,river_coord,hill_dist,grad_norm,hill_disp,loss_se,hill_excess_se,river_loss_se,sharpness,phase";
 
-    private static Path write(Path root, String name, String family, double peak, List<LineDef> lines,
+    /** {@code schedule} is the spec's schedule block up to its budgets, e.g. {@code "{type: constant, peak: 0.1"}. */
+    private static Path write(Path root, String name, String family, String schedule, List<LineDef> lines,
             List<long[]> checkpointDefs, long[] budgets) throws IOException {
         Path dir = root.resolve(name);
         Files.createDirectories(dir);
@@ -191,6 +203,8 @@ public final class SyntheticRuns {
                             out.write(Double.toString(v[c]));
                         }
                     }
+                    out.write(',');
+                    out.write(line.phase().apply(Math.max(0, t - 1)));
                     out.write('\n');
                     if (t < line.endStep()) {
                         s.step(line.lr().applyAsDouble(t));
@@ -222,8 +236,8 @@ public final class SyntheticRuns {
                 + "  river: {type: linear, slope: " + SLOPE + "}\n"
                 + "optimizer: {type: sgd}\n"
                 + "noise: {type: hill, sigma: " + Math.sqrt(NOISE) + "}\n"
-                + "schedule: {type: " + family + ", peak: " + peak + ", budgets: [" + budgetList + "]}\n"
-                + "note: \"<script>alert('x')</script> & friends\"\n";
+                + "schedule: " + schedule + ", budgets: [" + budgetList + "]}\n"
+                + "# <script>alert('x')</script> & friends\n";
         Files.writeString(dir.resolve("spec.yaml"), spec, StandardCharsets.UTF_8);
         return dir;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.bigram.model.BigramModel;
+import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
@@ -18,6 +19,7 @@ import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.SummaryFile;
 import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.results.TraceRow;
+import io.github.rivervalley.simulator.spec.LandscapeSpec;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * The standard comparison on one bigram dataset and model: WSD, WSD-S, cosine and a constant learning rate at
@@ -72,8 +75,11 @@ public final class BigramStudy {
         List<Long> budgets = spec.schedule().budgets();
         long last = budgets.get(budgets.size() - 1);
 
+        // The four runs share one landscape spec: its data (costly: a text corpus is counted) is built once.
+        Map<LandscapeSpec, Landscape> landscapes = new HashMap<>();
+        Function<LandscapeSpec, Landscape> once = landscape -> landscapes.computeIfAbsent(landscape, LandscapeSpec::build);
         RunSpec wsd = reader.bind(runTree(tree, spec, "wsd", last, withType(schedule, "wsd")), RunSpec.class);
-        Run wsdRun = Simulation.prepare(wsd);
+        Run wsdRun = Simulation.bind(wsd, once).run();
         long total = wsdRun.schedule().totalCompute();
 
         ObjectNode wsdS = withType(schedule, "wsd-s");
@@ -97,7 +103,7 @@ public final class BigramStudy {
                 reader.bind(runTree(tree, spec, "constant", total, constant), RunSpec.class)));
         List<Run> prepared = new ArrayList<>(List.of(wsdRun));
         for (int n = 1; n < runs.size(); n++) {
-            prepared.add(Simulation.prepare(runs.get(n)));
+            prepared.add(Simulation.bind(runs.get(n), once).run());
         }
         return new BigramStudy(spec, List.copyOf(runs), List.copyOf(prepared), total);
     }

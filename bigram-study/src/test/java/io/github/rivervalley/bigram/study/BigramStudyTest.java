@@ -1,11 +1,13 @@
 package io.github.rivervalley.bigram.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.bigram.data.BigramData;
+import io.github.rivervalley.bigram.model.BigramModel;
 import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.results.TraceRow;
 import io.github.rivervalley.simulator.spec.SpecException;
@@ -29,6 +31,11 @@ class BigramStudyTest {
         BigramStudy.Comparison result = study.run(out, 2);
         BigramData data = result.data();
         assertEquals(4, result.outcomes().size());
+
+        // The four runs share one landscape spec, so one BigramData: built once, not once per run.
+        for (BigramStudy.Outcome o : result.outcomes()) {
+            assertSame(data, ((BigramModel) o.run().landscape()).data(), o.schedule());
+        }
 
         // Equal compute: every schedule spends WSD's total.
         for (BigramStudy.Outcome o : result.outcomes()) {

@@ -8,8 +8,8 @@ import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.bigram.data.Frequencies;
 import io.github.rivervalley.bigram.data.SyntheticBigrams;
 import io.github.rivervalley.bigram.data.SyntheticGroup;
-import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.Line;
+import io.github.rivervalley.simulator.schedule.LineSchedule;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import java.util.HashMap;
@@ -28,22 +28,7 @@ class DecaySharesTest {
     private static Schedule schedule() {
         Line main = new Line("main", Optional.empty(), 0, 100, t -> 1.0, List.of(new Phase(Phase.Kind.STABLE, 0, 100)));
         Line branch = new Line("branch-70", Optional.of("main"), 60, 70, t -> 0.5, List.of(new Phase(Phase.Kind.DECAY, 60, 70)));
-        return new Schedule() {
-            @Override
-            public double peak() {
-                return 1.0;
-            }
-
-            @Override
-            public List<Line> lines() {
-                return List.of(main, branch);
-            }
-
-            @Override
-            public List<Checkpoint> checkpoints() {
-                return List.of();
-            }
-        };
+        return new LineSchedule(1.0, List.of(main, branch), List.of());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.rivervalley.simulator.results.read.Column;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
 import io.github.rivervalley.simulator.results.read.RecordedTrace;
 import io.github.rivervalley.simulator.schedule.Phase;
+import io.github.rivervalley.simulator.schedule.ScheduleFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,8 @@ public final class Captions {
                 out.append(' ').append(c.sentence(false));
             }
         }
-        Optional<SeedGroup> wsd = groups.stream().filter(g -> g.family().equals("wsd")).findFirst();
-        Optional<SeedGroup> cosine = groups.stream().filter(g -> g.family().equals("cosine")).findFirst();
+        Optional<SeedGroup> wsd = groups.stream().filter(g -> g.family().equals(ScheduleFamily.WSD.label())).findFirst();
+        Optional<SeedGroup> cosine = groups.stream().filter(g -> g.family().equals(ScheduleFamily.COSINE.label())).findFirst();
         if (wsd.isPresent() && cosine.isPresent()) {
             Optional<Estimate> a = wsd.get().loss(budget);
             Optional<Estimate> b = cosine.get().loss(budget);

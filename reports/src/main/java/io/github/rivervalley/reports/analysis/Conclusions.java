@@ -1,6 +1,7 @@
 package io.github.rivervalley.reports.analysis;
 
 import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -152,7 +153,9 @@ public record Conclusions(List<Comparison> comparisons, List<Unmatched> unmatche
     private static List<List<SeedGroup>> byLandscape(List<SeedGroup> groups) {
         Map<String, List<SeedGroup>> out = new LinkedHashMap<>();
         for (SeedGroup g : groups) {
-            out.computeIfAbsent(g.runs().get(0).spec().path("landscape").toString(), k -> new ArrayList<>()).add(g);
+            RecordedRun first = g.runs().get(0);
+            String landscape = first.spec().map(s -> SpecReader.instance().toTree(s.landscape()).toString()).orElse("");
+            out.computeIfAbsent(landscape, k -> new ArrayList<>()).add(g);
         }
         return new ArrayList<>(out.values());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
+import io.github.rivervalley.simulator.spec.SpecReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -91,7 +92,7 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
         List<Map<String, String>> fields = new ArrayList<>();
         for (List<RecordedRun> group : groups) {
             Map<String, String> flat = new java.util.TreeMap<>();
-            flatten("", group.get(0).spec(), flat);
+            group.get(0).spec().ifPresent(spec -> flatten("", SpecReader.instance().toTree(spec), flat));
             flat.remove("name");
             flat.remove("seed");
             fields.add(flat);
@@ -125,7 +126,7 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
             List<String> parts = new ArrayList<>();
             differing.forEach((path, value) -> parts.add(shortName(path, differing.keySet()) + " " + value));
             String label = parts.isEmpty() ? first.family() : first.family() + ", " + String.join(", ", parts);
-            boolean readable = first.spec() instanceof ObjectNode o && !o.isEmpty();
+            boolean readable = first.spec().isPresent();
             labels.add(readable && label.length() <= LONGEST_LABEL ? label : withoutSeed(first.name()));
         }
         if (new LinkedHashSet<>(labels).size() < labels.size()) {
@@ -160,15 +161,15 @@ public record SeedGroup(String label, String family, List<RecordedRun> runs) {
         }
     }
 
+    /** The spec without name and seed: what runs of one group share. */
     private static String key(RecordedRun run) {
-        JsonNode spec = run.spec();
-        if (!(spec instanceof ObjectNode object) || object.isEmpty()) {
+        if (run.spec().isEmpty()) {
             return "run:" + run.directory();
         }
-        ObjectNode copy = object.deepCopy();
-        copy.remove("name");
-        copy.remove("seed");
-        return copy.toString();
+        ObjectNode tree = (ObjectNode) SpecReader.instance().toTree(run.spec().get());
+        tree.remove("name");
+        tree.remove("seed");
+        return tree.toString();
     }
 
     /** A sweep run name without its {@code seed-N} component ({@code peak-0.1_seed-3 -> peak-0.1}). */

@@ -1,7 +1,9 @@
 package io.github.rivervalley.reports.chart;
 
 import io.github.rivervalley.simulator.schedule.Phase;
+import io.github.rivervalley.simulator.schedule.ScheduleFamily;
 import java.awt.Color;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +33,13 @@ public final class Palette {
     public static final Color SHARPNESS = REDDISH_PURPLE;
     public static final Color STABILITY = GREY;
 
-    private static final Map<String, Color> FAMILIES = Map.of(
-            "wsd", VERMILLION,
-            "wsd-s", BLUE,
-            "cosine", BLUISH_GREEN,
-            "cyclic-cosine", REDDISH_PURPLE,
-            "constant", GREY,
-            "piecewise", ORANGE);
+    private static final Map<ScheduleFamily, Color> FAMILIES = new EnumMap<>(Map.of(
+            ScheduleFamily.WSD, VERMILLION,
+            ScheduleFamily.WSD_S, BLUE,
+            ScheduleFamily.COSINE, BLUISH_GREEN,
+            ScheduleFamily.CYCLIC_COSINE, REDDISH_PURPLE,
+            ScheduleFamily.CONSTANT, GREY,
+            ScheduleFamily.PIECEWISE, ORANGE));
 
     /** Colours for families this palette does not name, assigned by a stable hash of the name. */
     private static final List<Color> OTHERS = List.of(SKY_BLUE, BLACK, new Color(0x8C6D00), new Color(0x5A3D7A));
@@ -45,13 +47,19 @@ public final class Palette {
     private Palette() {
     }
 
-    /** The colour of a schedule family ({@code wsd}, {@code wsd-s}, {@code cosine}, ...). */
-    public static Color family(String family) {
+    /** The colour of a schedule family; hand-made ({@code custom}) schedules get one of the others. */
+    public static Color family(ScheduleFamily family) {
         Color c = FAMILIES.get(family);
-        if (c != null) {
-            return c;
-        }
-        return OTHERS.get(Math.floorMod(family.hashCode(), OTHERS.size()));
+        return c != null ? c : other(family.label());
+    }
+
+    /** The colour of the family labelled {@code label} ({@code wsd}, {@code wsd-s}, ...; see {@link ScheduleFamily#label()}). */
+    public static Color family(String label) {
+        return ScheduleFamily.ofLabel(label).map(Palette::family).orElseGet(() -> other(label));
+    }
+
+    private static Color other(String label) {
+        return OTHERS.get(Math.floorMod(label.hashCode(), OTHERS.size()));
     }
 
     /** The colour of a decomposition column ({@code loss}, {@code river_loss}, {@code hill_excess}). */

@@ -73,9 +73,8 @@ public final class ProbeChart implements RunChart {
     }
 
     private static List<Long> stepsOf(RecordedRun run) {
-        List<Long> out = new java.util.ArrayList<>();
-        run.spec().path("record").path("iterates").forEach(n -> out.add(n.asLong()));
-        return out;
+        return run.spec().map(s -> s.record() == null || s.record().iterates() == null ? List.<Long>of() : s.record().iterates())
+                .orElse(List.of());
     }
 
     private static boolean stored(RecordedRun run, String line, long step) {

@@ -35,12 +35,12 @@ public final class SchedulePlanChart {
     private SchedulePlanChart() {
     }
 
-    /** The chart of {@code schedule}, titled with {@code name} and coloured as family {@code family}. */
-    public static JFreeChart of(Schedule schedule, String name, String family) {
+    /** The chart of {@code schedule}, titled with {@code name} and coloured by the schedule's family. */
+    public static JFreeChart of(Schedule schedule, String name) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true); // dashes run along the line instead of restarting at every sample
-        Color color = Palette.family(family);
+        Color color = Palette.family(schedule.family());
         List<Line> lines = schedule.lines();
         for (int k = 0; k < lines.size(); k++) {
             data.addSeries(sample(lines.get(k)));
@@ -65,7 +65,7 @@ public final class SchedulePlanChart {
         }
         JFreeChart chart = new JFreeChart("Schedule: " + name, JFreeChart.DEFAULT_TITLE_FONT, plot, lines.size() > 1);
         RiverValleyTheme.INSTANCE.apply(chart);
-        chart.addSubtitle(0, new TextTitle(family + ", peak " + schedule.peak() + ", " + lines.size() + " line" + (lines.size() == 1 ? "" : "s")
+        chart.addSubtitle(0, new TextTitle(schedule.family() + ", peak " + schedule.peak() + ", " + lines.size() + " line" + (lines.size() == 1 ? "" : "s")
                 + ", total compute " + schedule.totalCompute() + " steps; shaded: warmups and decays; dotted: checkpoints",
                 RiverValleyTheme.INSTANCE.getSmallFont()));
         return chart;

@@ -67,7 +67,7 @@ final class BigramStudyCommand implements Callable<Integer> {
         // The study's runs as the report reads them back, straight from memory.
         List<RecordedRun> runs = new ArrayList<>();
         for (BigramStudy.Outcome o : result.outcomes()) {
-            runs.add(Runs.of(out.resolve(o.run().name()), o.trace().summary(), o.specYaml(), Downsampler.of(o.trace())));
+            runs.add(Runs.of(out.resolve(o.run().name()), o.trace().summary(), o.specYaml(), Downsampler.of(o.trace(), o.run().schedule())));
         }
         for (int g = 0; g < result.data().groupCount(); g++) {
             String column = "excess_" + result.data().groupName(g);

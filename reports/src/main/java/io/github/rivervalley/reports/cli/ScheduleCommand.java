@@ -68,7 +68,7 @@ final class ScheduleCommand implements Callable<Integer> {
             Path parent = chart.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             String name = tree.path("name").asText(spec.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-            JFreeChart drawn = SchedulePlanChart.of(schedule, name, tree.path("schedule").path("type").asText("schedule"));
+            JFreeChart drawn = SchedulePlanChart.of(schedule, name);
             ChartFiles.write(drawn, parent, chart.getFileName().toString().replaceFirst("\\.(png|svg|pdf)$", ""), WIDTH, HEIGHT);
         }
         if (noCsv) {

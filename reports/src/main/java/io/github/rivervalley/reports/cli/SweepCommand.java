@@ -106,7 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(quiet ? null : System.err, System.console() != null,
                 sweep.spec().name() + (share.isAll() ? "" : " " + share));
-        SweepRunner.Outcome outcome = new SweepRunner(sweep, out, executor).run(threads, share, retryFailed, progress);
+        SweepRunner.Outcome outcome = new SweepRunner(sweep, out).run(threads, share, retryFailed, progress);
         if (!quiet) {
             err.println("sweep " + sweep.spec().name() + (share.isAll() ? "" : " shard " + share) + ": " + outcome.runs() + " runs, "
                     + outcome.skipped() + " already finished, " + outcome.executed() + " executed"

@@ -2,6 +2,7 @@ package io.github.rivervalley.reports.demo;
 
 import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.html.HtmlReport;
+import io.github.rivervalley.simulator.engine.BoundRun;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.results.RunSummary;
@@ -64,22 +65,21 @@ public final class DemoStudy {
     /** As {@link #run(Path, int, PrintWriter)}, the report's charts in {@code formats} only. */
     public static Study run(Path out, int threads, PrintWriter log, ChartFormats formats) {
         Map<String, String> texts = specTexts();
-        // Validate every spec before anything runs or is written.
-        List<RunSpec> specs = new ArrayList<>();
+        // Validate and bind every spec, once, before anything runs or is written.
+        List<BoundRun> specs = new ArrayList<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
             RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(e.getValue(), "demo/" + e.getKey() + ".yaml"), RunSpec.class);
-            Simulation.prepare(spec);
-            specs.add(spec);
+            specs.add(Simulation.bind(spec));
         }
         for (Map.Entry<String, String> e : texts.entrySet()) {
             AtomicFile.writeString(out.resolve("specs").resolve(e.getKey() + ".yaml"), e.getValue());
         }
         List<RunSummary> summaries = new ArrayList<>();
         Path runs = out.resolve("runs");
-        for (RunSpec spec : specs) {
+        for (BoundRun spec : specs) {
             long start = System.nanoTime();
             summaries.add(Simulation.run(spec, runs, threads));
-            log.printf(Locale.ROOT, "ran %-14s %5.1f s%n", spec.name(), (System.nanoTime() - start) / 1e9);
+            log.printf(Locale.ROOT, "ran %-14s %5.1f s%n", spec.run().name(), (System.nanoTime() - start) / 1e9);
             log.flush();
         }
         long start = System.nanoTime();

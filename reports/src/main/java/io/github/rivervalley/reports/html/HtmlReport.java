@@ -256,7 +256,7 @@ public final class HtmlReport {
             int diverged = s.lines().stream().mapToInt(RunSummary.LineResult::diverged).max().orElse(0);
             out.append("<tr><td><a href=\"#run-").append(Html.escape(section.slug())).append("\">").append(Html.escape(run.name()))
                     .append("</a></td><td>").append(Html.escape(run.family())).append("</td><td class=\"n\">")
-                    .append(Html.escape(run.specValue("schedule.peak").orElse("")))
+                    .append(Html.escape(run.peak().map(String::valueOf).orElse("")))
                     .append("</td><td>").append(Html.abbreviated(s.landscape() != null ? s.landscape() : run.specValue("landscape.type").orElse(""), CELL))
                     .append("</td><td>").append(Html.abbreviated(run.specValue("optimizer.type").orElse(""), CELL))
                     .append("</td><td>").append(Html.abbreviated(describeNoise(run), CELL))

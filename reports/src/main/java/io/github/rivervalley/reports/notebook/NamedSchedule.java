@@ -3,23 +3,27 @@ package io.github.rivervalley.reports.notebook;
 import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.schedule.ScheduleFamily;
 import java.util.List;
 
 /**
- * A schedule from the notebook factories that remembers its family ({@code wsd}, {@code cosine}, ...)
- * and how it was made, so results are labelled and coloured by family and jshell prints one readable
- * line. The lines and checkpoints are those of the wrapped schedule, unchanged.
+ * A schedule from the notebook factories that remembers how it was made, so jshell prints one readable
+ * line. The family, lines and checkpoints are those of the wrapped schedule, unchanged.
  *
- * @param family the schedule type name, as in run specs
  * @param description the factory call in words, e.g. {@code wsd(peak=0.1, budgets=[2000], p=0.1)}
  * @param schedule the schedule built by {@code Schedules}
  */
-public record NamedSchedule(String family, String description, Schedule schedule) implements Schedule {
+public record NamedSchedule(String description, Schedule schedule) implements Schedule {
 
     public NamedSchedule {
-        if (family == null || description == null || schedule == null) {
-            throw new IllegalArgumentException("family, description and schedule must be present");
+        if (description == null || schedule == null) {
+            throw new IllegalArgumentException("description and schedule must be present");
         }
+    }
+
+    @Override
+    public ScheduleFamily family() {
+        return schedule.family();
     }
 
     @Override

@@ -156,24 +156,24 @@ public final class Notebook {
 
     /** The peak learning rate for all {@code steps}. */
     public static NamedSchedule constant(double peak, long steps) {
-        return NotebookError.readable("constant", () -> named("constant", "constant(peak=" + peak + ", steps=" + steps + ")",
+        return NotebookError.readable("constant", () -> named("constant(peak=" + peak + ", steps=" + steps + ")",
                 Schedules.constant(peak, 0, WarmupShape.LINEAR, steps)));
     }
 
     /** The peak for {@code steps}, with one checkpoint per budget on the same line. */
     public static NamedSchedule constant(double peak, long[] budgets) {
-        return NotebookError.readable("constant", () -> named("constant", "constant(peak=" + peak + ", budgets=" + Arrays.toString(budgets) + ")",
+        return NotebookError.readable("constant", () -> named("constant(peak=" + peak + ", budgets=" + Arrays.toString(budgets) + ")",
                 Schedules.constant(peak, 0, WarmupShape.LINEAR, budgets)));
     }
 
     /** Cosine from the peak to 0.1x the peak over {@code steps}. */
     public static NamedSchedule cosine(double peak, long steps) {
-        return NotebookError.readable("cosine", () -> named("cosine", "cosine(peak=" + peak + ", steps=" + steps + ")", Schedules.cosine(peak, 0, steps)));
+        return NotebookError.readable("cosine", () -> named("cosine(peak=" + peak + ", steps=" + steps + ")", Schedules.cosine(peak, 0, steps)));
     }
 
     /** One independent cosine run per budget (each pays its own compute). */
     public static NamedSchedule cosine(double peak, long[] budgets) {
-        return NotebookError.readable("cosine", () -> named("cosine", "cosine(peak=" + peak + ", budgets=" + Arrays.toString(budgets) + ")", Schedules.cosine(peak, 0, budgets)));
+        return NotebookError.readable("cosine", () -> named("cosine(peak=" + peak + ", budgets=" + Arrays.toString(budgets) + ")", Schedules.cosine(peak, 0, budgets)));
     }
 
     /** WSD over {@code steps}: the peak, then a linear decay to 0.1x over the last {@code decayFraction} of the steps. */
@@ -183,24 +183,24 @@ public final class Notebook {
 
     /** WSD for several budgets: one constant main line and a decay branch forked off it per budget. */
     public static NamedSchedule wsd(double peak, double decayFraction, long[] budgets) {
-        return NotebookError.readable("wsd", () -> named("wsd", "wsd(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
+        return NotebookError.readable("wsd", () -> named("wsd(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
                 Schedules.wsd(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, DecayShape.LINEAR, budgets)));
     }
 
     /** WSD-S for several budgets: one line that decays at each budget and continues from the decayed point at the peak. */
     public static NamedSchedule wsdS(double peak, double decayFraction, long[] budgets) {
-        return NotebookError.readable("wsdS", () -> named("wsd-s", "wsd-s(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
+        return NotebookError.readable("wsdS", () -> named("wsd-s(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
                 Schedules.wsdS(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, DecayShape.LINEAR, 0, budgets)));
     }
 
     /** Cyclic cosine for several budgets: one cosine cycle ending where each WSD-S decay ends, jumping back to the peak. */
     public static NamedSchedule cyclicCosine(double peak, double decayFraction, long[] budgets) {
-        return NotebookError.readable("cyclicCosine", () -> named("cyclic-cosine", "cyclic-cosine(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
+        return NotebookError.readable("cyclicCosine", () -> named("cyclic-cosine(peak=" + peak + ", p=" + decayFraction + ", budgets=" + Arrays.toString(budgets) + ")",
                 Schedules.cyclicCosine(peak, 0, WarmupShape.LINEAR, decayFraction, Schedules.PAPER_FLOOR, 0, budgets)));
     }
 
-    private static NamedSchedule named(String family, String description, Schedule schedule) {
-        return new NamedSchedule(family, description, schedule);
+    private static NamedSchedule named(String description, Schedule schedule) {
+        return new NamedSchedule(description, schedule);
     }
 
     // ------------------------------------------------------------------ optimizers and noise
@@ -288,20 +288,19 @@ public final class Notebook {
         Check.present("schedule", schedule);
         Check.present("optimizer", optimizer);
         Run base = Run.of("run", landscape, schedule);
-        String family = family(schedule);
-        return new Run(family + " " + optimizer.toString().replaceAll("\\(.*", ""), landscape, optimizer, new NoNoise(), schedule,
-                family, base.start(), base.seed(), base.steps(), base.replicas(), base.record(), false);
+        return new Run(schedule.family() + " " + optimizer.toString().replaceAll("\\(.*", ""), landscape, optimizer, new NoNoise(), schedule,
+                base.start(), base.seed(), base.steps(), base.replicas(), base.record(), false);
     }
 
     /** The same run under another name (the name labels tables and charts). */
     public static Run named(Run run, String name) {
-        return NotebookError.readable("named", () -> new Run(name, run.landscape(), run.optimizer(), run.noise(), run.schedule(), run.scheduleType(), run.start(),
+        return NotebookError.readable("named", () -> new Run(name, run.landscape(), run.optimizer(), run.noise(), run.schedule(), run.start(),
                 run.seed(), run.steps(), run.replicas(), run.record(), run.flow()));
     }
 
     /** Runs it (on all cores; the thread count never changes the numbers). */
     public static Result run(Run run) {
-        return NotebookError.readable("run", () -> new Result(run, family(run.schedule()), Simulation.trace(run)));
+        return NotebookError.readable("run", () -> new Result(run, Simulation.trace(run)));
     }
 
     /**
@@ -311,7 +310,7 @@ public final class Notebook {
      * river, under gd, sgd, momentum or nesterov (otherwise an error says why).
      */
     public static Result expected(Run run) {
-        return NotebookError.readable("expected", () -> new Result(named(run, run.name() + " expected"), family(run.schedule()), Simulation.expectedTrace(run)));
+        return NotebookError.readable("expected", () -> new Result(named(run, run.name() + " expected"), Simulation.expectedTrace(run)));
     }
 
     /** The expected values of GD (exact gradients). */
@@ -353,7 +352,7 @@ public final class Notebook {
         Run run = setup(landscape, schedule, optimizer).withNoise(noise).withReplicas(replicas);
         List<String> notes = new ArrayList<>();
         if (optimizer instanceof GradientDescent && !(noise instanceof NoNoise)) {
-            run = named(run, run.scheduleType() + " sgd"); // GD on noisy gradients is SGD
+            run = named(run, run.schedule().family() + " sgd"); // GD on noisy gradients is SGD
             notes.add("gradient steps on noisy gradients (" + noise + ") are SGD; the run is named '" + run.name() + "'");
         }
         if (defaulted && !(noise instanceof NoNoise)) {
@@ -373,9 +372,5 @@ public final class Notebook {
     /** Prints what the factory {@code name} gives and its call forms. */
     public static void help(String name) {
         System.out.print(NotebookHelp.of(name));
-    }
-
-    private static String family(Schedule schedule) {
-        return schedule instanceof NamedSchedule named ? named.family() : "custom";
     }
 }

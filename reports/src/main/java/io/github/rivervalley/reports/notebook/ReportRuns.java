@@ -2,11 +2,12 @@ package io.github.rivervalley.reports.notebook;
 
 import io.github.rivervalley.simulator.results.read.Downsampler;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
-import io.github.rivervalley.simulator.results.read.Runs;
 import io.github.rivervalley.simulator.results.read.TraceReader;
+import io.github.rivervalley.simulator.schedule.Schedule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Hands in-memory notebook results to the report charts, which draw runs as they are read back from
@@ -20,8 +21,9 @@ final class ReportRuns {
     }
 
     static RecordedRun of(Result result) {
-        return Runs.of(Path.of(result.name()), result.summary(), "",
-                Downsampler.of(result.trace(), result.firstStep(), result.lastStep(), TraceReader.DEFAULT_BUCKETS));
+        Schedule schedule = result.run().schedule();
+        return new RecordedRun(Path.of(result.name()), result.summary(), "", Optional.empty(), Optional.of(schedule),
+                Downsampler.of(result.trace(), result.firstStep(), result.lastStep(), TraceReader.DEFAULT_BUCKETS, schedule));
     }
 
     static List<RecordedRun> of(Result... results) {

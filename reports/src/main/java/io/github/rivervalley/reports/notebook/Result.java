@@ -32,20 +32,18 @@ public final class Result {
     public static final int HEIGHT = 12;
 
     private final Run run;
-    private final String family;
     private final Trace trace;
     private final List<TraceRow> path;
 
-    Result(Run run, String family, Trace trace) {
-        this(run, family, trace, finalPath(run, trace));
+    Result(Run run, Trace trace) {
+        this(run, trace, finalPath(run, trace));
     }
 
-    private Result(Run run, String family, Trace trace, List<TraceRow> path) {
+    private Result(Run run, Trace trace, List<TraceRow> path) {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("no recorded rows on the final path of run " + run.name());
         }
         this.run = run;
-        this.family = family;
         this.trace = trace;
         this.path = Collections.unmodifiableList(path);
     }
@@ -64,7 +62,7 @@ public final class Result {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("step " + step + " is after the last recorded step " + path.get(path.size() - 1).step());
         }
-        return new Result(run, family, trace, rows);
+        return new Result(run, trace, rows);
     }
 
     /** The same result with the final path cut to the rows up to {@code step}; headline numbers are unchanged. */
@@ -78,7 +76,7 @@ public final class Result {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("step " + step + " is before the first recorded step " + path.get(0).step());
         }
-        return new Result(run, family, trace, rows);
+        return new Result(run, trace, rows);
     }
 
     /** The last step on the (possibly cut) final path. */
@@ -127,7 +125,7 @@ public final class Result {
 
     /** The schedule family ({@code wsd}, {@code cosine}, ...; {@code custom} for hand-made schedules). */
     public String family() {
-        return family;
+        return run.schedule().family().label();
     }
 
     /** What was run. */
@@ -317,7 +315,7 @@ public final class Result {
     @Override
     public String toString() {
         RunSummary.CheckpointResult c = last();
-        StringBuilder out = new StringBuilder("Result[").append(name()).append(" (").append(family).append("), ")
+        StringBuilder out = new StringBuilder("Result[").append(name()).append(" (").append(family()).append("), ")
                 .append(expectedOnly() ? "expected values" : replicas() + (replicas() == 1 ? " replica" : " replicas"))
                 .append("; at step ").append(c.step());
         if (summary().checkpoints().size() > 1 || !c.line().equals(run.schedule().lines().get(0).name())) {

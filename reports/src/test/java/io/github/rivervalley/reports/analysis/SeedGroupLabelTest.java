@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
-import io.github.rivervalley.simulator.spec.SpecReader;
+import io.github.rivervalley.simulator.results.read.Runs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,11 +17,12 @@ class SeedGroupLabelTest {
     }
 
     private static RecordedRun run(String name, long seed, String optimizer, String schedule, int every) {
-        String yaml = "name: " + name + "\nseed: " + seed + "\nsteps: 4000\noptimizer: {type: " + optimizer + "}\n"
+        String yaml = "name: " + name + "\nseed: " + seed + "\nsteps: 4000\n"
+                + "landscape: {type: straight-valley, dimension: 2, hillCurvature: 10}\noptimizer: {type: " + optimizer + "}\n"
                 + "schedule: " + schedule + "\nrecord: {every: " + every + "}\n";
         String family = schedule.replaceAll(".*type: ([a-z-]+).*", "$1");
         RunSummary summary = new RunSummary(name, 4000, 16, seed, "straight-valley", family, 4000, List.of(), List.of());
-        return new RecordedRun(Path.of(name), summary, yaml, SpecReader.instance().readTree(yaml, name), List.of());
+        return Runs.of(Path.of(name), summary, yaml, List.of());
     }
 
     private static List<String> labels(RecordedRun... runs) {
@@ -64,7 +65,7 @@ class SeedGroupLabelTest {
         RecordedRun wsd = run("w", 1, "sgd", "{type: wsd, peak: 0.1}");
         RecordedRun cosine = run("c", 1, "sgd", "{type: cosine, peak: 0.1}");
         String shorter = cosine.specText().replace("steps: 4000", "steps: 3600");
-        RecordedRun cosine3600 = new RecordedRun(Path.of("c"), cosine.summary(), shorter, SpecReader.instance().readTree(shorter, "c"), List.of());
+        RecordedRun cosine3600 = Runs.of(Path.of("c"), cosine.summary(), shorter, List.of());
         assertEquals(List.of("wsd", "cosine"), labels(wsd, cosine3600));
     }
 

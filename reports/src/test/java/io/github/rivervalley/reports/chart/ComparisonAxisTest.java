@@ -3,7 +3,6 @@ package io.github.rivervalley.reports.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
@@ -13,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
@@ -41,7 +41,7 @@ class ComparisonAxisTest {
         }
         List<RecordedTrace> traces = new TraceReader(512).read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), name);
         RunSummary summary = new RunSummary(name, steps, 1, 1L, "test", "constant", steps, List.of(), List.of());
-        return new RecordedRun(Path.of(name), summary, "", JsonNodeFactory.instance.objectNode(), traces);
+        return new RecordedRun(Path.of(name), summary, "", Optional.empty(), Optional.empty(), traces);
     }
 
     private static ValueAxis axis(List<RecordedRun> runs) {

@@ -30,20 +30,18 @@ class SweepIoFailureTest {
         private final EngineExecutor engine = new EngineExecutor();
 
         @Override
-        public JsonNode resolve(JsonNode runSpec) {
-            return engine.resolve(runSpec);
-        }
-
-        @Override
-        public void execute(JsonNode runSpec, Path outDir) {
-            Path trace = outDir.resolve(runSpec.get("name").asText()).resolve("trace.csv");
-            try {
-                Files.createDirectories(trace.getParent());
-                Files.writeString(trace.resolveSibling(".trace.csv.tmp"), "line,step,lr\nmain,0,");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            throw new UncheckedIOException("cannot write " + trace, new FileSystemException(trace.toString(), null, "No space left on device"));
+        public Prepared prepare(JsonNode runSpec) {
+            JsonNode resolved = engine.prepare(runSpec).resolved();
+            return new Prepared(resolved, outDir -> {
+                Path trace = outDir.resolve(resolved.get("name").asText()).resolve("trace.csv");
+                try {
+                    Files.createDirectories(trace.getParent());
+                    Files.writeString(trace.resolveSibling(".trace.csv.tmp"), "line,step,lr\nmain,0,");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                throw new UncheckedIOException("cannot write " + trace, new FileSystemException(trace.toString(), null, "No space left on device"));
+            });
         }
     }
 

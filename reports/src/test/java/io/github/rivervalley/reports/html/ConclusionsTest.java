@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The "What to conclude" box and the captions say what the checkpoints say, and nothing else. */
 class ConclusionsTest {
 
-    /** A run with the given checkpoints {budget, compute, loss, lossSe}; no trace. */
+    /** A run of a schedule of {@code family} with the given checkpoints {budget, compute, loss, lossSe}; no trace. */
     static RecordedRun run(String name, String family, long seed, double[]... checkpoints) {
         return io.github.rivervalley.reports.SyntheticRuns.checkpointsOnly(name, family, seed, checkpoints);
     }

@@ -7,6 +7,7 @@ import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The "Simulation vs theory" headline reads each run's theory block and says which runs agree. */
@@ -14,7 +15,7 @@ class TheoryHeadlineTest {
 
     private static RecordedRun run(String name, RunSummary.TheoryResult theory) {
         RunSummary summary = new RunSummary(name, 100, 64, 0, "straight", "wsd", 100, List.of(), List.of(), theory);
-        return new RecordedRun(Path.of(name), summary, "", null, List.of());
+        return new RecordedRun(Path.of(name), summary, "", Optional.empty(), Optional.empty(), List.of());
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.util.Set;
  * @param optimizer hyperparameters
  * @param noise gradient noise
  * @param schedule learning rates and lines
- * @param scheduleType the schedule's type name, for the summary
  * @param start start point (copied; length = dimension)
  * @param seed run seed; replica r's stream is seeded from (seed, r)
  * @param steps the spec's {@code steps} (defaults of the record block depend on it)
@@ -37,7 +36,6 @@ public record Run(
         Optimizer optimizer,
         NoiseModel noise,
         Schedule schedule,
-        String scheduleType,
         double[] start,
         long seed,
         long steps,
@@ -51,7 +49,6 @@ public record Run(
         Check.present("optimizer", optimizer);
         Check.present("noise", noise);
         Check.present("schedule", schedule);
-        Check.present("scheduleType", scheduleType);
         start = Check.point("start", Check.present("start", start), landscape.dimension()).clone();
         Check.positive("steps", steps);
         Check.positive("replicas", replicas);
@@ -73,37 +70,37 @@ public record Run(
         for (Line line : schedule.lines()) {
             steps = Math.max(steps, line.endStep());
         }
-        return new Run(name, landscape, new GradientDescent(), new NoNoise(), schedule, "custom",
+        return new Run(name, landscape, new GradientDescent(), new NoNoise(), schedule,
                 landscape.defaultStart(), 0L, steps, 1, RecordSpec.defaults().resolved(steps), false);
     }
 
     public Run withOptimizer(Optimizer value) {
-        return new Run(name, landscape, value, noise, schedule, scheduleType, start, seed, steps, replicas, record, flow);
+        return new Run(name, landscape, value, noise, schedule, start, seed, steps, replicas, record, flow);
     }
 
     public Run withNoise(NoiseModel value) {
-        return new Run(name, landscape, optimizer, value, schedule, scheduleType, start, seed, steps, replicas, record, flow);
+        return new Run(name, landscape, optimizer, value, schedule, start, seed, steps, replicas, record, flow);
     }
 
     public Run withStart(double... value) {
-        return new Run(name, landscape, optimizer, noise, schedule, scheduleType, value, seed, steps, replicas, record, flow);
+        return new Run(name, landscape, optimizer, noise, schedule, value, seed, steps, replicas, record, flow);
     }
 
     public Run withSeed(long value) {
-        return new Run(name, landscape, optimizer, noise, schedule, scheduleType, start, value, steps, replicas, record, flow);
+        return new Run(name, landscape, optimizer, noise, schedule, start, value, steps, replicas, record, flow);
     }
 
     public Run withReplicas(int value) {
-        return new Run(name, landscape, optimizer, noise, schedule, scheduleType, start, seed, steps, value, record, flow);
+        return new Run(name, landscape, optimizer, noise, schedule, start, seed, steps, value, record, flow);
     }
 
     /** Sets the record block (defaults are filled in for this run's steps). */
     public Run withRecord(RecordSpec value) {
-        return new Run(name, landscape, optimizer, noise, schedule, scheduleType, start, seed, steps, replicas, value.resolved(steps), flow);
+        return new Run(name, landscape, optimizer, noise, schedule, start, seed, steps, replicas, value.resolved(steps), flow);
     }
 
     public Run withFlow(boolean value) {
-        return new Run(name, landscape, optimizer, noise, schedule, scheduleType, start, seed, steps, replicas, record, value);
+        return new Run(name, landscape, optimizer, noise, schedule, start, seed, steps, replicas, record, value);
     }
 
     /** The start point (a copy). */
@@ -146,7 +143,7 @@ public record Run(
 
     @Override
     public String toString() {
-        return "Run[" + name + ": " + landscape + ", " + optimizer + ", " + noise + ", " + scheduleType + " ("
+        return "Run[" + name + ": " + landscape + ", " + optimizer + ", " + noise + ", " + schedule.family() + " ("
                 + schedule.lines().size() + " lines), " + replicas + " replicas, seed " + seed + "]";
     }
 }

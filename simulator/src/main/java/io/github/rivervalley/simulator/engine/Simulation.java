@@ -19,6 +19,7 @@ import io.github.rivervalley.simulator.results.SummaryFile;
 import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.results.TraceRecorder;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.LandscapeSpec;
 import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecException;
@@ -30,6 +31,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +42,8 @@ import java.util.function.Supplier;
  *       {@code spec.yaml}, all written atomically; returns the summary.</li>
  *   <li>{@link #trace(RunSpec, int)} / {@link #trace(Run, int)}: the whole trace in memory (small runs).</li>
  *   <li>{@link #execute(Run, int, List)}: stream rows to your own {@link StepObserver}s.</li>
- *   <li>{@link #prepare(RunSpec)}: validate a spec and build its {@link Run} without running it.</li>
+ *   <li>{@link #bind(RunSpec)}: validate a spec and build its {@link Run} without running it, once: the
+ *       {@link BoundRun} runs with {@link #run(BoundRun, Path, int)}; {@link #prepare(RunSpec)} gives the run alone.</li>
  *   <li>{@link #expectedTrace(Run)}: the exact expected values only (moment engine, no sampling); specs
  *       with {@code replicas: expected} take this path in {@link #run} and {@link #trace(RunSpec, int)}.</li>
  *   <li>{@link #executeReference} / {@link #referenceTrace}: the same on the reference step loop only.</li>
@@ -64,8 +67,27 @@ public final class Simulation {
      * @throws SpecException naming the field, the value and what is allowed
      */
     public static Run prepare(RunSpec spec) {
+        return bind(spec).run();
+    }
+
+    /**
+     * Validates the whole spec and builds the run, before anything is written or run: the one place a run
+     * spec becomes domain objects.
+     *
+     * @throws SpecException naming the field, the value and what is allowed
+     */
+    public static BoundRun bind(RunSpec spec) {
+        return bind(spec, LandscapeSpec::build);
+    }
+
+    /**
+     * As {@link #bind(RunSpec)}, with the landscape taken from {@code landscapes} (a pure function of the
+     * landscape spec), so that runs on one landscape can share it: landscapes are immutable and thread-safe,
+     * and some are costly to build (a bigram model's data).
+     */
+    public static BoundRun bind(RunSpec spec, Function<LandscapeSpec, Landscape> landscapes) {
         RunSpec resolved = spec.resolved();
-        Landscape landscape = within("landscape", () -> resolved.landscape().build());
+        Landscape landscape = within("landscape", () -> landscapes.apply(resolved.landscape()));
         checkMemory(resolved, landscape);
         Schedule schedule = within("schedule", () -> resolved.schedule().build(resolved.steps()));
         Optimizer optimizer = within("optimizer", () -> resolved.optimizer().build());
@@ -102,9 +124,10 @@ public final class Simulation {
             throw new SpecException("start", "a list of " + start.length + " numbers is not allowed; expected a list of "
                     + landscape.dimension() + " numbers (the landscape's dimension)");
         }
-        return within("", () -> new Run(resolved.name(), landscape, optimizer, noise, schedule, typeName(resolved, "schedule"),
+        Run run = within("", () -> new Run(resolved.name(), landscape, optimizer, noise, schedule,
                 start, resolved.seed(), resolved.steps(), resolved.isExpected() ? 1 : resolved.replicas(), resolved.record(),
                 resolved.flow()));
+        return new BoundRun(resolved, run);
     }
 
     /** An expected-value run needs exact theory and asks for nothing that only sampling gives. */
@@ -137,16 +160,22 @@ public final class Simulation {
      * earlier run of the same name is either kept intact or replaced entirely.
      */
     public static RunSummary run(RunSpec spec, Path outDir, int threads) {
-        return run(spec, outDir, threads, true);
+        return run(bind(spec), outDir, threads);
+    }
+
+    /** {@link #run(RunSpec, Path, int)} of a spec already bound. */
+    public static RunSummary run(BoundRun bound, Path outDir, int threads) {
+        return run(bound, outDir, threads, true);
     }
 
     /**
-     * The same; {@code sync} false leaves the files unforced to the disk ({@link AtomicFile}: still whole for
-     * a kill or a full disk), for a sweep, whose resume checks each run's files and redoes damaged ones.
+     * {@link #run(RunSpec, Path, int)} of a spec already bound; {@code sync} false leaves the files unforced
+     * to the disk ({@link AtomicFile}: still whole for a kill or a full disk), for a sweep, whose resume
+     * checks each run's files and redoes damaged ones.
      */
-    public static RunSummary run(RunSpec spec, Path outDir, int threads, boolean sync) {
-        Run run = prepare(spec);
-        boolean expected = spec.resolved().isExpected();
+    public static RunSummary run(BoundRun bound, Path outDir, int threads, boolean sync) {
+        Run run = bound.run();
+        boolean expected = bound.isExpected();
         RunSummary summary;
         try (StagedDirectory staged = StagedDirectory.begin(outDir.resolve(run.name()))) {
             Path dir = staged.path();
@@ -160,7 +189,7 @@ public final class Simulation {
                 }
                 traceFile.commit();
             }
-            AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(spec.resolved()), sync);
+            AtomicFile.writeString(dir.resolve(RunDirectory.SPEC), SpecReader.instance().toYaml(bound.spec()), sync);
             AtomicFile.writeString(dir.resolve(RunDirectory.SUMMARY), SummaryFile.json(summary), sync);
             staged.commit();
         }
@@ -179,8 +208,8 @@ public final class Simulation {
 
     /** Runs {@code spec} in memory (an expected-value spec through the moment engine only). */
     public static Trace trace(RunSpec spec, int threads) {
-        Run run = prepare(spec);
-        return spec.resolved().isExpected() ? expectedTrace(run) : trace(run, threads);
+        BoundRun bound = bind(spec);
+        return bound.isExpected() ? expectedTrace(bound.run()) : trace(bound.run(), threads);
     }
 
     /**

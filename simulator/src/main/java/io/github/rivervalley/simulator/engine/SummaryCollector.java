@@ -104,7 +104,7 @@ final class SummaryCollector implements StepObserver {
                 : exactness.exact() ? agreement.result()
                 : new RunSummary.TheoryResult(false, exactness.reason(), null, null, null, null, null, null, null);
         return new RunSummary(run.name(), run.steps(), run.replicas(), run.seed(), run.landscape().toString(),
-                run.scheduleType(), run.schedule().totalCompute(), lineResults, checkpointResults, theory);
+                run.schedule().family().label(), run.schedule().totalCompute(), lineResults, checkpointResults, theory);
     }
 
     /** Theory column {@code k} of a row, or null without theory columns. */

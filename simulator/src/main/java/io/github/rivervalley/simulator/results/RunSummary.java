@@ -18,7 +18,7 @@ import java.util.List;
  * @param replicas number of replicas
  * @param seed the run's seed
  * @param landscape short description of the landscape
- * @param schedule the schedule's type name ({@code wsd}, {@code cosine}, ...)
+ * @param schedule the schedule's family label ({@code wsd}, {@code cosine}, ...; {@link io.github.rivervalley.simulator.schedule.ScheduleFamily#label()})
  * @param totalCompute optimizer steps spent over all lines
  * @param lines per line: its final values and divergence
  * @param checkpoints one entry per checkpoint budget

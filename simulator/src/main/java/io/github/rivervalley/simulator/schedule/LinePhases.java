@@ -35,16 +35,13 @@ public final class LinePhases {
 
     /** The phase of the update that produced the row at {@code step} of {@code lineName}, if the schedule has one there. */
     public Optional<Phase> phaseOfRow(String lineName, long step) {
-        long update = Math.max(0, step - 1);
-        Line line = lines.getOrDefault(lineName, schedule.lines().get(0));
-        while (line != null) {
-            Optional<Phase> phase = line.phaseAt(update);
-            if (phase.isPresent() || line.parent().isEmpty()) {
-                return phase;
-            }
-            line = lines.get(line.parent().get());
-        }
-        return Optional.empty();
+        String line = lines.containsKey(lineName) ? lineName : schedule.lines().get(0).name();
+        return schedule.phaseOf(line, Math.max(0, step - 1));
+    }
+
+    /** The kind of {@link #phaseOfRow}, or null where the schedule has no phase. */
+    public Phase.Kind kindOfRow(String lineName, long step) {
+        return phaseOfRow(lineName, step).map(Phase::kind).orElse(null);
     }
 
     /** The budget of the checkpoint whose values are the row at {@code step} of {@code lineName}, if any. */

@@ -12,13 +12,15 @@ import java.util.stream.Collectors;
 /**
  * A schedule given by its lines and checkpoints: what every family in {@link Schedules} builds.
  *
+ * @param family the family it was built as
  * @param peak the peak learning rate
  * @param lines parents before their branches, names unique
  * @param checkpoints in increasing budget order
  */
-public record LineSchedule(double peak, List<Line> lines, List<Checkpoint> checkpoints) implements Schedule {
+public record LineSchedule(ScheduleFamily family, double peak, List<Line> lines, List<Checkpoint> checkpoints) implements Schedule {
 
     public LineSchedule {
+        Check.present("family", family);
         Check.positive("peak", peak);
         lines = List.copyOf(lines);
         checkpoints = List.copyOf(checkpoints);
@@ -52,6 +54,11 @@ public record LineSchedule(double peak, List<Line> lines, List<Checkpoint> check
                 throw new InvalidValueException("checkpoints", c, "budgets in strictly increasing order");
             }
         }
+    }
+
+    /** A schedule of hand-made lines: family {@link ScheduleFamily#CUSTOM}. */
+    public LineSchedule(double peak, List<Line> lines, List<Checkpoint> checkpoints) {
+        this(ScheduleFamily.CUSTOM, peak, lines, checkpoints);
     }
 
     /**
@@ -93,7 +100,7 @@ public record LineSchedule(double peak, List<Line> lines, List<Checkpoint> check
 
     @Override
     public String toString() {
-        return "LineSchedule[peak=" + peak + ", lines=" + lines.stream()
+        return "LineSchedule[" + family + ", peak=" + peak + ", lines=" + lines.stream()
                 .map(l -> l.name() + " [" + l.forkStep() + ", " + l.endStep() + ") " + l.phases().size() + " phases")
                 .collect(Collectors.joining("; ", "{", "}"))
                 + ", checkpoints=" + checkpoints.stream().map(c -> c.budget() + "@" + c.line() + ":" + c.step()).toList()

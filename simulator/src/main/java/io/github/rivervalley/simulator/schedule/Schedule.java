@@ -1,6 +1,8 @@
 package io.github.rivervalley.simulator.schedule;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A learning-rate schedule together with the training lines it implies.
@@ -14,6 +16,9 @@ import java.util.List;
  * {@code x_{t+1}}, and {@code lr(t)} is the learning rate of that update.
  */
 public interface Schedule {
+
+    /** The family this schedule was built as ({@link ScheduleFamily#CUSTOM} for hand-made lines). */
+    ScheduleFamily family();
 
     /** The peak learning rate {@code eta_max}. */
     double peak();
@@ -46,6 +51,55 @@ public interface Schedule {
             owner = line(owner.parent().get());
         }
         return owner.lr().at(update);
+    }
+
+    /**
+     * The phase of update {@code update} as {@code line} sees it: its own phase there, or, before its fork,
+     * that of the ancestor that trained the update. Empty past the line's end.
+     */
+    default Optional<Phase> phaseOf(String line, long update) {
+        Line owner = line(line);
+        while (true) {
+            Optional<Phase> phase = owner.phaseAt(update);
+            if (phase.isPresent() || owner.parent().isEmpty() || update >= owner.forkStep()) {
+                return phase;
+            }
+            owner = line(owner.parent().get());
+        }
+    }
+
+    /**
+     * Every phase the states of {@code line} went through, in step order: its ancestors' phases up to its
+     * fork (the one that straddles the fork cut short there), then its own.
+     */
+    default List<Phase> phasesOf(String line) {
+        Line own = line(line);
+        List<Phase> out = new ArrayList<>();
+        if (own.parent().isPresent()) {
+            for (Phase phase : phasesOf(own.parent().get())) {
+                if (phase.start() < own.forkStep()) {
+                    out.add(phase.end() <= own.forkStep() ? phase : new Phase(phase.kind(), phase.start(), own.forkStep()));
+                }
+            }
+        }
+        out.addAll(own.phases());
+        return out;
+    }
+
+    /**
+     * The phases of one kind over every line's own steps, lines in schedule order: WSD's decays are one
+     * per branch, WSD-S's all on {@code main}, cyclic cosine's restarts are its re-warmups.
+     */
+    default List<Phase> phases(Phase.Kind kind) {
+        List<Phase> out = new ArrayList<>();
+        for (Line line : lines()) {
+            for (Phase phase : line.phases()) {
+                if (phase.kind() == kind) {
+                    out.add(phase);
+                }
+            }
+        }
+        return out;
     }
 
     /** Total optimizer steps over all lines: what the whole schedule costs. */

@@ -53,7 +53,8 @@ public final class Schedules {
             main.stable(steps - warmup, 1);
         }
         List<Line> lines = List.of(main.build(peak));
-        return new LineSchedule(peak, lines, LineSchedule.checkpoints(lines, Collections.nCopies(budgets.length, Line.MAIN), budgets, budgets));
+        return new LineSchedule(ScheduleFamily.CONSTANT, peak, lines,
+                LineSchedule.checkpoints(lines, Collections.nCopies(budgets.length, Line.MAIN), budgets, budgets));
     }
 
     /**
@@ -73,7 +74,7 @@ public final class Schedules {
             lines.add(line.build(peak));
             names.add(line.name());
         }
-        return new LineSchedule(peak, lines, LineSchedule.checkpoints(lines, names, budgets, budgets));
+        return new LineSchedule(ScheduleFamily.COSINE, peak, lines, LineSchedule.checkpoints(lines, names, budgets, budgets));
     }
 
     /**
@@ -107,7 +108,7 @@ public final class Schedules {
             lines.add(branch.build(peak));
             names.add(branch.name());
         }
-        return new LineSchedule(peak, lines, LineSchedule.checkpoints(lines, names, budgets, budgets));
+        return new LineSchedule(ScheduleFamily.WSD, peak, lines, LineSchedule.checkpoints(lines, names, budgets, budgets));
     }
 
     /** The name of WSD's decay branch for {@code budget}. */
@@ -149,7 +150,7 @@ public final class Schedules {
             }
             main.decay(decays[k], decayShape, 1, floor);
         }
-        return singleLine(peak, main, budgets, ends);
+        return singleLine(ScheduleFamily.WSD_S, peak, main, budgets, ends);
     }
 
     /**
@@ -177,7 +178,7 @@ public final class Schedules {
             }
             main.decay(ends[k] - main.end(), DecayShape.COSINE, 1, floor);
         }
-        return singleLine(peak, main, budgets, ends);
+        return singleLine(ScheduleFamily.CYCLIC_COSINE, peak, main, budgets, ends);
     }
 
     /** A re-warmup follows every decay but the last, so with one budget there is none to set. */
@@ -250,8 +251,8 @@ public final class Schedules {
         return ends;
     }
 
-    private static Schedule singleLine(double peak, LineBuilder main, long[] budgets, long[] steps) {
+    private static Schedule singleLine(ScheduleFamily family, double peak, LineBuilder main, long[] budgets, long[] steps) {
         List<Line> lines = List.of(main.build(peak));
-        return new LineSchedule(peak, lines, LineSchedule.checkpoints(lines, Collections.nCopies(budgets.length, Line.MAIN), steps, budgets));
+        return new LineSchedule(family, peak, lines, LineSchedule.checkpoints(lines, Collections.nCopies(budgets.length, Line.MAIN), steps, budgets));
     }
 }

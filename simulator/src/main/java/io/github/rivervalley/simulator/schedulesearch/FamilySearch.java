@@ -2,6 +2,8 @@ package io.github.rivervalley.simulator.schedulesearch;
 
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.simulator.schedule.DecayShape;
+import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.schedule.ScheduleFamily;
 import io.github.rivervalley.simulator.schedule.WarmupShape;
 import io.github.rivervalley.simulator.spec.ConstantScheduleSpec;
 import io.github.rivervalley.simulator.spec.CosineScheduleSpec;
@@ -37,7 +39,7 @@ public final class FamilySearch {
     private static final int MAX_EVALUATIONS = 2000;
 
     /** One family's best member: its spec, its rates and its expected final loss. */
-    public record Candidate(String family, ScheduleSpec spec, double[] rates, double loss) {
+    public record Candidate(ScheduleFamily family, ScheduleSpec spec, double[] rates, double loss) {
     }
 
     private final ScheduleObjective objective;
@@ -78,14 +80,14 @@ public final class FamilySearch {
             }
         }
         double best = constantLoss(1.0) <= Math.min(fa, fb) ? 1.0 : fa <= fb ? a : b;
-        return candidate("constant", constantSpec(best));
+        return candidate(constantSpec(best));
     }
 
     /** The best cosine schedule. */
     public Candidate cosine() {
-        double[] x = bobyqa(p -> candidate("cosine", cosineSpec(p[0], p[1])).loss(), new double[] {1.0, 0.5},
+        double[] x = bobyqa(p -> candidate(cosineSpec(p[0], p[1])).loss(), new double[] {1.0, 0.5},
                 new double[] {bounds.lowestRatio(), 0.0}, new double[] {1.0, 1.0});
-        return candidate("cosine", cosineSpec(x[0], x[1]));
+        return candidate(cosineSpec(x[0], x[1]));
     }
 
     /** The best WSD over every decay shape. */
@@ -104,10 +106,10 @@ public final class FamilySearch {
     public Candidate wsd(DecayShape shape) {
         double minFraction = minFraction();
         double maxFraction = maxFraction();
-        double[] x = bobyqa(p -> candidate("wsd", wsdSpec(p[0], p[1], p[2], shape)).loss(),
+        double[] x = bobyqa(p -> candidate(wsdSpec(p[0], p[1], p[2], shape)).loss(),
                 new double[] {1.0, Math.min(0.2, maxFraction), 0.1},
                 new double[] {bounds.lowestRatio(), minFraction, 0.0}, new double[] {1.0, maxFraction, 1.0});
-        return candidate("wsd", wsdSpec(x[0], x[1], x[2], shape));
+        return candidate(wsdSpec(x[0], x[1], x[2], shape));
     }
 
     /**
@@ -117,9 +119,9 @@ public final class FamilySearch {
     public Candidate wsdAtPeak(DecayShape shape) {
         double minFraction = minFraction();
         double maxFraction = maxFraction();
-        double[] x = bobyqa(p -> candidate("wsd", wsdSpec(1.0, p[0], p[1], shape)).loss(),
+        double[] x = bobyqa(p -> candidate(wsdSpec(1.0, p[0], p[1], shape)).loss(),
                 new double[] {Math.min(0.2, maxFraction), 0.1}, new double[] {minFraction, 0.0}, new double[] {maxFraction, 1.0});
-        return candidate("wsd", wsdSpec(1.0, x[0], x[1], shape));
+        return candidate(wsdSpec(1.0, x[0], x[1], shape));
     }
 
     /**
@@ -140,20 +142,20 @@ public final class FamilySearch {
         double bestLoss = Double.POSITIVE_INFINITY;
         for (int i = 0; i <= grid; i++) {
             p[i] = minFraction * Math.pow(maxFraction / minFraction, (double) i / grid);
-            double loss = candidate("wsd", spec.apply(p[i])).loss();
+            double loss = candidate(spec.apply(p[i])).loss();
             if (loss < bestLoss) {
                 bestLoss = loss;
                 at = i;
             }
         }
         double best = new org.hipparchus.optim.univariate.BrentOptimizer(1e-10, 1e-12).optimize(new MaxEval(MAX_EVALUATIONS),
-                new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(q -> candidate("wsd", spec.apply(q)).loss()),
+                new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(q -> candidate(spec.apply(q)).loss()),
                 GoalType.MINIMIZE, new org.hipparchus.optim.univariate.SearchInterval(p[Math.max(0, at - 1)], p[Math.min(grid, at + 1)], p[at]))
                 .getPoint();
-        if (candidate("wsd", spec.apply(best)).loss() > bestLoss) {
+        if (candidate(spec.apply(best)).loss() > bestLoss) {
             best = p[at];
         }
-        return candidate("wsd", spec.apply(best));
+        return candidate(spec.apply(best));
     }
 
     /** WSD, cosine and constant, best first. */
@@ -172,12 +174,13 @@ public final class FamilySearch {
     }
 
     private double constantLoss(double level) {
-        return candidate("constant", constantSpec(level)).loss();
+        return candidate(constantSpec(level)).loss();
     }
 
-    private Candidate candidate(String family, ScheduleSpec spec) {
-        double[] rates = KnotSchedule.rates(spec.build(bounds.steps()));
-        return new Candidate(family, spec, rates, objective.loss(rates));
+    private Candidate candidate(ScheduleSpec spec) {
+        Schedule schedule = spec.build(bounds.steps());
+        double[] rates = KnotSchedule.rates(schedule);
+        return new Candidate(schedule.family(), spec, rates, objective.loss(rates));
     }
 
     private ConstantScheduleSpec constantSpec(double level) {

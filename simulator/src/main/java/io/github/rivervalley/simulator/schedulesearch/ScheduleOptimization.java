@@ -83,7 +83,7 @@ public final class ScheduleOptimization {
         List<double[]> rates = new ArrayList<>(List.of(optimal.rates()));
         List<Double> losses = new ArrayList<>(List.of(optimal.loss()));
         for (FamilySearch.Candidate c : families) {
-            names.add(c.family());
+            names.add(c.family().label());
             specs.add(c.spec());
             rates.add(c.rates());
             losses.add(c.loss());

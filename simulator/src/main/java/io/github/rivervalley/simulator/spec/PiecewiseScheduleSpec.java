@@ -1,7 +1,6 @@
 package io.github.rivervalley.simulator.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.schedule.Checkpoint;
 import io.github.rivervalley.simulator.schedule.Line;
@@ -9,6 +8,7 @@ import io.github.rivervalley.simulator.schedule.LineBuilder;
 import io.github.rivervalley.simulator.schedule.LineSchedule;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.schedule.ScheduleFamily;
 import io.github.rivervalley.simulator.schedule.Schedules;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -112,7 +112,7 @@ public record PiecewiseScheduleSpec(Double peak, List<PhaseSpec> phases, List<Li
         for (LineBuilder line : builders.values()) {
             built.add(line.build(peak));
         }
-        return new LineSchedule(peak, built, checkpoints(built, parents, continued));
+        return new LineSchedule(ScheduleFamily.PIECEWISE, peak, built, checkpoints(built, parents, continued));
     }
 
     /** Adds the phase and returns its {from, to} ratios. */

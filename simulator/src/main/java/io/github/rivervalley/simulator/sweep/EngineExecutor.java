@@ -1,30 +1,61 @@
 package io.github.rivervalley.simulator.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rivervalley.landscapes.Landscape;
+import io.github.rivervalley.simulator.engine.BoundRun;
 import io.github.rivervalley.simulator.engine.Simulation;
+import io.github.rivervalley.simulator.spec.LandscapeSpec;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Sweeps on the simulator: a run is validated as {@code rivervalley run} validates it
- * ({@link Simulation#prepare}, which also builds the landscape and schedule) and executed with
- * {@link Simulation#run} on one thread, writing exactly what {@code rivervalley run} writes. The files are
- * not forced to the disk one by one (a flush per file cost more than a short run's computation); a resume
- * checks each run's files and redoes the damaged ones ({@link RunDirs#state}).
+ * Sweeps on the simulator: a run is validated and bound as {@code rivervalley run} does it
+ * ({@link Simulation#bind}, which also builds the landscape and schedule), once, and executed with
+ * {@link Simulation#run(BoundRun, Path, int, boolean)} on one thread, writing exactly what
+ * {@code rivervalley run} writes. The files are not forced to the disk one by one (a flush per file cost
+ * more than a short run's computation); a resume checks each run's files and redoes the damaged ones
+ * ({@link RunDirs#state}).
+ *
+ * <p>A sweep holds every bound run from its expansion to its execution, so runs with equal landscape
+ * specs share one landscape (immutable and thread-safe; a pure function of its spec).
  */
 public final class EngineExecutor implements RunExecutor {
 
-    @Override
-    public JsonNode resolve(JsonNode runSpec) {
-        RunSpec spec = SpecReader.instance().bind(runSpec, RunSpec.class);
-        Simulation.prepare(spec);
-        return SpecReader.instance().toTree(spec.resolved());
+    private final Map<LandscapeSpec, Landscape> landscapes = new ConcurrentHashMap<>();
+    private final BiFunction<RunSpec, Function<LandscapeSpec, Landscape>, BoundRun> binder;
+
+    /** The simulator's executor. */
+    public EngineExecutor() {
+        this(Simulation::bind);
+    }
+
+    /**
+     * An executor binding with {@code binder}, given the spec and the executor's shared landscapes (a seam
+     * for tests; it must bind as {@link Simulation#bind(RunSpec, Function)} does).
+     */
+    EngineExecutor(BiFunction<RunSpec, Function<LandscapeSpec, Landscape>, BoundRun> binder) {
+        this.binder = binder;
+    }
+
+    private Landscape landscape(LandscapeSpec spec) {
+        Landscape built = landscapes.get(spec);
+        if (built == null) {
+            built = spec.build(); // outside the map's lock: a build can be slow, and it may throw
+            Landscape earlier = landscapes.putIfAbsent(spec, built);
+            built = earlier != null ? earlier : built;
+        }
+        return built;
     }
 
     @Override
-    public void execute(JsonNode runSpec, Path outDir) {
-        Simulation.run(SpecReader.instance().bind(runSpec, RunSpec.class), outDir, 1, false);
+    public Prepared prepare(JsonNode runSpec) {
+        BoundRun bound = binder.apply(SpecReader.instance().bind(runSpec, RunSpec.class), this::landscape);
+        return new Prepared(SpecReader.instance().toTree(bound.spec()), outDir -> Simulation.run(bound, outDir, 1, false));
     }
 
     @Override

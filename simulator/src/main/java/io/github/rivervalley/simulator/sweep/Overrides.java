@@ -79,7 +79,7 @@ public final class Overrides {
         }
         ObjectNode spec = sweep.runs().get(0).runSpec();
         spec.put("name", explicitName != null ? explicitName : RunNames.join(List.of(RunNames.sanitize(baseName), sweep.runs().get(0).name())));
-        executor.resolve(spec);
+        executor.prepare(spec); // the name set last is checked too
         return spec;
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.spec.MemoryBudget;
 import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.Suggestions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -45,8 +44,11 @@ public record Sweep(SweepSpec spec, List<Job> runs) {
      * @param seed the run's seed
      * @param runSpec the full run spec tree
      * @param dropped keys removed because an axis changed their block's type, as dotted paths
+     * @param prepared the run as the executor validated and bound it, ready to execute (null in a sweep
+     *     that already ran, which is only read)
      */
-    public record Job(int index, String name, Map<String, JsonNode> axisValues, long seed, ObjectNode runSpec, List<String> dropped) {
+    public record Job(int index, String name, Map<String, JsonNode> axisValues, long seed, ObjectNode runSpec, List<String> dropped,
+            RunExecutor.Prepared prepared) {
         public Job {
             axisValues = Collections.unmodifiableMap(new LinkedHashMap<>(axisValues));
             dropped = List.copyOf(dropped);
@@ -78,8 +80,8 @@ public record Sweep(SweepSpec spec, List<Job> runs) {
     }
 
     /**
-     * Expands and validates: every run is checked with {@code executor.resolve} before this returns, so
-     * an invalid sweep fails before any run starts.
+     * Expands and validates: every run is checked and bound with {@code executor.prepare} before this
+     * returns, so an invalid sweep fails before any run starts, and each run is bound once.
      *
      * @throws SpecException naming the axis (as {@code grid.schedule.peak}), the run and the field
      */
@@ -92,17 +94,9 @@ public record Sweep(SweepSpec spec, List<Job> runs) {
      * what merges need, with no engine at hand.
      */
     static Sweep recorded(SweepSpec spec) {
-        return expand(spec, new RunExecutor() {
-            @Override
-            public JsonNode resolve(JsonNode runSpec) {
-                return runSpec;
-            }
-
-            @Override
-            public void execute(JsonNode runSpec, Path outDir) {
-                throw new UnsupportedOperationException("a recorded sweep is only read");
-            }
-        }, false);
+        return expand(spec, runSpec -> new RunExecutor.Prepared(runSpec, outDir -> {
+            throw new UnsupportedOperationException("a recorded sweep is only read");
+        }), false);
     }
 
     private static Sweep expand(SweepSpec spec, RunExecutor executor, boolean validate) {
@@ -112,7 +106,7 @@ public record Sweep(SweepSpec spec, List<Job> runs) {
             if (!named.has("name")) {
                 named.put("name", RunNames.join(List.of(RunNames.sanitize(spec.name()).isEmpty() ? "base" : RunNames.sanitize(spec.name()))));
             }
-            resolvedBase = executor.resolve(named);
+            resolvedBase = executor.prepare(named).resolved();
         } catch (SpecException e) {
             throw new SpecException(e.field().isEmpty() ? "base" : "base." + e.field(),
                     e.getMessage().substring(e.field().isEmpty() ? 0 : e.field().length() + 2), e);
@@ -208,8 +202,9 @@ public record Sweep(SweepSpec spec, List<Job> runs) {
                 tree.put("seed", runSeeds.get(i));
             }
             tree.put("name", names.get(i));
-            List<String> dropped = validate ? validate(tree, executor, names.get(i), values, spec.axes(), typePaths) : List.of();
-            runs.add(new Job(i, names.get(i), values, runSeeds.get(i), tree, dropped));
+            List<String> dropped = new ArrayList<>();
+            RunExecutor.Prepared prepared = validate ? prepare(tree, executor, names.get(i), values, spec.axes(), typePaths, dropped) : null;
+            runs.add(new Job(i, names.get(i), values, runSeeds.get(i), tree, dropped, prepared));
         }
         return new Sweep(resolved, runs);
     }
@@ -247,13 +242,12 @@ public record Sweep(SweepSpec spec, List<Job> runs) {
         });
     }
 
-    private static List<String> validate(ObjectNode tree, RunExecutor executor, String name, Map<String, JsonNode> values,
-                                         List<SweepSpec.Axis> axes, Set<String> typePaths) {
-        List<String> dropped = new ArrayList<>();
+    /** Validates and binds the run, first dropping (into {@code dropped}) keys its blocks' new types do not have. */
+    private static RunExecutor.Prepared prepare(ObjectNode tree, RunExecutor executor, String name, Map<String, JsonNode> values,
+                                                List<SweepSpec.Axis> axes, Set<String> typePaths, List<String> dropped) {
         while (true) {
             try {
-                executor.resolve(tree);
-                return dropped;
+                return executor.prepare(tree);
             } catch (SpecException e) {
                 String field = e.field();
                 if (e.getCause() instanceof UnrecognizedPropertyException && !values.containsKey(field)) {

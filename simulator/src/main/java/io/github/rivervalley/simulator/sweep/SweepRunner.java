@@ -72,12 +72,16 @@ public final class SweepRunner {
 
     private final Sweep sweep;
     private final Path dir;
-    private final RunExecutor executor;
 
-    public SweepRunner(Sweep sweep, Path dir, RunExecutor executor) {
+    /** A runner of {@code sweep} (expanded with {@link Sweep#expand}: its runs are bound) into {@code dir}. */
+    public SweepRunner(Sweep sweep, Path dir) {
+        for (Sweep.Job run : sweep.runs()) {
+            if (run.prepared() == null) {
+                throw new IllegalArgumentException("run " + run.name() + " of the sweep was not validated (a recorded sweep is only read)");
+            }
+        }
         this.sweep = sweep;
         this.dir = dir;
-        this.executor = executor;
     }
 
     /**
@@ -159,7 +163,7 @@ public final class SweepRunner {
             long start = System.nanoTime();
             String reason = null;
             try {
-                executor.execute(run.runSpec(), dir);
+                run.prepared().execute(dir);
                 if (RunDirs.summary(runDir) == null) {
                     reason = "the run ended without writing " + RunDirectory.SUMMARY;
                 }

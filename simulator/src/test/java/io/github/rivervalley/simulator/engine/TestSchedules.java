@@ -5,6 +5,7 @@ import io.github.rivervalley.simulator.schedule.LearningRate;
 import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Phase;
 import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.schedule.ScheduleFamily;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,10 @@ final class TestSchedules {
     }
 
     record Simple(double peak, List<Line> lines, List<Checkpoint> checkpoints) implements Schedule {
+        @Override
+        public ScheduleFamily family() {
+            return ScheduleFamily.CUSTOM;
+        }
     }
 
     static Line main(long steps, LearningRate lr) {

@@ -102,7 +102,7 @@ class ScheduleSpecRejectionTest {
     @MethodSource("badSpecs")
     void isRejectedWithAClearMessage(String name, String yaml, String field, String[] phrases) {
         SpecReader reader = SpecReader.instance();
-        SpecException e = assertThrows(SpecException.class, () -> reader.read(yaml, "spec.yaml", ScheduleFileSpec.class));
+        SpecException e = assertThrows(SpecException.class, () -> reader.read(yaml, "spec.yaml", ScheduleFileSpec.class).build());
         assertEquals(field, e.field(), e.getMessage());
         assertTrue(e.getMessage().startsWith(field + ": "), e.getMessage());
         for (String phrase : phrases) {

@@ -18,7 +18,7 @@ class SpecReaderTest {
     private final SpecReader reader = SpecReader.instance();
 
     private SpecException reject(String yaml) {
-        return assertThrows(SpecException.class, () -> reader.read(yaml, "spec.yaml", ScheduleFileSpec.class));
+        return assertThrows(SpecException.class, () -> reader.read(yaml, "spec.yaml", ScheduleFileSpec.class).build());
     }
 
     private static void assertMessage(SpecException e, String field, String... phrases) {

@@ -30,7 +30,7 @@ class DamagedRunsTest {
         SweepRunnerTest.run(SweepRunnerTest.SWEEP, reference, 2, Shard.ALL, new FakeEngine());
         Path dir = tmp.resolve("damaged");
         SweepRunnerTest.run(SweepRunnerTest.SWEEP, dir, 2, Shard.ALL, new FakeEngine());
-        List<String> names = SweepRunnerTest.sweep(SweepRunnerTest.SWEEP).runs().stream().map(Sweep.Job::name).toList();
+        List<String> names = SweepRunnerTest.sweep(SweepRunnerTest.SWEEP, new FakeEngine()).runs().stream().map(Sweep.Job::name).toList();
 
         Files.delete(dir.resolve(names.get(0)).resolve("trace.csv"));
         Path truncated = dir.resolve(names.get(1)).resolve("trace.csv");

@@ -62,11 +62,15 @@ final class FakeEngine implements RunExecutor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final AtomicInteger executions = new AtomicInteger();
+    /** Specs bound (validated) successfully: each run of a sweep once, plus its base. */
+    final AtomicInteger binds = new AtomicInteger();
     final List<String> executed = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
-    public JsonNode resolve(JsonNode runSpec) {
-        return SpecReader.instance().toTree(SpecReader.instance().bind(runSpec, Spec.class));
+    public Prepared prepare(JsonNode runSpec) {
+        Spec spec = SpecReader.instance().bind(runSpec, Spec.class);
+        binds.incrementAndGet();
+        return new Prepared(SpecReader.instance().toTree(spec), outDir -> run(spec, outDir));
     }
 
     /** The loss the fake reports at a checkpoint: an arbitrary smooth function of the spec. */
@@ -80,9 +84,7 @@ final class FakeEngine implements RunExecutor {
         return spec.schedule().budgets().isEmpty() ? List.of((long) spec.steps()) : spec.schedule().budgets();
     }
 
-    @Override
-    public void execute(JsonNode runSpec, Path outDir) throws Exception {
-        Spec spec = SpecReader.instance().bind(runSpec, Spec.class);
+    private void run(Spec spec, Path outDir) throws Exception {
         executions.incrementAndGet();
         executed.add(spec.name());
         Path dir = outDir.resolve(spec.name());

@@ -11,7 +11,7 @@ public final class FakeSweepMain {
     public static void main(String[] args) {
         SweepSpec spec = SweepSpec.read(Path.of(args[0]));
         FakeEngine engine = new FakeEngine();
-        new SweepRunner(Sweep.expand(spec, engine), Path.of(args[1]), engine)
+        new SweepRunner(Sweep.expand(spec, engine), Path.of(args[1]))
                 .run(Integer.parseInt(args[2]), Shard.ALL, false, new SweepRunner.Listener() {
                     @Override
                     public void begin(int runs, int alreadyDone) {

@@ -42,7 +42,7 @@ class SweepKillTest {
         Files.writeString(spec, SWEEP);
         Path reference = tmp.resolve("reference");
         FakeEngine engine = new FakeEngine();
-        new SweepRunner(Sweep.expand(SweepSpec.read(spec), engine), reference, engine).run(2, Shard.ALL, false, new SweepRunner.Listener() { });
+        new SweepRunner(Sweep.expand(SweepSpec.read(spec), engine), reference).run(2, Shard.ALL, false, new SweepRunner.Listener() { });
 
         Path dir = tmp.resolve("killed");
         Random random = new Random(20261127L);

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,7 @@ class SweepLockTest {
         Path reference = tmp.resolve("reference");
         FakeEngine engine = new FakeEngine();
         Sweep sweep = Sweep.expand(SweepSpec.read(spec), engine);
-        new SweepRunner(sweep, reference, engine).run(2, Shard.ALL, false, new SweepRunner.Listener() { });
+        new SweepRunner(sweep, reference).run(2, Shard.ALL, false, new SweepRunner.Listener() { });
 
         Path dir = tmp.resolve("shared");
         Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -50,10 +49,10 @@ class SweepLockTest {
             // 12 runs of 100 ms on one thread take 1.2 s: the first process holds the lock during all of this.
             FakeEngine second = new FakeEngine();
             SweepLock.DirectoryBusyException busy = assertThrows(SweepLock.DirectoryBusyException.class,
-                    () -> new SweepRunner(sweep, dir, second).run(2, Shard.ALL, false, new SweepRunner.Listener() { }));
+                    () -> new SweepRunner(Sweep.expand(SweepSpec.read(spec), second), dir).run(2, Shard.ALL, false, new SweepRunner.Listener() { }));
             assertTrue(busy.getMessage().contains("in use by another rivervalley process (process " + first.pid() + ")"), busy.getMessage());
             assertThrows(SweepLock.DirectoryBusyException.class,
-                    () -> new SweepRunner(sweep, dir, second).run(2, new Shard(1, 3), false, new SweepRunner.Listener() { }));
+                    () -> new SweepRunner(Sweep.expand(SweepSpec.read(spec), second), dir).run(2, new Shard(1, 3), false, new SweepRunner.Listener() { }));
             assertThrows(SweepLock.DirectoryBusyException.class, () -> SweepLock.exclusive(dir));
             assertEquals(0, second.executions.get(), "the refused sweeps ran nothing");
             assertTrue(first.isAlive(), "the first sweep was still running when the others were refused");
@@ -61,7 +60,7 @@ class SweepLockTest {
         assertTrue(first.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, first.exitValue());
         FakeEngine resume = new FakeEngine();
-        SweepRunner.Outcome outcome = new SweepRunner(sweep, dir, resume).run(2, Shard.ALL, false, new SweepRunner.Listener() { });
+        SweepRunner.Outcome outcome = new SweepRunner(Sweep.expand(SweepSpec.read(spec), resume), dir).run(2, Shard.ALL, false, new SweepRunner.Listener() { });
         assertEquals(0, outcome.executed());
         assertTrue(outcome.merge().complete());
         SweepFiles.assertSameOutputs(reference, dir);

@@ -41,12 +41,13 @@ class SweepRunnerTest {
     @TempDir
     Path tmp;
 
-    static Sweep sweep(String yaml) {
-        return Sweep.expand(SweepSpec.parse(SpecReader.instance().readTree(yaml, "test sweep"), "demo"), new FakeEngine());
+    /** The sweep expanded (its runs bound) by {@code engine}, which then executes them. */
+    static Sweep sweep(String yaml, FakeEngine engine) {
+        return Sweep.expand(SweepSpec.parse(SpecReader.instance().readTree(yaml, "test sweep"), "demo"), engine);
     }
 
     static SweepRunner.Outcome run(String yaml, Path dir, int threads, Shard shard, FakeEngine engine) {
-        return new SweepRunner(sweep(yaml), dir, engine).run(threads, shard, false, new SweepRunner.Listener() { });
+        return new SweepRunner(sweep(yaml, engine), dir).run(threads, shard, false, new SweepRunner.Listener() { });
     }
 
     @Test
@@ -58,8 +59,11 @@ class SweepRunnerTest {
         assertEquals(8, outcome.executed());
         assertTrue(outcome.merge().complete());
         assertEquals(8, outcome.merge().done());
+        // Each run was bound once, when the sweep was expanded (plus the base spec), and not again to run it.
+        assertEquals(1 + 8, engine.binds.get());
+        assertEquals(8, engine.executions.get());
 
-        Sweep sweep = sweep(SWEEP);
+        Sweep sweep = sweep(SWEEP, new FakeEngine());
         SweepResult table = SweepResult.read(dir.resolve("sweep.csv"));
         assertEquals(List.of("schedule.type", "schedule.peak"), table.axes());
         assertEquals(8 * 3, table.rows().size(), "one row per run and checkpoint");
@@ -124,9 +128,9 @@ class SweepRunnerTest {
 
         // Failed runs are not retried unless asked.
         FakeEngine again = new FakeEngine();
-        new SweepRunner(sweep(yaml), dir, again).run(2, Shard.ALL, false, new SweepRunner.Listener() { });
+        new SweepRunner(sweep(yaml, again), dir).run(2, Shard.ALL, false, new SweepRunner.Listener() { });
         assertEquals(0, again.executions.get());
-        new SweepRunner(sweep(yaml), dir, again).run(2, Shard.ALL, true, new SweepRunner.Listener() { });
+        new SweepRunner(sweep(yaml, again), dir).run(2, Shard.ALL, true, new SweepRunner.Listener() { });
         assertEquals(2, again.executions.get());
     }
 
@@ -136,7 +140,7 @@ class SweepRunnerTest {
         Path reference = tmp.resolve("reference");
         run(SWEEP, reference, 2, Shard.ALL, new FakeEngine());
         run(SWEEP, dir, 2, Shard.ALL, new FakeEngine());
-        Sweep sweep = sweep(SWEEP);
+        Sweep sweep = sweep(SWEEP, new FakeEngine());
         // Simulate a kill: one run lost its summary (and left a stray temporary file), one never started.
         Path interrupted = dir.resolve(sweep.runs().get(3).name());
         Files.delete(interrupted.resolve("summary.json"));
@@ -156,7 +160,7 @@ class SweepRunnerTest {
 
     @Test
     void shardsAreDisjointCoverEveryRunAndAreStable() {
-        Sweep sweep = sweep(SWEEP);
+        Sweep sweep = sweep(SWEEP, new FakeEngine());
         for (int n = 1; n <= 5; n++) {
             Set<String> union = new HashSet<>();
             int total = 0;
@@ -183,7 +187,7 @@ class SweepRunnerTest {
         Path reference = tmp.resolve("reference");
         run(SWEEP, reference, 1, Shard.ALL, new FakeEngine());
         Path dir = tmp.resolve("shared");
-        Sweep sweep = sweep(SWEEP);
+        Sweep sweep = sweep(SWEEP, new FakeEngine());
         List<String> all = new ArrayList<>();
         // Shard 1 runs first and part of shard 0 has already finished: assignment must not change.
         FakeEngine second = new FakeEngine();
@@ -213,10 +217,10 @@ class SweepRunnerTest {
     void mergeReportsMissingRuns() throws IOException {
         Path dir = tmp.resolve("out");
         run(SWEEP, dir, 2, new Shard(0, 2), new FakeEngine());
-        Path interrupted = dir.resolve(sweep(SWEEP).runs().get(1).name());
+        Path interrupted = dir.resolve(sweep(SWEEP, new FakeEngine()).runs().get(1).name());
         Files.createDirectories(interrupted);
         SweepMerger.Report report = SweepMerger.merge(dir);
-        Sweep sweep = sweep(SWEEP);
+        Sweep sweep = sweep(SWEEP, new FakeEngine());
         List<String> odd = sweep.runs().stream().filter(r -> r.index() % 2 == 1).map(Sweep.Job::name).toList();
         assertEquals(odd, report.missing());
         assertEquals(4, report.done());
@@ -259,7 +263,7 @@ class SweepRunnerTest {
                 updates.add(new int[] {finished, running, failed});
             }
         };
-        new SweepRunner(sweep(yaml), dir, new FakeEngine()).run(3, Shard.ALL, false, listener);
+        new SweepRunner(sweep(yaml, new FakeEngine()), dir).run(3, Shard.ALL, false, listener);
         assertEquals(8, begin[0]);
         assertEquals(0, begin[1]);
         assertEquals(16, updates.size(), "one update when each run starts and one when it ends");
@@ -275,7 +279,7 @@ class SweepRunnerTest {
         assertEquals(List.of(8, 0, 0), List.of(updates.get(15)[0], updates.get(15)[1], updates.get(15)[2]));
 
         // A second call starts from what is done.
-        new SweepRunner(sweep(yaml), dir, new FakeEngine()).run(3, Shard.ALL, false, listener);
+        new SweepRunner(sweep(yaml, new FakeEngine()), dir).run(3, Shard.ALL, false, listener);
         assertEquals(8, begin[1]);
     }
 

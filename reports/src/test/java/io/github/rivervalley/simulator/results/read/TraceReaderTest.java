@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rivervalley.reports.SyntheticRuns;
+import io.github.rivervalley.simulator.schedule.DecayShape;
+import io.github.rivervalley.simulator.schedule.Line;
 import io.github.rivervalley.simulator.schedule.Phase;
+import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.schedule.Schedules;
+import io.github.rivervalley.simulator.schedule.WarmupShape;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,30 +95,62 @@ class TraceReaderTest {
     }
 
     @Test
-    void phasesComeFromTheLearningRate(@TempDir Path dir) throws IOException {
+    void phasesComeFromThePhaseColumn(@TempDir Path dir) throws IOException {
         // WSD: warmup 20 updates, decay of the main line over updates [320, 400), branch decays [160, 200).
         Path run = SyntheticRuns.wsd(dir, "wsd", new long[] {200, 400}, 0.15, 20, 0.2, 0.1);
         List<RecordedTrace> traces = new TraceReader().read(run.resolve("trace.csv"));
         assertEquals(List.of(new Phase(Phase.Kind.WARMUP, 0, 20), new Phase(Phase.Kind.STABLE, 20, 320),
                 new Phase(Phase.Kind.DECAY, 320, 400)), traces.get(0).phases());
-        // The branch's first row (its fork point) carries the main line's peak rate; its decay starts there.
+        // The branch's first row (its fork point) was produced by a stable update of main; its decay starts there.
         assertEquals(List.of(new Phase(Phase.Kind.DECAY, 160, 200)), traces.get(1).phases());
         // The rows at the phase boundaries are kept exactly.
         assertTrue(traces.get(0).exact(320, "loss").isPresent());
         assertTrue(traces.get(1).exact(160, "river_loss").isPresent());
     }
 
-    @Test
-    void aJumpBackToThePeakIsNotAPhase() throws IOException {
-        // WSD-S style: stable, decay over updates [4, 8), back to the peak at once, stable again.
-        double[] lr = {1, 1, 1, 1, 0.75, 0.5, 0.25, 0.1, 1, 1, 1, 1};
-        StringBuilder csv = new StringBuilder("line,step,lr,loss\n");
+    /** Row t of a one-line trace with rate {@code lr[t-1]} and phase {@code phase[t-1]} (row 0: those of update 0). */
+    private static String csv(double[] lr, String[] phase) {
+        StringBuilder csv = new StringBuilder("line,step,lr,loss" + (phase == null ? "" : ",phase") + "\n");
         for (int t = 0; t <= lr.length; t++) {
-            csv.append("main,").append(t).append(',').append(lr[Math.max(0, t - 1)]).append(",1\n");
+            int update = Math.max(0, t - 1);
+            csv.append("main,").append(t).append(',').append(lr[update]).append(",1");
+            csv.append(phase == null ? "" : "," + phase[update]).append('\n');
         }
-        List<Phase> phases = read(csv.toString(), 16).get(0).phases();
-        assertEquals(List.of(new Phase(Phase.Kind.STABLE, 0, 4), new Phase(Phase.Kind.DECAY, 4, 8),
-                new Phase(Phase.Kind.STABLE, 8, 12)), phases);
+        return csv.toString();
+    }
+
+    @Test
+    void thePhaseColumnDecidesWhereTheLearningRateCannot() throws IOException {
+        // A decay to a floor of 1 (flat), then a one-step re-warmup and a stable stretch at the same rate: the
+        // rate alone shows one flat line; the schedule's phases are what the column says.
+        double[] lr = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        String[] phase = {"stable", "stable", "stable", "decay", "decay", "decay", "rewarmup", "stable", "stable", "stable"};
+        assertEquals(List.of(new Phase(Phase.Kind.STABLE, 0, 3), new Phase(Phase.Kind.DECAY, 3, 6),
+                new Phase(Phase.Kind.REWARMUP, 6, 7), new Phase(Phase.Kind.STABLE, 7, 10)), read(csv(lr, phase), 16).get(0).phases());
+        // Without a phase column and without the schedule, nothing is guessed.
+        assertEquals(List.of(), read(csv(lr, null), 16).get(0).phases());
+    }
+
+    @Test
+    void aTraceWithoutAPhaseColumnTakesThePhasesOfTheRunsSchedule() throws IOException {
+        // WSD-S with a one-step re-warmup: updates [0, 20) warmup, decays over [90, 100) and [190, 210) (p = 0.1
+        // of budgets 100 and 200, the second ending at 200 + 10), the re-warmup at update 100.
+        Schedule schedule = Schedules.wsdS(1.0, 20, WarmupShape.LINEAR, 0.1, 0.1, DecayShape.LINEAR, 1, 100, 200);
+        int steps = 210;
+        double[] lr = new double[steps];
+        String[] phase = new String[steps];
+        for (int t = 0; t < steps; t++) {
+            lr[t] = schedule.line(Line.MAIN).lr().at(t);
+            phase[t] = schedule.phaseOf(Line.MAIN, t).orElseThrow().kind().label();
+        }
+        List<Phase> expected = List.of(new Phase(Phase.Kind.WARMUP, 0, 20), new Phase(Phase.Kind.STABLE, 20, 90),
+                new Phase(Phase.Kind.DECAY, 90, 100), new Phase(Phase.Kind.REWARMUP, 100, 101), new Phase(Phase.Kind.STABLE, 101, 190),
+                new Phase(Phase.Kind.DECAY, 190, 210));
+        assertEquals(expected, schedule.phasesOf(Line.MAIN));
+        assertEquals(expected, read(csv(lr, phase), 512).get(0).phases());
+        String withoutColumn = csv(lr, null);
+        assertEquals(expected, new TraceReader(512).read(new ByteArrayInputStream(withoutColumn.getBytes(StandardCharsets.UTF_8)),
+                "test.csv", schedule).get(0).phases());
     }
 
     @Test
@@ -126,6 +163,9 @@ class TraceReaderTest {
         assertTrue(header.getMessage().contains("lacks the required columns 'line' and 'step'"), header.getMessage());
         TraceFormatException fields = assertThrows(TraceFormatException.class, () -> read("line,step,lr\nmain,0\n", 16));
         assertTrue(fields.getMessage().contains("line 2 has 2 fields; the header has 3"), fields.getMessage());
+        TraceFormatException phase = assertThrows(TraceFormatException.class, () -> read("line,step,phase\nmain,0,cooldown\n", 16));
+        assertTrue(phase.getMessage().contains("line 2 column phase: 'cooldown' is not a phase; expected one of [warmup, stable, decay, rewarmup]"),
+                phase.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.rivervalley.simulator.results.read;
 
+import io.github.rivervalley.simulator.schedule.Phase;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -36,8 +37,12 @@ final class CsvLine implements LineBuckets.ExactRows {
         return true;
     }
 
-    /** Adds the row in {@code b[from, to)} at {@code step}, its numbers (fast-parsed) in {@code values}. */
-    void add(long step, double[] values, byte[] b, int from, int to) {
+    String name() {
+        return buckets.name();
+    }
+
+    /** Adds the row in {@code b[from, to)} at {@code step}, its numbers (fast-parsed) in {@code values}, of {@code phase}. */
+    void add(long step, double[] values, Phase.Kind phase, byte[] b, int from, int to) {
         String problem = buckets.outOfOrder(step);
         if (problem != null) {
             throw parser.error(problem);
@@ -51,7 +56,7 @@ final class CsvLine implements LineBuckets.ExactRows {
         }
         System.arraycopy(b, from, currentRow, 0, to - from);
         currentLength = to - from;
-        buckets.add(step, values, this);
+        buckets.add(step, values, phase, this);
     }
 
     @Override

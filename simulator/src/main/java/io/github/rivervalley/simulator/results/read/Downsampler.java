@@ -6,6 +6,8 @@ import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.TraceLayout;
 import io.github.rivervalley.simulator.results.TraceRow;
+import io.github.rivervalley.simulator.schedule.LinePhases;
+import io.github.rivervalley.simulator.schedule.Schedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,30 +21,40 @@ import java.util.Map;
  * parser sees them ({@link Decimals#asRead}), so both paths agree to the bit; exactly kept rows are the
  * engine's own values, which the reader recovers exactly.
  *
+ * <p>Rows held in memory carry no {@code phase} column: their phases come from the run's schedule, by
+ * the rule the trace writer follows ({@link LinePhases}), so both paths give the same phases.
+ *
  * <p>Give it to the engine as an observer, or {@link #of} a finished {@link Trace}; then {@link #traces()}.
  */
 public final class Downsampler implements StepObserver {
 
     private final int buckets;
+    private final LinePhases phases;
     private final Map<String, MemoryLine> lines = new LinkedHashMap<>();
     private String[] columns;
     private int stepIndex;
-    private int lrIndex;
     private double[] scratch;
 
-    /** A downsampler keeping at most {@code buckets} (even, at least 2) buckets per line. */
-    public Downsampler(int buckets) {
+    /**
+     * A downsampler keeping at most {@code buckets} (even, at least 2) buckets per line, with the phases of
+     * {@code schedule} (the run's; null: no phases).
+     */
+    public Downsampler(int buckets, Schedule schedule) {
         this.buckets = LineBuckets.checkCapacity(buckets);
+        this.phases = schedule == null ? null : new LinePhases(schedule);
     }
 
-    /** A downsampler with {@link TraceReader#DEFAULT_BUCKETS}. */
-    public Downsampler() {
-        this(TraceReader.DEFAULT_BUCKETS);
+    /** A downsampler with {@link TraceReader#DEFAULT_BUCKETS} and the phases of {@code schedule}. */
+    public Downsampler(Schedule schedule) {
+        this(TraceReader.DEFAULT_BUCKETS, schedule);
     }
 
-    /** The traces of the rows of {@code trace} whose step is in {@code [from, to]}, with {@code buckets} per line. */
-    public static List<RecordedTrace> of(Trace trace, long from, long to, int buckets) {
-        Downsampler downsampler = new Downsampler(buckets);
+    /**
+     * The traces of the rows of {@code trace} whose step is in {@code [from, to]}, with {@code buckets} per
+     * line and the phases of {@code schedule} (the run's).
+     */
+    public static List<RecordedTrace> of(Trace trace, long from, long to, int buckets, Schedule schedule) {
+        Downsampler downsampler = new Downsampler(buckets, schedule);
         downsampler.init(trace.layout());
         for (TraceRow row : trace.rows()) {
             if (row.step() >= from && row.step() <= to) {
@@ -52,16 +64,15 @@ public final class Downsampler implements StepObserver {
         return downsampler.traces();
     }
 
-    /** Every row of {@code trace}, with {@link TraceReader#DEFAULT_BUCKETS} per line. */
-    public static List<RecordedTrace> of(Trace trace) {
-        return of(trace, Long.MIN_VALUE, Long.MAX_VALUE, TraceReader.DEFAULT_BUCKETS);
+    /** Every row of {@code trace}, with {@link TraceReader#DEFAULT_BUCKETS} per line and the phases of {@code schedule}. */
+    public static List<RecordedTrace> of(Trace trace, Schedule schedule) {
+        return of(trace, Long.MIN_VALUE, Long.MAX_VALUE, TraceReader.DEFAULT_BUCKETS, schedule);
     }
 
     @Override
     public void init(TraceLayout layout) {
         columns = layout.columns().toArray(new String[0]);
         stepIndex = layout.indexOf(TraceColumns.STEP);
-        lrIndex = layout.indexOf(TraceColumns.LR);
         scratch = new double[columns.length];
         lines.clear();
     }
@@ -72,7 +83,7 @@ public final class Downsampler implements StepObserver {
             throw new IllegalStateException("init was not called");
         }
         MemoryLine line = lines.computeIfAbsent(row.line(),
-                name -> new MemoryLine(new LineBuckets(name, columns, stepIndex, lrIndex, buckets)));
+                name -> new MemoryLine(new LineBuckets(name, columns, stepIndex, buckets)));
         String problem = line.buckets.outOfOrder(row.step());
         if (problem != null) {
             throw new IllegalArgumentException("the trace " + problem);
@@ -83,7 +94,7 @@ public final class Downsampler implements StepObserver {
         }
         line.previous = line.current;
         line.current = values;
-        line.buckets.add(row.step(), scratch, line);
+        line.buckets.add(row.step(), scratch, phases == null ? null : phases.kindOfRow(row.line(), row.step()), line);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.rivervalley.simulator.results.read;
 
 import io.github.rivervalley.landscapes.check.Check;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
+import io.github.rivervalley.simulator.schedule.Phase;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
 /**
  * One line of a trace being downsampled: its buckets (count, sum, minimum and maximum of every column per
  * bucket of steps, merged in pairs when full), its exactly kept rows (first, last, phase boundaries) and
- * its {@link PhaseDetector}. Fed row by row by the {@link Downsampler}, whether the rows come from the
+ * its {@link PhaseTracker}. Fed row by row by the {@link Downsampler}, whether the rows come from the
  * engine or from a {@code trace.csv}; the feeder supplies the exact rows on demand ({@link ExactRows}), so
  * the CSV reader parses exactly only the few rows that are kept.
  */
@@ -28,7 +29,6 @@ final class LineBuckets {
     private final String[] columns;
     private final int n;
     private final int stepIndex;
-    private final int lrIndex;
     private final int capacity;
     private final double[] sum;
     private final double[] min;
@@ -38,15 +38,14 @@ final class LineBuckets {
     private long first = -1;
     private long previousStep = -1;
     private long rows;
-    private final PhaseDetector trend = new PhaseDetector();
+    private final PhaseTracker phases = new PhaseTracker();
     private final TreeMap<Long, double[]> exact = new TreeMap<>();
 
-    LineBuckets(String name, String[] columns, int stepIndex, int lrIndex, int capacity) {
+    LineBuckets(String name, String[] columns, int stepIndex, int capacity) {
         this.name = name;
         this.columns = columns;
         this.n = columns.length;
         this.stepIndex = stepIndex;
-        this.lrIndex = lrIndex;
         this.capacity = capacity;
         this.sum = new double[capacity * n];
         this.min = new double[capacity * n];
@@ -77,9 +76,10 @@ final class LineBuckets {
 
     /**
      * Adds the row at {@code step} whose values, in column order, are {@code values} (as the bucket
-     * statistics see them); {@code exactRows} gives the exact values when a row is kept.
+     * statistics see them) and whose phase (as the schedule defines it; null: none) is {@code phase};
+     * {@code exactRows} gives the exact values when a row is kept.
      */
-    void add(long step, double[] values, ExactRows exactRows) {
+    void add(long step, double[] values, Phase.Kind phase, ExactRows exactRows) {
         if (rows == 0) {
             first = step;
             exact.put(step, exactRows.current());
@@ -104,8 +104,8 @@ final class LineBuckets {
                 }
             }
         }
-        // A new trend starts at the previous row: keep that row exactly (phase boundaries are read from it).
-        if (lrIndex >= 0 && trend.observe(rows == 0, previousStep, values[lrIndex]) && !exact.containsKey(previousStep)) {
+        // A new phase starts at the previous row: keep that row exactly (phase boundaries are read from it).
+        if (phases.observe(rows == 0, step, previousStep, phase) && !exact.containsKey(previousStep)) {
             exact.put(previousStep, exactRows.previous());
         }
         previousStep = step;
@@ -161,6 +161,6 @@ final class LineBuckets {
             }
             out.put(columns[c], new Column(columns[c], mean, lo, hi));
         }
-        return new RecordedTrace(name, rows, width, out, exact, List.of(columns), trend.phases(previousStep));
+        return new RecordedTrace(name, rows, width, out, exact, List.of(columns), phases.phases(previousStep));
     }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.results.RunSummary;
-import io.github.rivervalley.simulator.spec.LandscapeSpec;
+import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,16 +13,18 @@ import java.util.Optional;
 
 /**
  * One run read back from its directory ({@link Runs#read}), or held in memory as it would be read back
- * ({@link Runs#of}): the summary, the resolved spec (as text and as a tree) and the downsampled trace of
- * every line. Immutable.
+ * ({@link Runs#of}): the summary, the resolved spec (as text and bound to the typed spec once, with the
+ * schedule it describes) and the downsampled trace of every line. Immutable.
  *
  * @param directory the run directory
  * @param summary the content of {@code summary.json}
  * @param specText the content of {@code spec.yaml} (empty when the run has none)
- * @param spec {@code spec.yaml} parsed as a tree (an empty object when absent or unreadable)
+ * @param spec {@code spec.yaml} bound to a run spec (empty when absent or not a spec this build reads)
+ * @param schedule the run's schedule, built from {@code spec} (or the in-memory run's own)
  * @param traces one trace per line, in file order (empty when the run has no {@code trace.csv})
  */
-public record RecordedRun(Path directory, RunSummary summary, String specText, JsonNode spec, List<RecordedTrace> traces) {
+public record RecordedRun(Path directory, RunSummary summary, String specText, Optional<RunSpec> spec, Optional<Schedule> schedule,
+        List<RecordedTrace> traces) {
 
     public RecordedRun {
         traces = List.copyOf(traces);
@@ -33,14 +36,22 @@ public record RecordedRun(Path directory, RunSummary summary, String specText, J
     }
 
     /**
-     * The schedule family that colours this run in charts: the summary's schedule type, else the spec's
-     * {@code schedule.type}, else {@code "unknown"}.
+     * The schedule family that colours this run in charts, as its schedule reports it
+     * ({@link Schedule#family()}); without one, the family the summary recorded, else {@code "unknown"}.
      */
     public String family() {
+        if (schedule.isPresent()) {
+            return schedule.get().family().label();
+        }
         if (summary.schedule() != null && !summary.schedule().isBlank()) {
             return summary.schedule();
         }
-        return spec.path("schedule").path("type").asText("unknown");
+        return "unknown";
+    }
+
+    /** The schedule's peak learning rate, if the schedule is known. */
+    public Optional<Double> peak() {
+        return schedule.map(Schedule::peak);
     }
 
     /** The trace of the named line. */
@@ -53,9 +64,12 @@ public record RecordedRun(Path directory, RunSummary summary, String specText, J
         return traces.isEmpty() ? Optional.empty() : Optional.of(traces.get(0));
     }
 
-    /** A spec value by dotted path ({@code schedule.peak}) as text, or empty. */
+    /** A value of the bound spec by dotted path ({@code optimizer.type}) as text, or empty. */
     public Optional<String> specValue(String dottedPath) {
-        JsonNode node = spec;
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode node = SpecReader.instance().toTree(spec.get());
         for (String part : dottedPath.split("\\.")) {
             node = node.path(part);
         }
@@ -70,12 +84,11 @@ public record RecordedRun(Path directory, RunSummary summary, String specText, J
      * (used to draw the loss under the trajectory); empty otherwise.
      */
     public Optional<Landscape> landscape() {
-        JsonNode block = spec.path("landscape");
-        if (!block.isObject()) {
+        if (spec.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(SpecReader.instance().bind(block, LandscapeSpec.class).build());
+            return Optional.of(spec.get().landscape().build());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

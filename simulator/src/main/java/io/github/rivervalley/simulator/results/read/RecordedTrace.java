@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * rows kept exactly: the last row and the rows where a phase starts or ends, so that headline numbers
  * (values at the start and end of a decay, final values) never come from averaged buckets.
  *
- * <p>Phases are read off the {@code lr} column while streaming: rising learning rate is a warmup (or a
- * re-warmup after the first phase), constant is stable, falling is a decay. With the trace recorded
- * every step the boundaries are exact; with sparser recording they are the nearest recorded rows.
+ * <p>Phases are the schedule's, followed row by row while streaming ({@link PhaseTracker}): with the trace
+ * recorded at every phase boundary they are exact; with sparser recording they start at the nearest
+ * recorded rows before the schedule's boundaries.
  * Immutable.
  */
 public final class RecordedTrace {
@@ -101,7 +101,7 @@ public final class RecordedTrace {
         return exactRows.lastKey();
     }
 
-    /** Phases read off the learning rate, in order. */
+    /** The schedule's phases over the recorded rows, in order. */
     public List<Phase> phases() {
         return phases;
     }

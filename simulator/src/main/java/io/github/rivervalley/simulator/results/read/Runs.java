@@ -1,12 +1,12 @@
 package io.github.rivervalley.simulator.results.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.results.RunFiles;
 import io.github.rivervalley.simulator.results.RunSummary;
 import io.github.rivervalley.simulator.results.SummaryFile;
 import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.schedule.Schedule;
+import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finding and reading run directories (any directory holding a {@code summary.json}). */
@@ -81,8 +82,10 @@ public final class Runs {
                 throw new UncheckedIOException("cannot read " + specFile, e);
             }
         }
+        Optional<RunSpec> spec = bind(directory, specText);
+        Optional<Schedule> schedule = spec.flatMap(Runs::schedule);
         Path traceFile = directory.resolve(RunDirectory.TRACE);
-        List<RecordedTrace> traces = reader.read(traceFile);
+        List<RecordedTrace> traces = reader.read(traceFile, schedule.orElse(null));
         for (RunSummary.LineResult line : summary.lines()) {
             RecordedTrace trace = traces.stream().filter(t -> t.line().equals(line.name())).findFirst().orElse(null);
             if (trace == null || trace.lastStep() != line.endStep()) {
@@ -91,23 +94,41 @@ public final class Runs {
                         + " says it ran to step " + line.endStep() + " (the trace is incomplete)");
             }
         }
-        return of(directory, summary, specText, traces);
+        return new RecordedRun(directory, summary, specText, spec, schedule, traces);
     }
 
     /**
      * A run held in memory as {@link #read} gives it once its files are in {@code directory}: the
-     * summary, the text of its {@code spec.yaml} (may be empty) and its traces (from a {@link Downsampler}).
+     * summary, the text of its {@code spec.yaml} (may be empty) and its traces (from a {@link Downsampler}
+     * given the run's schedule, which {@code specText} describes).
      */
     public static RecordedRun of(Path directory, RunSummary summary, String specText, List<RecordedTrace> traces) {
-        JsonNode spec = JsonNodeFactory.instance.objectNode();
-        if (!specText.isEmpty()) {
-            try {
-                spec = SpecReader.instance().readTree(specText, directory.resolve(RunDirectory.SPEC).toString());
-            } catch (RuntimeException e) {
-                spec = JsonNodeFactory.instance.objectNode(); // an unreadable spec: the report shows its text only
-            }
+        Optional<RunSpec> spec = bind(directory, specText);
+        return new RecordedRun(directory, summary, specText, spec, spec.flatMap(Runs::schedule), traces);
+    }
+
+    /**
+     * The spec a run wrote, bound once; empty when there is none or it is not a spec this build reads (a
+     * run of a later version, a hand-edited file): the report then shows its text and the summary's facts only.
+     */
+    private static Optional<RunSpec> bind(Path directory, String specText) {
+        if (specText.isEmpty()) {
+            return Optional.empty();
         }
-        return new RecordedRun(directory, summary, specText, spec, traces);
+        try {
+            SpecReader reader = SpecReader.instance();
+            return Optional.of(reader.bind(reader.readTree(specText, directory.resolve(RunDirectory.SPEC).toString()), RunSpec.class));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Schedule> schedule(RunSpec spec) {
+        try {
+            return Optional.of(spec.schedule().build(spec.steps()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The sweep summary of {@code root}, when it is a sweep directory. */

@@ -1,8 +1,12 @@
 package io.github.rivervalley.simulator.results.read;
 
 import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.schedule.LinePhases;
+import io.github.rivervalley.simulator.schedule.Phase;
+import io.github.rivervalley.simulator.schedule.Schedule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,8 @@ import java.util.Map;
 /**
  * Splits the bytes of a {@code trace.csv} into rows and fields (one pass, no per-field objects) and feeds
  * each row to its line's {@link CsvLine} (and so to its {@link LineBuckets}). Fields may be quoted; columns are found by name.
+ * A row's phase is its {@code phase} field; a trace without that column takes it from the run's schedule
+ * when there is one ({@link LinePhases}, the rule the trace writer follows), and has no phases otherwise.
  */
 final class TraceParser {
 
@@ -21,16 +27,27 @@ final class TraceParser {
     private int[] numericIndex;
     private String[] numericNames;
     private int stepIndex;
-    private int lrIndex = -1;
+    private int phaseField = -1;
+    private final LinePhases schedulePhases;
+    private static final Phase.Kind[] KINDS = Phase.Kind.values();
+    private static final byte[][] KIND_LABELS = new byte[KINDS.length][];
+
+    static {
+        for (int k = 0; k < KINDS.length; k++) {
+            KIND_LABELS[k] = KINDS[k].label().getBytes(StandardCharsets.US_ASCII);
+        }
+    }
     private final int[] fieldStart = new int[4096];
     private final int[] fieldEnd = new int[4096];
     private double[] values;
     private final Map<String, CsvLine> lines = new LinkedHashMap<>();
     private CsvLine current;
 
-    TraceParser(String source, int buckets) {
+    /** A parser for {@code source}; {@code schedule} (may be null) gives the phases of a trace without a phase column. */
+    TraceParser(String source, int buckets, Schedule schedule) {
         this.source = source;
         this.buckets = buckets;
+        this.schedulePhases = schedule == null ? null : new LinePhases(schedule);
     }
 
     /** Handles the row in {@code b[from, to)} whose fields {@link #splitLine} has just found. */
@@ -65,7 +82,27 @@ final class TraceParser {
         if (!(step >= 0) || step != Math.rint(step)) {
             throw error("step '" + text(b, fieldStart[numericField(stepIndex)], fieldEnd[numericField(stepIndex)]) + "' is not a whole number >= 0");
         }
-        state.add((long) step, values, b, from, to);
+        Phase.Kind phase;
+        if (phaseField >= 0) {
+            phase = kind(b, fieldStart[phaseField], fieldEnd[phaseField]);
+        } else {
+            phase = schedulePhases == null ? null : schedulePhases.kindOfRow(state.name(), (long) step);
+        }
+        state.add((long) step, values, phase, b, from, to);
+    }
+
+    /** The phase kind a {@code phase} field names; empty: none. */
+    private Phase.Kind kind(byte[] b, int from, int to) {
+        if (to == from) {
+            return null;
+        }
+        for (int k = 0; k < KINDS.length; k++) {
+            if (Arrays.equals(KIND_LABELS[k], 0, KIND_LABELS[k].length, b, from, to)) {
+                return KINDS[k];
+            }
+        }
+        throw error("column " + TraceColumns.PHASE + ": '" + text(b, from, to) + "' is not a phase; expected one of "
+                + Arrays.stream(KINDS).map(Phase.Kind::label).toList() + " or nothing");
     }
 
     private int numericField(int k) {
@@ -131,6 +168,9 @@ final class TraceParser {
                 numericIndex[f] = -1;
             } else if (TraceColumns.TEXT.contains(header[f])) {
                 numericIndex[f] = -1; // text (the phase): the reader keeps numbers only
+                if (header[f].equals(TraceColumns.PHASE)) {
+                    phaseField = f;
+                }
             } else {
                 numericIndex[f] = names.size();
                 names.add(header[f]);
@@ -143,7 +183,6 @@ final class TraceParser {
         }
         numericNames = names.toArray(new String[0]);
         stepIndex = names.indexOf(TraceColumns.STEP);
-        lrIndex = names.indexOf(TraceColumns.LR);
         values = new double[names.size()];
     }
 
@@ -155,7 +194,7 @@ final class TraceParser {
         if (name.isEmpty()) {
             throw error("has an empty line name");
         }
-        current = lines.computeIfAbsent(name, n -> new CsvLine(new LineBuckets(n, numericNames, stepIndex, lrIndex, buckets), this));
+        current = lines.computeIfAbsent(name, n -> new CsvLine(new LineBuckets(n, numericNames, stepIndex, buckets), this));
         return current;
     }
 

@@ -1,6 +1,7 @@
 package io.github.rivervalley.simulator.results.read;
 
 import io.github.rivervalley.simulator.results.TraceColumns;
+import io.github.rivervalley.simulator.schedule.Schedule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ import java.util.List;
  *
  * <p>{@link TraceParser} splits the bytes into rows and fields, {@link CsvLine} feeds each line's rows to
  * its {@link LineBuckets} (the downsampling core the {@link Downsampler} feeds from the engine), which keep
- * the buckets and exactly kept rows, and {@link PhaseDetector} reads the line's phases off its {@code lr}
- * column.
+ * the buckets and exactly kept rows, and whose {@link PhaseTracker} follows the line's phases as the
+ * schedule defines them: the trace's {@code phase} column, or for a trace without one the schedule passed in.
  */
 public final class TraceReader {
 
@@ -41,10 +42,18 @@ public final class TraceReader {
         this(DEFAULT_BUCKETS);
     }
 
-    /** Reads every line of the trace file, in order of first appearance. */
+    /** Reads every line of the trace file, in order of first appearance; phases from its {@code phase} column. */
     public List<RecordedTrace> read(Path csv) {
+        return read(csv, null);
+    }
+
+    /**
+     * Reads every line of the trace file, in order of first appearance; a trace without a {@code phase}
+     * column takes its phases from {@code schedule} (the run's; null: such a trace has no phases).
+     */
+    public List<RecordedTrace> read(Path csv, Schedule schedule) {
         try (InputStream in = Files.newInputStream(csv)) {
-            return read(in, csv.toString());
+            return read(in, csv.toString(), schedule);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
@@ -52,7 +61,12 @@ public final class TraceReader {
 
     /** Reads a trace from a stream; {@code source} names it in messages. */
     public List<RecordedTrace> read(InputStream in, String source) throws IOException {
-        TraceParser parser = new TraceParser(source, buckets);
+        return read(in, source, null);
+    }
+
+    /** Reads a trace from a stream, with {@code schedule} as in {@link #read(Path, Schedule)}. */
+    public List<RecordedTrace> read(InputStream in, String source, Schedule schedule) throws IOException {
+        TraceParser parser = new TraceParser(source, buckets, schedule);
         byte[] buffer = new byte[1 << 20];
         int filled = 0;
         while (true) {

@@ -10,6 +10,8 @@
  * {@link io.github.rivervalley.simulator.results.read.Downsampler}, a step observer the engine can feed
  * directly; both give the same traces to the bit, so nothing is written as CSV to be read back in the same
  * process. {@link io.github.rivervalley.simulator.results.read.Runs} finds run directories and builds a
- * {@code RecordedRun} from files or from memory.
+ * {@code RecordedRun} from files or from memory, binding the run's {@code spec.yaml} once to the typed run
+ * spec: its schedule gives the run's family and, with the trace's {@code phase} column, its phases
+ * (never guessed from the learning rate).
  */
 package io.github.rivervalley.simulator.results.read;

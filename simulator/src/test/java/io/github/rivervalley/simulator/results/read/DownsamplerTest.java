@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.results.CsvRows;
+import io.github.rivervalley.simulator.results.CsvTraceWriter;
 import io.github.rivervalley.simulator.results.Trace;
 import io.github.rivervalley.simulator.results.TraceColumns;
 import io.github.rivervalley.simulator.results.TraceLayout;
 import io.github.rivervalley.simulator.results.TraceRecorder;
 import io.github.rivervalley.simulator.results.TraceRow;
+import io.github.rivervalley.simulator.schedule.Phase;
+import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,16 +54,21 @@ class DownsamplerTest {
         return Simulation.trace(spec, 1);
     }
 
-    private static List<RecordedTrace> readCsv(String csv, int buckets) throws IOException {
-        return new TraceReader(buckets).read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "trace.csv");
+    private static Schedule schedule() {
+        return Simulation.prepare(SpecReader.instance().bind(SpecReader.instance().readTree(SPEC, "test spec"), RunSpec.class)).schedule();
+    }
+
+    /** The CSV read back; a CSV without the phase column takes its phases from {@code schedule}. */
+    private static List<RecordedTrace> readCsv(String csv, int buckets, Schedule schedule) throws IOException {
+        return new TraceReader(buckets).read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "trace.csv", schedule);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {2048, 64, 2})
     void memoryAndFileGiveTheSameTracesToTheBit(int buckets) throws IOException {
         Trace trace = trace();
-        List<RecordedTrace> fromFile = readCsv(trace.toCsv(), buckets);
-        List<RecordedTrace> fromMemory = Downsampler.of(trace, Long.MIN_VALUE, Long.MAX_VALUE, buckets);
+        List<RecordedTrace> fromFile = readCsv(trace.toCsv(), buckets, schedule());
+        List<RecordedTrace> fromMemory = Downsampler.of(trace, Long.MIN_VALUE, Long.MAX_VALUE, buckets, schedule());
         assertEquals(fromFile.size(), fromMemory.size());
         assertTrue(fromFile.size() >= 2, "main and a branch");
         for (int i = 0; i < fromFile.size(); i++) {
@@ -72,15 +82,22 @@ class DownsamplerTest {
     @Test
     void theEngineFeedsItDirectly() throws IOException {
         RunSpec spec = SpecReader.instance().bind(SpecReader.instance().readTree(SPEC, "test spec"), RunSpec.class);
-        Downsampler downsampler = new Downsampler(64);
+        Run run = Simulation.prepare(spec);
+        Downsampler downsampler = new Downsampler(64, run.schedule());
         TraceRecorder recorder = new TraceRecorder();
-        Simulation.execute(Simulation.prepare(spec), 2, List.of(downsampler, recorder));
-        List<RecordedTrace> fromFile = readCsv(recorder.trace().toCsv(), 64);
+        StringWriter csv = new StringWriter();
+        Simulation.execute(run, 2, List.of(downsampler, recorder, new CsvTraceWriter(csv, run.schedule())));
+        List<RecordedTrace> fromFile = readCsv(recorder.trace().toCsv(), 64, run.schedule());
         List<RecordedTrace> fromEngine = downsampler.traces();
         assertEquals(fromFile.size(), fromEngine.size());
+        // The file as the run command writes it has the phase column: the same phases, read from it.
+        List<RecordedTrace> withPhaseColumn = readCsv(csv.toString(), 64, null);
         for (int i = 0; i < fromFile.size(); i++) {
             assertSame(fromFile.get(i), fromEngine.get(i));
+            assertEquals(withPhaseColumn.get(i).phases(), fromEngine.get(i).phases());
         }
+        // Main: warmup [0, 50), then stable to where the last budget's decay starts, 1200 - 0.2 x 1200 = 960.
+        assertEquals(List.of(new Phase(Phase.Kind.WARMUP, 0, 50), new Phase(Phase.Kind.STABLE, 50, 960)), fromEngine.get(0).phases());
     }
 
     @Test
@@ -92,8 +109,8 @@ class DownsamplerTest {
                 CsvRows.append(trace.layout(), row, csv);
             }
         }
-        List<RecordedTrace> fromFile = readCsv(csv.toString(), 256);
-        List<RecordedTrace> fromMemory = Downsampler.of(trace, 100, 700, 256);
+        List<RecordedTrace> fromFile = readCsv(csv.toString(), 256, schedule());
+        List<RecordedTrace> fromMemory = Downsampler.of(trace, 100, 700, 256, schedule());
         assertEquals(fromFile.size(), fromMemory.size());
         for (int i = 0; i < fromFile.size(); i++) {
             assertSame(fromFile.get(i), fromMemory.get(i));
@@ -104,7 +121,7 @@ class DownsamplerTest {
     @Test
     void rowsOutOfStepOrderAreRefused() {
         TraceLayout layout = trace().layout();
-        Downsampler downsampler = new Downsampler(4);
+        Downsampler downsampler = new Downsampler(4, null);
         downsampler.init(layout);
         downsampler.handleStep(new TraceRow("main", new double[layout.width()]));
         String message = assertThrows(IllegalArgumentException.class,
