@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "straight-sgd-10k-reference/1t,",
             "long-trajectory, rotated-d1000, rotated-d1000-sharpness,",
             "bigram-tabular-V<V>/<N>t, bigram-factored-V<V>/<N>t,",
-            "bigram-factored-V<V>-f32/<N>t (precision: float32),",
+            "bigram-tabular-V4096-f32/<N>t, bigram-factored-V<V>-f32/<N>t (precision: float32),",
             "memory-10m-every-step, report-10m, sweep-64/<N>t, scaling-d,",
             "scaling-v."
         })

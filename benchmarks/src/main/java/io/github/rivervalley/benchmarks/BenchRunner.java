@@ -110,6 +110,8 @@ public final class BenchRunner {
                 bench("bigram-tabular-V" + v + "/" + threads + "t", harness(1, 5),
                         () -> Workloads.bigram(v, TABULAR, threads, Math.max(10, (quick ? 200_000 : 2_000_000) / v)));
             }
+            bench("bigram-tabular-V4096-f32/" + threads + "t", harness(1, 5),
+                    () -> Workloads.bigram(4096, TABULAR_F32, threads, Math.max(10, (quick ? 200_000 : 2_000_000) / 4096)));
             for (int v : new int[] {4096, 8192}) {
                 bench("bigram-factored-V" + v + "/" + threads + "t", harness(1, 3),
                         () -> Workloads.bigram(v, FACTORED, threads, Math.max(3, (quick ? 20_000 : 160_000) / v)));
@@ -285,6 +287,7 @@ public final class BenchRunner {
 
     /** Model blocks of the bigram benchmarks. */
     static final String TABULAR = "{type: tabular}";
+    static final String TABULAR_F32 = "{type: tabular, precision: float32}";
     static final String FACTORED = "{type: factored, embedding: 64}";
     static final String FACTORED_F32 = "{type: factored, embedding: 64, precision: float32}";
 

@@ -5,6 +5,7 @@ import io.github.rivervalley.landscapes.Decomposer;
 import io.github.rivervalley.landscapes.GroupCurvature;
 import io.github.rivervalley.landscapes.Landscape;
 import io.github.rivervalley.simulator.noise.GradientOracle;
+import io.github.rivervalley.simulator.noise.ReducedPrecision;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * {@code = L* + excess of river groups}; hill excess {@code = excess of hill groups}; so
  * {@code loss = river_loss + hill_excess}.
  */
-public sealed interface BigramModel extends Landscape, Decomposer, GroupCurvature permits TabularModel, FactoredModel {
+public sealed interface BigramModel extends Landscape, Decomposer, GroupCurvature, ReducedPrecision permits TabularModel, FactoredModel {
 
     /** The data the loss is computed on. */
     BigramData data();
@@ -45,6 +46,12 @@ public sealed interface BigramModel extends Landscape, Decomposer, GroupCurvatur
      * {@code (1/B) sum_b grad CE(e_{y_b}, softmax(z_{x_b}))}.
      */
     GradientOracle newMinibatchOracle(int batchSize);
+
+    /** {@code precision: float32}: only this model's minibatch oracles compute in float32. */
+    @Override
+    default String precisionField() {
+        return "model.precision";
+    }
 
     @Override
     default List<String> extraColumns() {

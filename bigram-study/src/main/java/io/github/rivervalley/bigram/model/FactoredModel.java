@@ -299,6 +299,16 @@ public final class FactoredModel implements BigramModel {
     }
 
     @Override
+    public boolean reducedPrecision() {
+        return float32;
+    }
+
+    @Override
+    public boolean honouredBy(GradientOracle oracle) {
+        return oracle instanceof FactoredMinibatch32;
+    }
+
+    @Override
     public String toString() {
         return "FactoredModel[V=" + v + ", k=" + k + ", d=" + dimension() + ", initScale=" + initScale + (float32 ? ", float32" : "") + ", " + data + "]";
     }

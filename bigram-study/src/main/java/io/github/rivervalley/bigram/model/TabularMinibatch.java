@@ -16,6 +16,10 @@ import java.util.random.RandomGenerator;
  * (O(B V) per call, not O(V^2)); a different output array is cleared in full once. Callers must therefore not
  * write into the output outside the touched rows between calls (scaling it in place is fine). Not thread-safe:
  * one per worker.
+ *
+ * <p>{@code precision: float32}: each row's gradient in float32 arithmetic ({@link #rowGradient32}), the same
+ * draws; the parameters and the update {@code x - lr g} stay float64, so only the gradient is rounded
+ * (bounded in {@code TabularPrecisionTest}). Its summation order is fixed, so its bits too are reproducible.
  */
 public final class TabularMinibatch implements FusedSgd {
 
@@ -35,8 +39,13 @@ public final class TabularMinibatch implements FusedSgd {
     private final int[] firstPair;
     private final int[] nextPair;
     private final double[] scratch;
+    /** float32 mode: a row's gradient; else null. */
+    private final float[] row32;
+    /** The two maxima of {@link #maxPair}. */
+    private double pairMaxA;
+    private double pairMaxB;
 
-    TabularMinibatch(TabularModel model, int batchSize) {
+    TabularMinibatch(TabularModel model, int batchSize, boolean float32) {
         this.data = model.data();
         this.v = data.vocabularySize();
         this.batchSize = Check.positive("batchSize", batchSize);
@@ -49,6 +58,7 @@ public final class TabularMinibatch implements FusedSgd {
         this.firstPair = new int[batchSize];
         this.nextPair = new int[batchSize];
         this.scratch = new double[2 * v];
+        this.row32 = float32 ? new float[v] : null;
     }
 
     @Override
@@ -63,6 +73,17 @@ public final class TabularMinibatch implements FusedSgd {
             }
         }
         sample(random);
+        if (row32 != null) {
+            linkPairs();
+            for (int n = 0; n < touchedCount; n++) {
+                int row = touched[n] * v;
+                rowGradient32(x, n, SoftmaxRows.max(x, row, v));
+                for (int j = 0; j < v; j++) {
+                    out[row + j] = row32[j];
+                }
+            }
+            return Double.NaN;
+        }
         double invB = 1.0 / batchSize;
         int n = 0;
         for (; n + 1 < touchedCount; n += 2) {
@@ -114,14 +135,23 @@ public final class TabularMinibatch implements FusedSgd {
     public boolean sgdStep(double[] x, double lr, RandomGenerator random) {
         lastOut = null;
         sample(random);
-        // The pairs of each distinct row, in batch order: a linked list per row, built backwards.
-        for (int n = 0; n < touchedCount; n++) {
-            firstPair[n] = -1;
-        }
-        for (int b = batchSize - 1; b >= 0; b--) {
-            int n = slotOf[tokens[b]];
-            nextPair[b] = firstPair[n];
-            firstPair[n] = b;
+        linkPairs();
+        if (row32 != null) {
+            boolean bad = false;
+            int n = 0;
+            for (; n + 1 < touchedCount; n += 2) {
+                maxPair(x, touched[n] * v, touched[n + 1] * v);
+                double maxB = pairMaxB;
+                rowGradient32(x, n, pairMaxA);
+                bad |= update32(x, n, lr);
+                rowGradient32(x, n + 1, maxB);
+                bad |= update32(x, n + 1, lr);
+            }
+            if (n < touchedCount) {
+                rowGradient32(x, n, SoftmaxRows.max(x, touched[n] * v, v));
+                bad |= update32(x, n, lr);
+            }
+            return bad;
         }
         double invB = 1.0 / batchSize;
         boolean bad = false;
@@ -140,6 +170,122 @@ public final class TabularMinibatch implements FusedSgd {
             bad |= update(x, n, 0, lr, invB);
         }
         return bad;
+    }
+
+    /** The pairs of each distinct row, in batch order: a linked list per row, built backwards. */
+    private void linkPairs() {
+        for (int n = 0; n < touchedCount; n++) {
+            firstPair[n] = -1;
+        }
+        for (int b = batchSize - 1; b >= 0; b--) {
+            int n = slotOf[tokens[b]];
+            nextPair[b] = firstPair[n];
+            firstPair[n] = b;
+        }
+    }
+
+    /**
+     * Row {@code touched[n]}'s gradient in float32 into {@link #row32}: {@code t_j = (float) (x_j - max)} (the
+     * maximum and the difference in float64, exact in the maximum), {@code e_j = exp(t_j)} by {@link FastExp}
+     * (range reduction and polynomial over the whole row, vectorised; then the scaling, summed in two chains),
+     * {@code g_j = e_j * (c_i * (float) (1/B) / sum)}, then {@code - (float) (1/B)} at each of the row's pairs'
+     * successors in batch order. Every step is float32 arithmetic in a fixed order.
+     */
+    private void rowGradient32(double[] x, int n, double max) {
+        int i = touched[n];
+        float[] g = row32;
+        float sum = expRow(x, i * v, max, g);
+        float invB = (float) (1.0 / batchSize);
+        float scale = countOf[i] * invB / sum;
+        for (int j = 0; j < v; j++) {
+            g[j] *= scale;
+        }
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            g[next[b]] -= invB;
+        }
+    }
+
+    /** {@code x -= lr g} on row {@code touched[n]} with g the float32 gradient row; whether some x_j is not finite. */
+    private boolean update32(double[] x, int n, double lr) {
+        int row = touched[n] * v;
+        boolean bad = false;
+        for (int j = 0; j < v; j++) {
+            double a = x[row + j] - lr * row32[j];
+            x[row + j] = a;
+            bad |= a * 0.0 != 0.0; // NaN exactly when a is not finite
+        }
+        return bad;
+    }
+
+    /**
+     * Both rows' maxima in one pass, into {@link #pairMaxA} and {@link #pairMaxB}: two streams from memory at
+     * once (each row's first read misses the caches). Exact, as {@link SoftmaxRows#max}.
+     */
+    private void maxPair(double[] x, int ra, int rb) {
+        double maxA = Double.NEGATIVE_INFINITY;
+        double maxB = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < v; j++) {
+            maxA = Math.max(maxA, x[ra + j]);
+            maxB = Math.max(maxB, x[rb + j]);
+        }
+        pairMaxA = maxA;
+        pairMaxB = maxB;
+    }
+
+    /**
+     * {@code g[j] = FastExp.exp((float) (x[row + j] - max))}, returning their sum taken in four chains (entry j
+     * into chain j mod 4, the chains added as (0 + 1) + (2 + 3)). A repeated argument reuses the previous
+     * exponential (equal arguments, equal results), as the float64 path does: most of a tabular row is one
+     * shared value. Four chains, not one, take the additions' latency off the critical path.
+     */
+    private float expRow(double[] x, int row, double max, float[] g) {
+        float s0 = 0.0f;
+        float s1 = 0.0f;
+        float s2 = 0.0f;
+        float s3 = 0.0f;
+        float arg = Float.NaN; // NaN equals nothing: the first exponential is always computed
+        float e = 0.0f;
+        int j = 0;
+        for (; j + 3 < v; j += 4) {
+            float t0 = (float) (x[row + j] - max);
+            if (t0 != arg) {
+                arg = t0;
+                e = FastExp.exp(t0);
+            }
+            g[j] = e;
+            s0 += e;
+            float t1 = (float) (x[row + j + 1] - max);
+            if (t1 != arg) {
+                arg = t1;
+                e = FastExp.exp(t1);
+            }
+            g[j + 1] = e;
+            s1 += e;
+            float t2 = (float) (x[row + j + 2] - max);
+            if (t2 != arg) {
+                arg = t2;
+                e = FastExp.exp(t2);
+            }
+            g[j + 2] = e;
+            s2 += e;
+            float t3 = (float) (x[row + j + 3] - max);
+            if (t3 != arg) {
+                arg = t3;
+                e = FastExp.exp(t3);
+            }
+            g[j + 3] = e;
+            s3 += e;
+        }
+        for (; j < v; j++) {
+            float t = (float) (x[row + j] - max);
+            if (t != arg) {
+                arg = t;
+                e = FastExp.exp(t);
+            }
+            g[j] = e;
+            s0 += e;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -176,13 +322,9 @@ public final class TabularMinibatch implements FusedSgd {
     private void softmaxPair(double[] x, int a, double[] outA, int oa, int b, double[] outB, int ob, double invB) {
         int ra = a * v;
         int rb = b * v;
-        // both maxima in one pass: two streams from memory at once (each row's first read misses the caches)
-        double maxA = Double.NEGATIVE_INFINITY;
-        double maxB = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v; j++) {
-            maxA = Math.max(maxA, x[ra + j]);
-            maxB = Math.max(maxB, x[rb + j]);
-        }
+        maxPair(x, ra, rb);
+        double maxA = pairMaxA;
+        double maxB = pairMaxB;
         double sumA = 0.0;
         double sumB = 0.0;
         double argA = Double.NaN; // NaN equals nothing: the first exponential is always computed
@@ -237,6 +379,6 @@ public final class TabularMinibatch implements FusedSgd {
 
     @Override
     public String toString() {
-        return "TabularMinibatch[B=" + batchSize + ", V=" + v + "]";
+        return "TabularMinibatch[B=" + batchSize + ", V=" + v + (row32 != null ? ", float32" : "") + "]";
     }
 }

@@ -20,8 +20,18 @@ public final class TabularModel implements BigramModel {
 
     private final BigramData data;
     private final int v;
+    private final boolean float32;
 
     public TabularModel(BigramData data) {
+        this(data, false);
+    }
+
+    /**
+     * @param float32 the minibatch oracle's softmax rows in float32 arithmetic ({@link TabularMinibatch}); the
+     *     parameters, the update, and the exact value, gradient and curvature stay float64
+     */
+    public TabularModel(BigramData data, boolean float32) {
+        this.float32 = float32;
         this.data = Check.present("data", data);
         this.v = data.vocabularySize();
         if (v > MAX_VOCABULARY) {
@@ -173,11 +183,21 @@ public final class TabularModel implements BigramModel {
 
     @Override
     public TabularMinibatch newMinibatchOracle(int batchSize) {
-        return new TabularMinibatch(this, batchSize);
+        return new TabularMinibatch(this, batchSize, float32);
+    }
+
+    @Override
+    public boolean reducedPrecision() {
+        return float32;
+    }
+
+    @Override
+    public boolean honouredBy(GradientOracle oracle) {
+        return oracle instanceof TabularMinibatch;
     }
 
     @Override
     public String toString() {
-        return "TabularModel[V=" + v + ", d=" + dimension() + ", " + data + "]";
+        return "TabularModel[V=" + v + ", d=" + dimension() + (float32 ? ", float32" : "") + ", " + data + "]";
     }
 }

@@ -4,8 +4,6 @@ import io.github.rivervalley.bigram.data.BigramData;
 import io.github.rivervalley.bigram.model.BigramModel;
 import io.github.rivervalley.bigram.model.FactoredModel;
 import io.github.rivervalley.landscapes.check.Check;
-import io.github.rivervalley.landscapes.check.InvalidValueException;
-import java.util.List;
 
 /**
  * {@code model: {type: factored, embedding: k, initScale: s, seed: n, precision: float64}}: logits
@@ -15,19 +13,13 @@ import java.util.List;
  */
 public record FactoredModelSpec(int embedding, Double initScale, Long seed, String precision) implements BigramModelSpec {
 
-    /** The allowed precisions. */
-    public static final List<String> PRECISIONS = List.of("float64", "float32");
-
     /** The float64 model. */
     public FactoredModelSpec(int embedding, Double initScale, Long seed) {
         this(embedding, initScale, seed, null);
     }
 
     public FactoredModelSpec {
-        precision = precision == null ? "float64" : precision;
-        if (!PRECISIONS.contains(precision)) {
-            throw new InvalidValueException("precision", precision, "one of " + PRECISIONS);
-        }
+        precision = BigramModelSpec.precision(precision);
         Check.positive("embedding", embedding);
         if (initScale != null) {
             Check.positive("initScale", initScale);

@@ -8,6 +8,8 @@ import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fast softmax arithmetic (four running maxima, exponentials reused for repeated logits, two rows side by
@@ -122,7 +124,7 @@ class SoftmaxFastPathTest {
         BigramData data = Fixtures.halfRivers(v, Frequencies.ZIPF, 4, 2);
         TabularModel model = new TabularModel(data);
         for (int batch : new int[] {1, 2, 7, 64}) {
-            TabularMinibatch oracle = new TabularMinibatch(model, batch);
+            TabularMinibatch oracle = new TabularMinibatch(model, batch, false);
             SplittableRandom pick = new SplittableRandom(batch);
             double[] out = new double[v * v];
             for (int call = 0; call < 12; call++) {
@@ -161,16 +163,18 @@ class SoftmaxFastPathTest {
     /**
      * The fused SGD step against the gradient followed by the dense SGD update, over consecutive steps (so
      * rows drift apart from their repeats): the same iterate bit for bit, the same draws, and the same verdict
-     * on finiteness; a gradient call after fused steps is still the full gradient (its output cleared).
+     * on finiteness; a gradient call after fused steps is still the full gradient (its output cleared). In
+     * both precisions: the float32 oracle's fused step is its own float32 gradient followed by the float64 step.
      */
-    @Test
-    void fusedStepIsGradientThenDenseStepBitForBit() {
+    @ParameterizedTest(name = "float32 {0}")
+    @ValueSource(booleans = {false, true})
+    void fusedStepIsGradientThenDenseStepBitForBit(boolean float32) {
         int v = 29;
         BigramData data = Fixtures.halfRivers(v, Frequencies.UNIFORM, 3, 5);
-        TabularModel model = new TabularModel(data);
+        TabularModel model = new TabularModel(data, float32);
         for (int batch : new int[] {1, 3, 16, 100}) {
-            TabularMinibatch fused = new TabularMinibatch(model, batch);
-            TabularMinibatch plain = new TabularMinibatch(model, batch);
+            TabularMinibatch fused = new TabularMinibatch(model, batch, float32);
+            TabularMinibatch plain = new TabularMinibatch(model, batch, float32);
             double[] x = model.defaultStart();
             double[] y = x.clone();
             double[] g = new double[x.length];

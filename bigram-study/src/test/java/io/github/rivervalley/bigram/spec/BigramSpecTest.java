@@ -93,6 +93,10 @@ class BigramSpecTest {
         assertEquals("landscape.model.precision", e.field(), e.getMessage());
         assertTrue(e.getMessage().contains("float16") && e.getMessage().contains("float32"), e.getMessage());
         e = rejected("{type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}",
+                "{type: tabular, precision: double}");
+        assertEquals("landscape.model.precision", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("double") && e.getMessage().contains("float64"), e.getMessage());
+        e = rejected("{type: synthetic, vocabulary: 8, groups: [{share: 1.0, kind: deterministic}]}",
                 "{type: tabluar}");
         assertEquals("landscape.model.type", e.field(), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'tabular'"), e.getMessage());

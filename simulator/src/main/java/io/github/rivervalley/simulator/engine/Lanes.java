@@ -22,6 +22,11 @@ final class Lanes {
     final double[] laneNoise;
     /** Each lane's stream at the start of its chunk, for rewinding. */
     final Xoshiro256PlusPlus[] laneSaved;
+    /** The lanes' wall coordinates and tallies at the start of a chunk ({@link #keep}), for retaking it. */
+    private final double[] keptX1;
+    private final double[] keptLast;
+    private final int[] keptCrossings;
+    private final double[] keptAmplitude;
 
     Lanes(int size) {
         replica = new Replica[size];
@@ -33,6 +38,10 @@ final class Lanes {
         amplitude = new double[size];
         laneNoise = new double[size * 2 * StraightValleySteps.LANE_CHUNK];
         laneSaved = new Xoshiro256PlusPlus[size];
+        keptX1 = new double[size];
+        keptLast = new double[size];
+        keptCrossings = new int[size];
+        keptAmplitude = new double[size];
         for (int i = 0; i < size; i++) {
             laneSaved[i] = new Xoshiro256PlusPlus(1, 0, 0, 0);
         }
@@ -61,6 +70,22 @@ final class Lanes {
         if (magnitude > amplitude[k]) {
             amplitude[k] = magnitude;
         }
+    }
+
+    /** Copies the first {@code n} lanes' wall coordinates and tallies aside. */
+    void keep(int n) {
+        System.arraycopy(x1, 0, keptX1, 0, n);
+        System.arraycopy(last, 0, keptLast, 0, n);
+        System.arraycopy(crossings, 0, keptCrossings, 0, n);
+        System.arraycopy(amplitude, 0, keptAmplitude, 0, n);
+    }
+
+    /** Puts back what {@link #keep} copied aside. */
+    void restore(int n) {
+        System.arraycopy(keptX1, 0, x1, 0, n);
+        System.arraycopy(keptLast, 0, last, 0, n);
+        System.arraycopy(keptCrossings, 0, crossings, 0, n);
+        System.arraycopy(keptAmplitude, 0, amplitude, 0, n);
     }
 
     /** Writes the first {@code n} lanes back into their replicas. */

@@ -7,7 +7,9 @@ import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.io.StagedDirectory;
 import io.github.rivervalley.simulator.iterate.IterateFiles;
+import io.github.rivervalley.simulator.noise.GradientOracle;
 import io.github.rivervalley.simulator.noise.NoiseModel;
+import io.github.rivervalley.simulator.noise.ReducedPrecision;
 import io.github.rivervalley.simulator.optim.Optimizer;
 import io.github.rivervalley.simulator.results.CsvTraceWriter;
 import io.github.rivervalley.simulator.results.RunDirectory;
@@ -94,7 +96,11 @@ public final class Simulation {
             throw new SpecException("optimizer.type", "gd uses exact gradients, but noise.type is "
                     + typeName(resolved, "noise") + "; use sgd (or another optimizer) with gradient noise, or noise type none");
         }
-        within("noise", () -> noise.newOracle(landscape)); // noise types that need a river valley say so here
+        GradientOracle oracle = within("noise", () -> noise.newOracle(landscape)); // noise types that need a river valley say so here
+        if (landscape instanceof ReducedPrecision reduced && reduced.reducedPrecision() && !reduced.honouredBy(oracle)) {
+            throw new SpecException("landscape." + reduced.precisionField(), "float32 is not allowed with noise type "
+                    + typeName(resolved, "noise") + "; expected float64 (float32 applies to the minibatch gradient: noise type minibatch)");
+        }
         if (resolved.record().preconditionedSharpness()) {
             if (resolved.record().sharpnessEvery() == 0) {
                 throw new SpecException("record.preconditionedSharpness", "true is not allowed without record.sharpnessEvery; "

@@ -149,6 +149,42 @@ class FastPathTest {
     }
 
     /**
+     * The shared-river lanes take whole chunks of {@value StraightValleySteps#LANE_CHUNK} steps (rows every
+     * 100 steps) optimistically and retake a chunk exactly when a lane may have stopped or hit a zero wall
+     * coordinate: 70 replicas (lanes in fours and a remainder) crossing a loss threshold at scattered steps,
+     * a wall turning infinite at step 45 (mid-chunk; the river stays finite), and walls reaching exactly 0
+     * at step 41 after changing sign every step (no noise; h times -1/2 while lambda * rate = 3/2, then 0 once
+     * it is 1, all exact in powers of two) all end as the reference says, crossings and amplitude included.
+     */
+    @Test
+    void sharedRiverChunksRetakenWhereALaneStops() {
+        StraightValley valley = new StraightValley(new RiverProfile.Linear(0.001), new double[] {8.0});
+        // rate 0.2: h's stationary SD is 0.25, and 4 h^2 > 2 (|h| > 2.8 SDs) a few times in 1000 steps
+        Run byLoss = Run.of("loss", valley, TestSchedules.wsd(0.2, 20, 0.2, 0.1, 600, 1000)).withNoise(Noises.hill(1.0))
+                .withOptimizer(Optimizers.gd()).withReplicas(70).withSeed(3)
+                .withRecord(RecordSpec.every(100).withDivergenceThreshold(2.0));
+        StraightValley steep = new StraightValley(new RiverProfile.Linear(0.001), new double[] {4.0});
+        Run byIterate = Run.of("iterate", steep, TestSchedules.single(1e308, 200, t -> t == 45 ? 1e308 : 0.05))
+                .withNoise(Noises.hill(0.5)).withOptimizer(Optimizers.gd()).withStart(new double[] {0.0, 1.0})
+                .withReplicas(70).withSeed(4).withRecord(RecordSpec.every(100));
+        StraightValley zeroing = new StraightValley(new RiverProfile.Linear(1.0), new double[] {2.0});
+        Run zeros = Run.of("zeros", zeroing, TestSchedules.single(0.75, 200, t -> t < 41 ? 0.75 : 0.5)).withNoise(Noises.hill(0.0))
+                .withOptimizer(Optimizers.gd()).withStart(new double[] {0.0, 1.0}).withReplicas(70)
+                .withRecord(RecordSpec.every(100));
+        for (Run run : List.of(byLoss, byIterate, zeros)) {
+            String[] out = both(run, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
+            for (int i = 1; i < out.length; i++) {
+                assertEquals(out[0], out[i], run.name() + ", fast=" + (i / 2) + " threads=" + (i % 2 + 1));
+            }
+        }
+        String loss = both(byLoss, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS)[0];
+        assertTrue(loss.contains("\"first_divergence_step\" : ") && !loss.contains("\"first_divergence_step\" : null"),
+                "replicas cross the threshold:\n" + loss.substring(loss.indexOf('{')));
+        String iterate = both(byIterate, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS)[0];
+        assertTrue(iterate.contains("\"first_divergence_step\" : 46"), "diverged by the iterate check after step 45:\n" + iterate);
+    }
+
+    /**
      * Hill noise with the replicas at one river coordinate (its step shared by the block's lanes) when that
      * coordinate alone turns infinite mid-chunk (slope 4 times a rate of 1e308; the walls, near 0, stay finite):
      * every replica diverges where the reference says, with the same state.
