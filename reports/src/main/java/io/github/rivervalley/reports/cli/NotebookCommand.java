@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Opens jshell with the project on the class path and the notebook API imported",
             "(notebooks/startup.jsh; type help() inside). With FILE.jsh, runs that notebook",
-            "unattended, e.g. ./rivervalley notebook notebooks/02-wsd-vs-cosine.jsh.",
-            "Charts are saved as PNG and SVG under notebooks/out/ (or $RIVERVALLEY_NOTEBOOK_OUT).",
-            "Started by the ./rivervalley launcher script, not by the jar itself."
+            "unattended, e.g. ./rivervalley notebook notebooks/02-wsd-vs-cosine.jsh. Charts",
+            "are saved as PNG, 2x PNG, SVG and PDF under notebooks/out/ (or",
+            "$RIVERVALLEY_NOTEBOOK_OUT). Started by the ./rivervalley launcher script, not",
+            "by the jar itself."
         })
 final class NotebookCommand implements Callable<Integer> {
 

@@ -15,17 +15,20 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         header = "Find the schedule with the lowest final loss for a valley or a fitted law and a budget.",
         description = {
-            "Reads an optimize spec (a valley run without a schedule, or an objective: a law fitted by",
-            "rivervalley fit; the budget and the constraints: peak, warmup, floor, non-increasing; see",
-            "docs/spec.md), searches every step's rate on the exact expected loss (moment engine) or the fitted",
-            "law's predicted loss (adjoint gradient, projected steps that keep the constraints) and the best",
-            "WSD, cosine and constant schedules (BOBYQA), and writes DIR/<name>/: optimal.yaml (a run spec with",
-            "a piecewise schedule), wsd.yaml, cosine.yaml, constant.yaml, comparison.csv, schedules.csv and",
-            "optimize.json, and charts/ (the schedules and their exact expected loss, PNG and SVG). With a",
-            "verify block it also simulates the four runs (DIR/<name>/runs/). For a fitted law the four",
-            "yaml files are schedule files (rivervalley predict FIT.json optimal.yaml) and the peak is at most",
-            "the fitted curves' peak unless objective.extrapolate is true.",
-            "Deterministic: the same spec gives the same files."
+            "Reads an optimize spec (a valley run without a schedule, or an objective: a",
+            "law fitted by rivervalley fit; the budget and the constraints: peak, warmup,",
+            "floor, non-increasing; see docs/spec.md), searches every step's rate on the",
+            "exact expected loss (moment engine) or the fitted law's predicted loss",
+            "(adjoint gradient, projected steps that keep the constraints) and the best",
+            "WSD, cosine and constant schedules (BOBYQA), and writes DIR/<name>/:",
+            "optimal.yaml (a run spec with a piecewise schedule), wsd.yaml, cosine.yaml,",
+            "constant.yaml, comparison.csv, schedules.csv and optimize.json, and charts/",
+            "(the schedules and their exact expected loss, in the --formats asked for).",
+            "With a verify block it also simulates the four runs (DIR/<name>/runs/). For a",
+            "fitted law the four yaml files are schedule files (rivervalley predict",
+            "FIT.json optimal.yaml) and the peak is at most the fitted curves' peak unless",
+            "objective.extrapolate is true. Deterministic: the same spec gives the same",
+            "files."
         })
 final class OptimizeCommand extends SpecCommand {
 

@@ -20,12 +20,14 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         header = "Chart where a linear WSD decay beats an inverse-proportional one, and the reverse.",
         description = {
-            "Reads a phase-diagram spec (budget, peak, river slope, hill noise levels, floor, and the values of",
-            "budget / relaxation time N/T with T = 1/(2 eta lambda); see docs/spec.md), finds for each point the",
-            "best decay fraction of a linear and of an inverse-proportional WSD decay on the exact expected loss",
-            "of a one-mode straight valley, and writes DIR/<name>/phase.csv and charts/linear-advantage (the",
-            "inverse-proportional loss minus the linear one: above 0 linear wins) and charts/decay-fraction",
-            "(the winner's decay fraction), against log10(N/T), one line per noise level. Deterministic."
+            "Reads a phase-diagram spec (budget, peak, river slope, hill noise levels,",
+            "floor, and the values of budget / relaxation time N/T with T = 1/(2 eta",
+            "lambda); see docs/spec.md), finds for each point the best decay fraction of a",
+            "linear and of an inverse-proportional WSD decay on the exact expected loss of",
+            "a one-mode straight valley, and writes DIR/<name>/phase.csv and",
+            "charts/linear-advantage (the inverse-proportional loss minus the linear one:",
+            "above 0 linear wins) and charts/decay-fraction (the winner's decay fraction),",
+            "against log10(N/T), one line per noise level. Deterministic."
         })
 final class PhaseDiagramCommand extends SpecCommand {
 

@@ -48,8 +48,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "N", description = "a row every N steps (default: about 1000 rows)")
     Integer every;
 
-    @Option(names = "--run-spec", paramLabel = "FILE.yaml", description = {"also write a run spec of the river-valley fit's valley under",
-        "this schedule (rivervalley run FILE.yaml simulates it)"})
+    @Option(names = "--run-spec", paramLabel = "FILE.yaml", description = "also write a run spec of the river-valley fit's valley under this schedule "
+        + "(rivervalley run FILE.yaml simulates it)")
     Path runSpec;
 
     @Option(names = "--replicas", paramLabel = "N", description = "replicas in the --run-spec (default: ${DEFAULT-VALUE})")

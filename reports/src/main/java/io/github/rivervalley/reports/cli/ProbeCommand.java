@@ -29,8 +29,9 @@ import picocli.CommandLine.Parameters;
             "the run's landscape at evenly spaced points of the straight segment between",
             "them: x(a) = (1 - a) FROM + a TO, a in [0, 1]. Writes probe-<FROM>-<TO>.csv",
             "(alpha, loss, river_loss, hill_excess, river_coord, hill_dist) and a chart",
-            "(.png, .svg) into --out. With both ends up the walls (a high rate) the hill",
-            "excess dips in the middle; toward an end after a decay it falls."
+            "(the --formats asked for) into --out. With both ends up the walls (a high",
+            "rate) the hill excess dips in the middle; toward an end after a decay it",
+            "falls."
         })
 final class ProbeCommand extends ChartCommand {
 
@@ -73,7 +74,7 @@ final class ProbeCommand extends ChartCommand {
         SegmentProbe.Point mid = probe.get(probe.size() / 2);
         stdout.printf("loss: %s at a = 0, %s at a = %s, %s at a = 1%n", probe.get(0).loss(), mid.loss(), mid.alpha(),
                 probe.get(probe.size() - 1).loss());
-        stdout.println("wrote " + dir.resolve(name + ".csv") + " (and .png, .svg)");
+        stdout.println("wrote " + dir.resolve(name + ".csv") + " and its chart (" + chartFormats + ")");
     }
 
     private static IterateFiles.Kind kind(String text) {

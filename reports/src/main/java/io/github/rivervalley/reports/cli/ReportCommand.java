@@ -31,13 +31,12 @@ final class ReportCommand extends ChartCommand {
     Path out;
 
     @Option(names = "--points", paramLabel = "N", defaultValue = "1024",
-            description = {"points per line and chart (default: ${DEFAULT-VALUE}); longer",
-                "traces are bucketed, keeping min, max and mean"})
+            description = "points per line and chart (default: ${DEFAULT-VALUE}); longer traces are bucketed, keeping min, max and mean")
     int points;
 
     @Option(names = "--per-run-charts", paramLabel = "WHEN", defaultValue = "auto",
-            description = {"charts of each run: auto (default: not for a sweep of more than "
-                + HtmlReport.SUMMARY_ABOVE + " runs, whose", "report is a summary), always, never"})
+            description = "charts of each run: auto (default: not for a sweep of more than "
+                + HtmlReport.SUMMARY_ABOVE + " runs, whose report is a summary), always, never")
     HtmlReport.PerRunCharts perRunCharts;
 
     @Mixin

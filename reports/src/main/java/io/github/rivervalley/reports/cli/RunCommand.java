@@ -21,12 +21,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Run one simulation spec: trace.csv, summary.json, spec.yaml.",
         description = {
-            "Runs a simulation spec and writes DIR/<name>/trace.csv (one row per recorded step and line),",
-            "summary.json (final values per line, checkpoints, divergence) and spec.yaml (the resolved spec).",
-            "The results do not depend on --threads. The directory is written whole: a rerun",
-            "of the same name replaces the earlier run entirely, or (killed, disk full) leaves it.",
-            "PATH=VALUE arguments override fields of the spec by dotted path, as a sweep's axes do,",
-            "e.g. schedule.peak=0.01 optimizer.type=adam; the run is then named <name>_<overrides>."
+            "Runs a simulation spec and writes DIR/<name>/trace.csv (one row per recorded",
+            "step and line), summary.json (final values per line, checkpoints, divergence)",
+            "and spec.yaml (the resolved spec). The results do not depend on --threads. The",
+            "directory is written whole: a rerun of the same name replaces the earlier run",
+            "entirely, or (killed, disk full) leaves it. PATH=VALUE arguments override",
+            "fields of the spec by dotted path, as a sweep's axes do, e.g.",
+            "schedule.peak=0.01 optimizer.type=adam; the run is then named",
+            "<name>_<overrides>."
         })
 final class RunCommand extends SpecCommand {
 

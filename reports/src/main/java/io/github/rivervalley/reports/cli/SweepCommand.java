@@ -39,12 +39,12 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:every run of this invocation is done, or failed with its reason recorded in DIR/<run>/error.txt",
-            " 1:some runs could not be written (an I/O error such as a full disk, or too",
-            "   little memory) and are left missing: the next plain invocation redoes them;",
-            "   or the sweep itself could not continue",
+            // One entry per code: picocli reads each entry as CODE:TEXT and wraps the text itself.
+            " 1:some runs could not be written (an I/O error such as a full disk, or too little memory) and are "
+                + "left missing (the next plain invocation redoes them), or the sweep itself could not continue",
             " 2:invalid sweep spec or option (nothing was run)",
-            " 4:DIR is in use: another process runs the same sweep or shard, or merges it",
-            "   (it holds DIR/.sweep.lock); nothing was changed"
+            " 4:DIR is in use: another process runs the same sweep or shard, or merges it (it holds "
+                + "DIR/.sweep.lock); nothing was changed"
         })
 public final class SweepCommand implements Callable<Integer> {
 

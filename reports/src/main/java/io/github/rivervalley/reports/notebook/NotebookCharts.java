@@ -28,7 +28,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * The notebook API's charts (imported statically by {@code startup.jsh}, like {@link Notebook}): the
  * report's chart types ({@link ChartCatalog}, fed through {@link ReportRuns}) plus one generic line chart
  * for series a lesson computes itself, styled with the same {@link RiverValleyTheme}. {@link #save} writes
- * PNG and SVG through {@link ChartFiles}.
+ * PNG, 2x PNG, SVG and PDF through {@link ChartFiles}.
  */
 public final class NotebookCharts {
 
@@ -188,7 +188,7 @@ public final class NotebookCharts {
         return Path.of(System.getProperty(OUT_PROPERTY, "notebooks/out")).toAbsolutePath().normalize();
     }
 
-    /** Saves the chart as {@code <outDir>/<name>.png} and {@code .svg} (headless), prints both paths and returns the PNG's. */
+    /** Saves the chart as {@code <outDir>/<name>.png}, {@code @2x.png}, {@code .svg} and {@code .pdf} (headless), prints where and returns the PNG's path. */
     public static Path save(JFreeChart chart, String name) {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("chart name '" + name + "' is not allowed; expected letters, digits, '.', '_' or '-'");

@@ -42,6 +42,17 @@ class ProbeCommandTest {
         assertEquals("alpha,loss,river_loss,hill_excess,river_coord,hill_dist", csv.get(0));
         assertEquals(12, csv.size());
 
+        // --formats: only the chart files asked for, and the message names them rather than a fixed list.
+        Path pdfOnly = dir.resolve("pdf-only");
+        CliRun formats = CliRun.execute("probe", runDir.toString(), "--from", "main@100", "--to", "main@300",
+                "--formats", "pdf", "--out", pdfOnly.toString());
+        assertEquals(0, formats.exit(), formats.err());
+        try (var files = Files.list(pdfOnly)) {
+            assertEquals(List.of("probe-main_100-main_300.csv", "probe-main_100-main_300.pdf"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(formats.out().contains("and its chart (pdf)"), formats.out());
+
         CliRun missing = CliRun.execute("probe", runDir.toString(), "--from", "main@200", "--to", "main@300");
         missing.assertRefused("error: --from: main@200 is not allowed");
         CliRun malformed = CliRun.execute("probe", runDir.toString(), "--from", "main", "--to", "main@300");

@@ -42,6 +42,16 @@ class SweepCommandTest {
     Path tmp;
 
     @Test
+    void helpListsEveryExitCodeWithItsWholeText() {
+        CliRun help = CliRun.execute("sweep", "--help");
+        assertEquals(0, help.exit(), help.err());
+        // The last words of each code's text: a text that picocli split into a key and a value, or dropped, lacks them.
+        for (String end : List.of("DIR/<run>/error.txt", "could not continue", "(nothing was run)", "nothing was changed")) {
+            assertTrue(help.out().replaceAll("\\s+", " ").contains(end), end + " missing from:\n" + help.out());
+        }
+    }
+
+    @Test
     void listPrintsTheExpansionOfAShardAndWritesNothing() throws IOException {
         Path spec = write("study.yaml", BUDGET_STUDY);
         Path out = tmp.resolve("out");
