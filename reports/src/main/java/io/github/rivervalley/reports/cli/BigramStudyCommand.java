@@ -34,9 +34,9 @@ import picocli.CommandLine.Parameters;
             "every token's entropy <= 0.05 nats; hill: the others). Writes",
             "DIR/<name>-<schedule>/ run directories, decay-shares.csv, final-groups.csv,",
             "group-curves.csv, study.json, study.txt (with the schedules ranked by final",
-            "loss), charts/excess-<group>.png|svg (each group's excess over its entropy",
-            "for every run) and the HTML report DIR/report/index.html. The results do",
-            "not depend on --threads."
+            "loss), charts/excess-<group> (each group's excess over its entropy for every",
+            "run, in every chart format or the --formats asked for) and the HTML report",
+            "DIR/report/index.html. The results do not depend on --threads."
         })
 final class BigramStudyCommand extends ChartCommand {
 
@@ -71,7 +71,7 @@ final class BigramStudyCommand extends ChartCommand {
         stdout.print(BigramStudy.text(result));
         stdout.println();
         stdout.println("wrote " + out + " (" + String.join(", ", study.runs().stream().map(RunSpec::name).toList())
-                + ", decay-shares.csv, final-groups.csv, group-curves.csv, study.json, study.txt, charts/excess-<group>.png|svg)");
+                + ", decay-shares.csv, final-groups.csv, group-curves.csv, study.json, study.txt, charts/excess-<group> (" + chartFormats + "))");
         stdout.println("report: " + report.index());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rivervalley.reports.chart.ChartFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,7 @@ class BigramStudyCommandTest {
             assertTrue(Files.isRegularFile(dir.resolve("out").resolve(file)), file);
         }
         assertTrue(result.out().contains("hill share"), result.out());
+        assertTrue(result.out().contains("charts/excess-<group> (" + ChartFormats.ALL + ")"), result.out()); // the formats written, not a fixed list
         assertEquals(Files.readString(dir.resolve("out/study.txt")).strip(), result.out().substring(0, result.out().indexOf("\nwrote")).strip());
         String html = Files.readString(dir.resolve("out/report/index.html"));
         for (String run : List.of("tiny-wsd", "tiny-wsd-s", "tiny-cosine", "tiny-constant")) {
