@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.landscapes.check.InvalidValueException;
 import io.github.rivervalley.reports.chart.ChartFiles;
+import io.github.rivervalley.reports.chart.ChartFormats;
 import io.github.rivervalley.reports.chart.SchedulePlanChart;
 import io.github.rivervalley.simulator.schedule.Schedule;
 import io.github.rivervalley.simulator.schedule.ScheduleCsv;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
             "of each line (the main line, then each branch from its fork step).",
             "SPEC.yaml holds 'steps' and a 'schedule' block of type constant, cosine,",
             "wsd, wsd-s, cyclic-cosine or piecewise (fields: docs/spec.md); a run spec",
-            "works too (its other fields are ignored). --chart draws the schedule."
+            "works too (its other fields are ignored). --chart draws the schedule",
+            "(every chart format, or the --formats asked for)."
         })
 final class ScheduleCommand implements Callable<Integer> {
 
@@ -51,8 +53,11 @@ final class ScheduleCommand implements Callable<Integer> {
     CsvOutput out;
 
     @Option(names = "--chart", paramLabel = "PATH",
-            description = "also draw the schedule chart as PATH.png, PATH@2x.png, PATH.svg and PATH.pdf")
+            description = "also draw the schedule chart as PATH.png, PATH@2x.png, PATH.svg and PATH.pdf (or the --formats asked for)")
     Path chart;
+
+    @Mixin
+    FormatsOption formats;
 
     @Option(names = "--no-csv", description = "do not print the CSV (with --chart)")
     boolean noCsv;
@@ -62,6 +67,10 @@ final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ChartFormats chartFormats = formats.parse();
+        if (chart == null && command.commandLine().getParseResult().hasMatchedOption("--formats")) {
+            throw new InvalidValueException("--formats", formats.formats, "only together with --chart (there is no chart to write)");
+        }
         JsonNode tree = SpecReader.instance().readTree(spec);
         Schedule schedule = SpecReader.instance().bind(scheduleFields(tree), ScheduleFileSpec.class).build();
         if (chart != null) {
@@ -69,7 +78,8 @@ final class ScheduleCommand implements Callable<Integer> {
             Files.createDirectories(parent);
             String name = tree.path("name").asText(spec.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
             JFreeChart drawn = SchedulePlanChart.of(schedule, name);
-            ChartFiles.write(drawn, parent, chart.getFileName().toString().replaceFirst("\\.(png|svg|pdf)$", ""), WIDTH, HEIGHT);
+            ChartFiles.write(drawn, parent, chart.getFileName().toString().replaceFirst("\\.(png|svg|pdf)$", ""), WIDTH, HEIGHT,
+                    chartFormats);
         }
         if (noCsv) {
             if (chart == null) {

@@ -107,6 +107,16 @@ class ScheduleCommandTest {
         for (String file : List.of("wsd.png", "wsd@2x.png", "wsd.svg", "wsd.pdf")) {
             assertTrue(Files.size(dir.resolve("charts").resolve(file)) > 1000, file);
         }
+        // --formats: only the files asked for; without --chart it is refused, naming the option, and nothing is written.
+        CliRun svgOnly = CliRun.execute("schedule", scheduleOnly.toString(), "--chart", dir.resolve("svg/wsd").toString(),
+                "--formats", "svg", "--no-csv");
+        assertEquals(0, svgOnly.exit(), svgOnly.err());
+        try (var files = Files.list(dir.resolve("svg"))) {
+            assertEquals(List.of("wsd.svg"), files.map(f -> f.getFileName().toString()).toList());
+        }
+        CliRun formatsAlone = CliRun.execute("schedule", scheduleOnly.toString(), "--formats", "svg");
+        formatsAlone.assertRefused("--formats: svg is not allowed", "only together with --chart");
+        assertTrue(formatsAlone.out().isEmpty(), formatsAlone.out());
         // A top-level key that is neither a schedule-file nor a run-spec field is still an error.
         Path typo = Files.writeString(dir.resolve("typo.yaml"), Files.readString(run).replace("replicas:", "replicaz:"));
         CliRun bad = CliRun.execute("schedule", typo.toString());
