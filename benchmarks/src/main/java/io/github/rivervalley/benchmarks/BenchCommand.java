@@ -22,20 +22,18 @@ import picocli.CommandLine.Spec;
         versionProvider = RiverValleyCommand.Version.class,
         header = "Run the performance benchmarks (optionally against numpy and PyTorch).",
         description = {
-            "Runs the performance benchmarks (warmup, then repeated timings,",
-            "reported as median and min..max) and writes DIR/bench.csv and the",
-            "scaling charts. With --compare it then runs the numpy and PyTorch",
-            "peers in benchmarks/peers/ (install them, with OpenBLAS, by",
-            "benchmarks/peers/install.sh) and prints ours/theirs (DIR/compare.csv).",
-            "Each benchmark is also printed as a fraction of its limit, measured",
-            "first: limit-gaussians, limit-fma-f32, limit-fma-f64, limit-bandwidth.",
-            "Benchmarks: straight-sgd-10k/<N>t, straight-sgd-hill-10k/<N>t,",
-            "straight-sgd-10k-reference/1t,",
-            "long-trajectory, rotated-d1000, rotated-d1000-sharpness,",
-            "bigram-tabular-V<V>/<N>t, bigram-factored-V<V>/<N>t,",
-            "bigram-tabular-V4096-f32/<N>t, bigram-factored-V<V>-f32/<N>t (precision: float32),",
-            "memory-10m-every-step, report-10m, sweep-64/<N>t, scaling-d,",
-            "scaling-v."
+            "Runs the performance benchmarks (warmup, then repeated timings, reported as",
+            "median and min..max) and writes DIR/bench.csv and the scaling charts. With",
+            "--compare it then runs the numpy and PyTorch peers in benchmarks/peers/",
+            "(install them, with OpenBLAS, by benchmarks/peers/install.sh) and prints",
+            "ours/theirs (DIR/compare.csv). Each benchmark is also printed as a fraction of",
+            "its limit, measured first: limit-gaussians, limit-fma-f32, limit-fma-f64,",
+            "limit-bandwidth. Benchmarks: straight-sgd-10k/<N>t,",
+            "straight-sgd-hill-10k/<N>t, straight-sgd-10k-reference/1t, long-trajectory,",
+            "rotated-d1000, rotated-d1000-sharpness, bigram-tabular-V<V>/<N>t,",
+            "bigram-factored-V<V>/<N>t, bigram-tabular-V4096-f32/<N>t,",
+            "bigram-factored-V<V>-f32/<N>t (precision: float32), memory-10m-every-step,",
+            "report-10m, sweep-64/<N>t, scaling-d, scaling-v."
         })
 public final class BenchCommand implements Callable<Integer> {
 
