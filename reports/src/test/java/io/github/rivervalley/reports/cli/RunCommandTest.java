@@ -54,6 +54,14 @@ class RunCommandTest {
         negative.assertRefused("schedule.peak", "-1");
         CliRun noEquals = CliRun.onSpec(dir, "run", SPEC, "schedule.peak");
         noEquals.assertRefused("is not PATH=VALUE");
+        // The field named once, by its path in the run spec, as without overrides.
+        CliRun badValue = CliRun.onSpec(dir, "run", SPEC, "optimizer.type=adma");
+        badValue.assertRefused("error: optimizer.type: with optimizer.type=adma: ");
+        assertEquals(1, badValue.err().split("optimizer\\.type: ", -1).length - 1, badValue.err());
+        // An error in the spec itself (not in an override) names the spec's field, not the sweep's "base.".
+        CliRun specError = CliRun.onSpec(dir, "run", SPEC.replace("replicas: 2", "replicas: 0"), "schedule.peak=0.05");
+        specError.assertRefused("error: replicas: ");
+        assertFalse(specError.err().contains("base."), specError.err());
         assertFalse(Files.exists(dir.resolve("out")));
     }
 }

@@ -6,6 +6,8 @@ import io.github.rivervalley.simulator.spec.SpecException;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Command-line overrides of a run spec, {@code schedule.peak=0.01 optimizer.type=adam}: dotted paths as
@@ -17,6 +19,12 @@ public final class Overrides {
 
     /** A sweep axis field is written {@code grid.PATH}; an override is named by its path alone. */
     private static final String AXIS_PREFIX = SweepSpec.Kind.GRID.key() + ".";
+
+    /** How the sweep names a field of its base spec: here that spec is the user's own, so the prefix goes. */
+    private static final String BASE = "base";
+
+    /** How the sweep opens the error of one of its runs; group 1 is the run's overrides. */
+    private static final Pattern RUN_PREFIX = Pattern.compile("^run '[^']*' \\(([^)]*)\\) is invalid: ");
 
     private Overrides() {
     }
@@ -83,14 +91,29 @@ public final class Overrides {
         return spec;
     }
 
-    /** The sweep's error with axis fields ({@code grid.schedule.peak}) named by their paths and without the run's name. */
+    /**
+     * The sweep's error in the terms of a single run: axis fields ({@code grid.schedule.peak}) and base fields
+     * ({@code base.optimizer}) named by their paths, without the run's name, and the field named once.
+     */
     private static SpecException plain(SpecException e) {
-        String field = e.field().startsWith(AXIS_PREFIX) ? e.field().substring(AXIS_PREFIX.length()) : e.field();
+        String field = e.field();
+        if (field.startsWith(AXIS_PREFIX)) {
+            field = field.substring(AXIS_PREFIX.length());
+        } else if (field.equals(BASE) || field.startsWith(BASE + ".")) {
+            field = field.substring(Math.min(field.length(), BASE.length() + 1));
+        }
         String message = e.getMessage();
         if (!e.field().isEmpty() && message.startsWith(e.field() + ": ")) {
             message = message.substring(e.field().length() + 2);
         }
-        message = message.replaceFirst("^run '[^']*' \\(([^)]*)\\) is invalid: ", "with $1: ");
+        Matcher run = RUN_PREFIX.matcher(message);
+        if (run.find()) {
+            String rest = message.substring(run.end());
+            if (!field.isEmpty() && rest.startsWith(field + ": ")) {
+                rest = rest.substring(field.length() + 2); // already named in front of the message
+            }
+            message = "with " + run.group(1) + ": " + rest;
+        }
         return new SpecException(field, message, e);
     }
 }
