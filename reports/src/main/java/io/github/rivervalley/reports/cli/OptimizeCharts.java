@@ -2,6 +2,7 @@ package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ChartFormats;
+import io.github.rivervalley.reports.chart.ChartStyle;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
@@ -59,8 +60,9 @@ final class OptimizeCharts {
         Path charts = dir.resolve("charts");
         ChartFiles.write(NotebookCharts.rateLines(outcome.name() + ": schedules", "step",
                 rates.toArray(NotebookCharts.Series[]::new)), charts, "schedules", 1000, 600, formats);
-        ChartFiles.write(NotebookCharts.lines(outcome.name() + ": " + lossLabel, "step", lossLabel,
-                losses.toArray(NotebookCharts.Series[]::new)), charts, "expected-loss", 1000, 600, formats);
+        // the loss falls from far above its end, where the schedules differ: fit the axis to the second half
+        ChartFiles.write(ChartStyle.fitToSecondHalf(NotebookCharts.lines(outcome.name() + ": " + lossLabel, "step", lossLabel,
+                losses.toArray(NotebookCharts.Series[]::new))), charts, "expected-loss", 1000, 600, formats);
     }
 
     /** A fitted law's schedule file: its rates and the law's predicted loss along the way. */
