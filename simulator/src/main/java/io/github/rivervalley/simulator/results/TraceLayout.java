@@ -46,15 +46,8 @@ public final class TraceLayout {
      * @param extras the decomposer's extra columns
      * @param path whether to include replica 0's path columns
      * @param dimension the landscape's dimension (path coordinate columns only up to {@link TraceColumns#PATH_MAX_DIMENSION})
-     */
-    public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
-            boolean path, int dimension) {
-        this(standardErrors, sharpness, preconditionedSharpness, extras, path, dimension, false);
-    }
-
-    /**
-     * As above, plus (after the standard errors) the {@link TraceColumns#THEORY} columns when {@code theory}: the moment engine's
-     * expected values on runs where they are exact.
+     * @param theory whether to include (after the standard errors) the {@link TraceColumns#THEORY} columns: the moment
+     *     engine's expected values, on runs where they are exact
      */
     public TraceLayout(boolean standardErrors, boolean sharpness, boolean preconditionedSharpness, List<String> extras,
             boolean path, int dimension, boolean theory) {
