@@ -63,8 +63,12 @@ final class SharedRiverLanes {
         double[] x0 = lanes.x0;
         int stride = StraightValleySteps.LANE_CHUNK;
         double a = x0[0];
-        for (long chunk = fromStep; chunk < toStep && n > 0; chunk += StraightValleySteps.LANE_CHUNK) {
-            int steps = (int) Math.min(StraightValleySteps.LANE_CHUNK, toStep - chunk);
+        int steps;
+        for (long chunk = fromStep; chunk < toStep && n > 0; chunk += steps) {
+            steps = (int) Math.min(StraightValleySteps.LANE_CHUNK, toStep - chunk);
+            if (chunk == fromStep && withoutPrevious(lanes.last, n)) {
+                steps = 1; // (a run's first step) one exact step records a displacement; the next chunks can be optimistic
+            }
             int lr0 = (int) (chunk - lrBase);
             lanes.drawAhead(n, steps, stride);
             double riverMax = Double.NEGATIVE_INFINITY;
@@ -89,6 +93,16 @@ final class SharedRiverLanes {
             x0[k] = a;
         }
         lanes.retireAll(n);
+    }
+
+    /** Whether some lane has no displacement on record (a zero {@code last}), so no optimistic chunk yet. */
+    private static boolean withoutPrevious(double[] last, int n) {
+        for (int k = 0; k < n; k++) {
+            if (last[k] == 0.0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
