@@ -1,0 +1,121 @@
+package io.github.rivervalley.bigram.model;
+
+/**
+ * Working copies of the (at most two) table rows a fused tabular step is on, with their gradients.
+ *
+ * <p>Why copies: Java 17's auto-vectoriser only turns a loop over two arrays into SIMD code when both are
+ * indexed by the same expression (it cannot rule out that {@code x[row + j]} and {@code g[j]} overlap), so
+ * {@code x[row + j] -= lr g[j]} ran as scalar code, 0.85 ns an entry. The softmax pass, scalar anyway (it skips
+ * repeated exponentials), also copies the rows; the update then indexes every array by the loop variable alone
+ * and runs at about a fifth of that, and {@code System.arraycopy} puts the rows back. The arithmetic is the
+ * same, so the bits are.
+ *
+ * <p>Finiteness without a scan: the pass that fills the copies records each row's maximum and lowest
+ * {@code x_j - max}, which bound {@code max |x_j|}; and a row's gradient entries are at
+ * most 2 in magnitude (a softmax entry is at most 1, scaled by {@code c_i / B / sum} with {@code c_i <= B} and
+ * {@code sum >= 1}, minus {@code 1/B} for each of the row's {@code c_i} pairs; rounding adds a few units in the
+ * last place). So {@code |x_j - lr g_j| <= (|x_j| + 2 lr (1 + u)) (1 + u)}, finite whenever
+ * {@code max |x_j| + 4 lr} is below half the largest double; only a row that fails this test (or holds a
+ * non-finite entry, which makes its extremes NaN or infinite) is scanned after its update.
+ */
+final class RowPair {
+
+    private static final double SAFE = 0.5 * Double.MAX_VALUE;
+
+    final double[] a;
+    final double[] b;
+    final double[] gradientA;
+    final double[] gradientB;
+    double maxA;
+    double maxB;
+    /**
+     * The lowest {@code t_j = x_j - max} of each row (in float32 mode its float rounding, which is within a factor
+     * {@code 1 + 2^-24} of it, or infinite), recorded by the softmax pass.
+     */
+    double lowA;
+    double lowB;
+    private final int v;
+
+    RowPair(int v) {
+        this.v = v;
+        this.a = new double[v];
+        this.b = new double[v];
+        this.gradientA = new double[v];
+        this.gradientB = new double[v];
+    }
+
+    /**
+     * The maxima of rows {@code x[ra ..]} and {@code x[rb ..]} in one pass, two streams from memory at once (each
+     * row's first read misses the caches). {@code Math.max} is exact in any order, NaN and signed zeros included,
+     * so Java 17 vectorises the loop as a reduction; the result is {@link SoftmaxRows#max}'s.
+     */
+    void maxima(double[] x, int ra, int rb) {
+        double hiA = Double.NEGATIVE_INFINITY;
+        double hiB = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < v; j++) {
+            hiA = Math.max(hiA, x[ra + j]);
+            hiB = Math.max(hiB, x[rb + j]);
+        }
+        maxA = hiA;
+        maxB = hiB;
+    }
+
+    /** The maximum of row {@code x[ra ..]}, as both rows' (a lone row is worked on as a pair with itself). */
+    void maximum(double[] x, int ra) {
+        maxA = SoftmaxRows.max(x, ra, v);
+        maxB = maxA;
+    }
+
+    /** {@code a -= lr g} and back into {@code x[ra ..]}; whether some updated entry is not finite. */
+    boolean stepA(double[] x, int ra, double[] g, double lr) {
+        return step(a, g, lr, x, ra, maxA, lowA);
+    }
+
+    /** The same for the second row (float64 gradient). */
+    boolean stepB(double[] x, int rb, double[] g, double lr) {
+        return step(b, g, lr, x, rb, maxB, lowB);
+    }
+
+    /** {@code a -= lr g} with a float32 gradient, and back into {@code x[ra ..]}; whether some entry is not finite. */
+    boolean stepA(double[] x, int ra, float[] g, double lr) {
+        return step(a, g, lr, x, ra, maxA, lowA);
+    }
+
+    /** The same for the second row (float32 gradient). */
+    boolean stepB(double[] x, int rb, float[] g, double lr) {
+        return step(b, g, lr, x, rb, maxB, lowB);
+    }
+
+    private boolean step(double[] row, double[] g, double lr, double[] x, int at, double max, double low) {
+        for (int j = 0; j < v; j++) {
+            row[j] = row[j] - lr * g[j];
+        }
+        System.arraycopy(row, 0, x, at, v);
+        return mayOverflow(max, low, lr) && !allFinite(row);
+    }
+
+    private boolean step(double[] row, float[] g, double lr, double[] x, int at, double max, double low) {
+        for (int j = 0; j < v; j++) {
+            row[j] = row[j] - lr * g[j];
+        }
+        System.arraycopy(row, 0, x, at, v);
+        return mayOverflow(max, low, lr) && !allFinite(row);
+    }
+
+    /**
+     * Whether the bound of the class comment fails to show the updated row finite: {@code |x_j| <= |max| + 2 |low|}
+     * ({@code x_j - max} is rounded once, or twice in float32 mode, and is at least {@code low} up to that); a NaN or
+     * infinite max or low fails.
+     */
+    static boolean mayOverflow(double max, double low, double lr) {
+        return !(Math.abs(max) + 2.0 * Math.abs(low) + 4.0 * lr < SAFE);
+    }
+
+    private boolean allFinite(double[] row) {
+        boolean finite = true;
+        for (int j = 0; j < v; j++) {
+            finite &= row[j] * 0.0 == 0.0; // NaN exactly when the entry is not finite
+        }
+        return finite;
+    }
+}
