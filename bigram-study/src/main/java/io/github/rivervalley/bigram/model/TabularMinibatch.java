@@ -23,6 +23,8 @@ import java.util.random.RandomGenerator;
  */
 public final class TabularMinibatch implements FusedSgd {
 
+    private static final int GROUP = RowPair.GROUP;
+
     private final BigramData data;
     private final int v;
     private final int batchSize;
@@ -41,8 +43,7 @@ public final class TabularMinibatch implements FusedSgd {
     private final RowPair rows;
     /** float32 mode: a row's gradient; else null. */
     private final float[] row32;
-    /** float32 mode: the four partial sums of {@link #expRow}, and the lowest argument it saw. */
-    private final float[] chains = new float[4];
+    /** float32 mode: the lowest argument {@link #expRow} saw. */
     private double lowest;
 
     TabularMinibatch(TabularModel model, int batchSize, boolean float32) {
@@ -77,8 +78,7 @@ public final class TabularMinibatch implements FusedSgd {
             linkPairs();
             for (int n = 0; n < touchedCount; n++) {
                 int row = touched[n] * v;
-                rows.maximum(x, row);
-                rowGradient32(x, row, n, rows.maxA, rows.a);
+                rowGradient32(x, row, n, groupMaximum(x, n), rows.a);
                 for (int j = 0; j < v; j++) {
                     out[row + j] = row32[j];
                 }
@@ -86,17 +86,15 @@ public final class TabularMinibatch implements FusedSgd {
             return Double.NaN;
         }
         double invB = 1.0 / batchSize;
-        int n = 0;
-        for (; n + 1 < touchedCount; n += 2) {
+        for (int n = 0; n < touchedCount; n += 2) {
+            double maxA = groupMaximum(x, n);
             int a = touched[n];
-            int b = touched[n + 1];
-            rows.maxima(x, a * v, b * v);
-            softmaxPair(x, a, out, a * v, b, out, b * v, invB);
-        }
-        if (n < touchedCount) {
-            int i = touched[n];
-            rows.maximum(x, i * v);
-            softmaxPair(x, i, out, i * v, i, rows.gradientB, 0, invB); // the second copy is discarded
+            if (n + 1 < touchedCount) {
+                int b = touched[n + 1];
+                softmaxPair(x, a, out, a * v, maxA, b, out, b * v, rows.maxima[(n + 1) % GROUP], invB);
+            } else { // a lone last row: worked on as a pair with itself, the second result discarded
+                softmaxPair(x, a, out, a * v, maxA, a, rows.gradientB, 0, maxA, invB);
+            }
         }
         for (int b = 0; b < batchSize; b++) {
             out[tokens[b] * v + next[b]] -= invB;
@@ -139,44 +137,47 @@ public final class TabularMinibatch implements FusedSgd {
         sample(random);
         linkPairs();
         boolean bad = false;
-        int n = 0;
         if (row32 != null) {
-            for (; n + 1 < touchedCount; n += 2) {
-                int ra = touched[n] * v;
-                int rb = touched[n + 1] * v;
-                rows.maxima(x, ra, rb);
-                rows.lowA = rowGradient32(x, ra, n, rows.maxA, rows.a);
-                bad |= rows.stepA(x, ra, row32, lr);
-                rows.lowB = rowGradient32(x, rb, n + 1, rows.maxB, rows.b);
-                bad |= rows.stepB(x, rb, row32, lr);
-            }
-            if (n < touchedCount) {
-                int ra = touched[n] * v;
-                rows.maximum(x, ra);
-                rows.lowA = rowGradient32(x, ra, n, rows.maxA, rows.a);
-                bad |= rows.stepA(x, ra, row32, lr);
+            for (int n = 0; n < touchedCount; n++) {
+                int row = touched[n] * v;
+                double max = groupMaximum(x, n);
+                double low = rowGradient32(x, row, n, max, rows.a);
+                bad |= rows.step(rows.a, row32, lr, x, row, max, low);
             }
             return bad;
         }
         double invB = 1.0 / batchSize;
-        for (; n + 1 < touchedCount; n += 2) {
+        for (int n = 0; n < touchedCount; n += 2) {
+            double maxA = groupMaximum(x, n);
             int a = touched[n];
-            int b = touched[n + 1];
-            rows.maxima(x, a * v, b * v);
-            softmaxPair(x, a, rows.gradientA, 0, b, rows.gradientB, 0, invB);
+            boolean lone = n + 1 == touchedCount; // worked on as a pair with itself, the second result discarded
+            int b = lone ? a : touched[n + 1];
+            double maxB = lone ? maxA : rows.maxima[(n + 1) % GROUP];
+            softmaxPair(x, a, rows.gradientA, 0, maxA, b, rows.gradientB, 0, maxB, invB);
             subtractSuccessors(n, rows.gradientA, invB);
-            bad |= rows.stepA(x, a * v, rows.gradientA, lr);
-            subtractSuccessors(n + 1, rows.gradientB, invB);
-            bad |= rows.stepB(x, b * v, rows.gradientB, lr);
-        }
-        if (n < touchedCount) {
-            int i = touched[n];
-            rows.maximum(x, i * v);
-            softmaxPair(x, i, rows.gradientA, 0, i, rows.gradientB, 0, invB); // the second copy is discarded
-            subtractSuccessors(n, rows.gradientA, invB);
-            bad |= rows.stepA(x, i * v, rows.gradientA, lr);
+            bad |= rows.step(rows.a, rows.gradientA, lr, x, a * v, maxA, rows.lowA);
+            if (!lone) {
+                subtractSuccessors(n + 1, rows.gradientB, invB);
+                bad |= rows.step(rows.b, rows.gradientB, lr, x, b * v, maxB, rows.lowB);
+            }
         }
         return bad;
+    }
+
+    /**
+     * The maximum of touched row n; at the first row of a group of {@value RowPair#GROUP}, the group's maxima are
+     * taken first, in one pass ({@link RowPair#maxima}; rows past the last touched one repeat it).
+     */
+    private double groupMaximum(double[] x, int n) {
+        int slot = n % GROUP;
+        if (slot == 0) {
+            rows.maxima(x, rowOffset(n), rowOffset(n + 1), rowOffset(n + 2), rowOffset(n + 3));
+        }
+        return rows.maxima[slot];
+    }
+
+    private int rowOffset(int n) {
+        return touched[Math.min(n, touchedCount - 1)] * v;
     }
 
     /** The pairs of each distinct row, in batch order: a linked list per row, built backwards. */
@@ -215,31 +216,68 @@ public final class TabularMinibatch implements FusedSgd {
 
     /**
      * {@code g[j] = FastExp.exp((float) (x[row + j] - max))}, returning their sum taken in four chains (entry j
-     * into chain j mod 4, the chains added as (0 + 1) + (2 + 3)), with the row copied into {@code copy} and the
+     * into chain j mod 4 up to the last multiple of four, the rest into chain 0, the chains added as
+     * (0 + 1) + (2 + 3)), with the row copied into {@code copy} and the
      * lowest argument left in {@link #lowest}. A repeated argument reuses the previous exponential
      * (equal arguments, equal results), as the float64 path does: most of a tabular row is one shared value.
      * Four chains, not one, take the additions' latency off the critical path.
      */
     private float expRow(double[] x, int row, double max, float[] g, double[] copy) {
-        float[] sums = chains;
-        Arrays.fill(sums, 0.0f);
+        System.arraycopy(x, row, copy, 0, v); // the row is in cache after its maximum
+        float s0 = 0.0f;
+        float s1 = 0.0f;
+        float s2 = 0.0f;
+        float s3 = 0.0f;
         float low = 0.0f;
         float arg = Float.NaN; // NaN equals nothing: the first exponential is always computed
         float e = 0.0f;
-        System.arraycopy(x, row, copy, 0, v); // the row is in cache after its maximum
-        for (int j = 0; j < v; j++) {
-            double d = copy[j] - max;
-            float t = (float) d;
+        int j = 0;
+        for (; j + 3 < v; j += 4) {
+            float t0 = (float) (copy[j] - max);
+            if (t0 != arg) {
+                arg = t0;
+                e = FastExp.exp(t0);
+                low = Math.min(low, t0); // a repeat changes no minimum
+            }
+            g[j] = e;
+            s0 += e;
+            float t1 = (float) (copy[j + 1] - max);
+            if (t1 != arg) {
+                arg = t1;
+                e = FastExp.exp(t1);
+                low = Math.min(low, t1);
+            }
+            g[j + 1] = e;
+            s1 += e;
+            float t2 = (float) (copy[j + 2] - max);
+            if (t2 != arg) {
+                arg = t2;
+                e = FastExp.exp(t2);
+                low = Math.min(low, t2);
+            }
+            g[j + 2] = e;
+            s2 += e;
+            float t3 = (float) (copy[j + 3] - max);
+            if (t3 != arg) {
+                arg = t3;
+                e = FastExp.exp(t3);
+                low = Math.min(low, t3);
+            }
+            g[j + 3] = e;
+            s3 += e;
+        }
+        for (; j < v; j++) {
+            float t = (float) (copy[j] - max);
             if (t != arg) {
                 arg = t;
                 e = FastExp.exp(t);
-                low = Math.min(low, t); // a repeat changes no minimum
+                low = Math.min(low, t);
             }
             g[j] = e;
-            sums[j & 3] += e;
+            s0 += e;
         }
         lowest = low;
-        return (sums[0] + sums[1]) + (sums[2] + sums[3]);
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Finishes row {@code touched[n]}'s gradient {@code g}: {@code - 1/B} at its pairs' successors, in batch order. */
@@ -250,7 +288,7 @@ public final class TabularMinibatch implements FusedSgd {
     }
 
     /**
-     * The softmax rows of tokens a and b (their maxima in {@link #rows}), scaled by their batch counts, into
+     * The softmax rows of tokens a and b (with maxima maxA and maxB), scaled by their batch counts, into
      * {@code outA[oa ..]} and {@code outB[ob ..]}, the rows copied into {@link #rows} with their lowest
      * {@code x_j - max}; computed side by side: per row exactly
      * {@code e_j = exp(x_j - max)} in order, {@code sum += e_j} in order, then {@code e_j *= c_i / B / sum}
@@ -259,13 +297,12 @@ public final class TabularMinibatch implements FusedSgd {
      * in its row (equal arguments give equal results): from the uniform start, a tabular row keeps one shared
      * value for every token never seen as its successor, so most of a row's exponentials are repeats.
      */
-    private void softmaxPair(double[] x, int a, double[] outA, int oa, int b, double[] outB, int ob, double invB) {
+    private void softmaxPair(double[] x, int a, double[] outA, int oa, double maxA, int b, double[] outB, int ob,
+            double maxB, double invB) {
         double[] xa = rows.a;
         double[] xb = rows.b;
         System.arraycopy(x, a * v, xa, 0, v); // the rows are in cache after their maxima
         System.arraycopy(x, b * v, xb, 0, v);
-        double maxA = rows.maxA;
-        double maxB = rows.maxB;
         double sumA = 0.0;
         double sumB = 0.0;
         double lowA = 0.0;
