@@ -38,6 +38,9 @@ final class RowPair {
      */
     double lowA;
     double lowB;
+    /** Each row's softmax scale {@code c_i / B / sum}, recorded by the same pass. */
+    double scaleA;
+    double scaleB;
     private final int v;
 
     RowPair(int v) {
@@ -71,25 +74,28 @@ final class RowPair {
         maxima[3] = m3;
     }
 
-    /**
-     * {@code row -= lr g} on a copy, then back into {@code x[at ..]}; whether some updated entry is not finite
-     * ({@code max} and {@code low} are the row's, for the bound).
-     */
-    boolean step(double[] row, double[] g, double lr, double[] x, int at, double max, double low) {
+    /** {@code row_j -= lr (e_j s)} on a copy (vectorised: both arrays indexed alike). */
+    void update(double[] row, double[] e, double s, double lr) {
         for (int j = 0; j < v; j++) {
-            row[j] = row[j] - lr * g[j];
+            row[j] = row[j] - lr * (e[j] * s);
         }
+    }
+
+    /**
+     * Puts an updated copy back into {@code x[at ..]}; whether some entry is not finite ({@code max} and
+     * {@code low} are the row's before the update, for the bound).
+     */
+    boolean store(double[] row, double[] x, int at, double max, double low, double lr) {
         System.arraycopy(row, 0, x, at, v);
         return mayOverflow(max, low, lr) && !allFinite(row);
     }
 
-    /** The same with a float32 gradient. */
+    /** {@code row -= lr g} on a copy with a float32 gradient, then {@link #store}. */
     boolean step(double[] row, float[] g, double lr, double[] x, int at, double max, double low) {
         for (int j = 0; j < v; j++) {
             row[j] = row[j] - lr * g[j];
         }
-        System.arraycopy(row, 0, x, at, v);
-        return mayOverflow(max, low, lr) && !allFinite(row);
+        return store(row, x, at, max, low, lr);
     }
 
     /**

@@ -45,6 +45,9 @@ public final class TabularMinibatch implements FusedSgd {
     private final float[] row32;
     /** float32 mode: the lowest argument {@link #expRow} saw. */
     private double lowest;
+    /** For {@link #fusedStep}: the entries whose gradient is finished carry the current mark. */
+    private final int[] finished;
+    private int finishedMark;
 
     TabularMinibatch(TabularModel model, int batchSize, boolean float32) {
         this.data = model.data();
@@ -59,6 +62,7 @@ public final class TabularMinibatch implements FusedSgd {
         this.firstPair = new int[batchSize];
         this.nextPair = new int[batchSize];
         this.rows = new RowPair(v);
+        this.finished = new int[v];
         this.row32 = float32 ? new float[v] : null;
     }
 
@@ -92,9 +96,11 @@ public final class TabularMinibatch implements FusedSgd {
             if (n + 1 < touchedCount) {
                 int b = touched[n + 1];
                 softmaxPair(x, a, out, a * v, maxA, b, out, b * v, rows.maxima[(n + 1) % GROUP], invB);
+                scale(out, b * v, rows.scaleB);
             } else { // a lone last row: worked on as a pair with itself, the second result discarded
                 softmaxPair(x, a, out, a * v, maxA, a, rows.gradientB, 0, maxA, invB);
             }
+            scale(out, a * v, rows.scaleA);
         }
         for (int b = 0; b < batchSize; b++) {
             out[tokens[b] * v + next[b]] -= invB;
@@ -154,11 +160,9 @@ public final class TabularMinibatch implements FusedSgd {
             int b = lone ? a : touched[n + 1];
             double maxB = lone ? maxA : rows.maxima[(n + 1) % GROUP];
             softmaxPair(x, a, rows.gradientA, 0, maxA, b, rows.gradientB, 0, maxB, invB);
-            subtractSuccessors(n, rows.gradientA, invB);
-            bad |= rows.step(rows.a, rows.gradientA, lr, x, a * v, maxA, rows.lowA);
+            bad |= fusedStep(x, n, rows.a, rows.gradientA, rows.scaleA, lr, invB, maxA, rows.lowA);
             if (!lone) {
-                subtractSuccessors(n + 1, rows.gradientB, invB);
-                bad |= rows.step(rows.b, rows.gradientB, lr, x, b * v, maxB, rows.lowB);
+                bad |= fusedStep(x, n + 1, rows.b, rows.gradientB, rows.scaleB, lr, invB, maxB, rows.lowB);
             }
         }
         return bad;
@@ -280,19 +284,49 @@ public final class TabularMinibatch implements FusedSgd {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Finishes row {@code touched[n]}'s gradient {@code g}: {@code - 1/B} at its pairs' successors, in batch order. */
-    private void subtractSuccessors(int n, double[] g, double invB) {
+    /**
+     * The SGD step on touched row n, copied in {@code row}, from its exponentials {@code e} and scale {@code s}:
+     * exactly {@code x_j - lr g_j} with {@code g_j = e_j s}, minus {@code 1/B} for each of the row's pairs whose
+     * successor is j, in batch order ({@link #gradient}'s arithmetic), without a pass that scales the row: the
+     * successors' entries are finished first ({@code e_j s - 1/B ...}, in place), the update computes
+     * {@code row_j - lr (e_j s)} everywhere ({@link RowPair#update}), then the successors' entries are
+     * recomputed from x, which still holds the old row. Returns whether some updated entry is not finite.
+     */
+    private boolean fusedStep(double[] x, int n, double[] row, double[] e, double s, double lr, double invB,
+            double max, double low) {
+        int mark = nextMark();
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
-            g[next[b]] -= invB;
+            int j = next[b];
+            if (finished[j] != mark) {
+                finished[j] = mark;
+                e[j] *= s;
+            }
+            e[j] -= invB;
         }
+        rows.update(row, e, s, lr);
+        int at = touched[n] * v;
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            int j = next[b];
+            row[j] = x[at + j] - lr * e[j];
+        }
+        return rows.store(row, x, at, max, low, lr);
+    }
+
+    /** A new mark for {@link #finished} (all cleared when the counter wraps). */
+    private int nextMark() {
+        if (++finishedMark == 0) {
+            Arrays.fill(finished, 0);
+            finishedMark = 1;
+        }
+        return finishedMark;
     }
 
     /**
-     * The softmax rows of tokens a and b (with maxima maxA and maxB), scaled by their batch counts, into
+     * The exponentials of the softmax rows of tokens a and b (with maxima maxA and maxB) into
      * {@code outA[oa ..]} and {@code outB[ob ..]}, the rows copied into {@link #rows} with their lowest
      * {@code x_j - max}; computed side by side: per row exactly
-     * {@code e_j = exp(x_j - max)} in order, {@code sum += e_j} in order, then {@code e_j *= c_i / B / sum}
-     * (the plain loop's arithmetic, so the same bits). Each row's sum is a chain of dependent additions; two
+     * {@code e_j = exp(x_j - max)} in order, {@code sum += e_j} in order, and the scale {@code c_i / B / sum}
+     * into {@link RowPair#scaleA} and {@link RowPair#scaleB} (the plain loop's arithmetic, so the same bits). Each row's sum is a chain of dependent additions; two
      * chains in one loop overlap. An exponential is only computed when a logit differs from the previous one
      * in its row (equal arguments give equal results): from the uniform start, a tabular row keeps one shared
      * value for every token never seen as its successor, so most of a row's exponentials are repeats.
@@ -331,8 +365,8 @@ public final class TabularMinibatch implements FusedSgd {
         }
         rows.lowA = lowA;
         rows.lowB = lowB;
-        scale(outA, oa, countOf[a] * invB / sumA);
-        scale(outB, ob, countOf[b] * invB / sumB);
+        rows.scaleA = countOf[a] * invB / sumA;
+        rows.scaleB = countOf[b] * invB / sumB;
     }
 
     private void scale(double[] out, int row, double scale) {

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RowPair#step}'s verdict on finiteness, which skips the scan when the bound says no entry can overflow,
+ * {@link RowPair#store}'s verdict on finiteness, which skips the scan when the bound says no entry can overflow,
  * against a plain scan of the updated row, on rows up to the largest double, gradients at the documented
  * limit of 2 in magnitude and rates from 0 to 1e308: the verdict must be exact whichever way it is reached.
  */
@@ -47,7 +47,9 @@ class RowPairTest {
                 expected[j] = row[j] - lr * g[j];
                 nonFinite |= !Double.isFinite(expected[j]);
             }
-            boolean verdict = rows.step(row.clone(), g, lr, x, v, max, low);
+            double[] copy = row.clone();
+            rows.update(copy, g, 1.0, lr); // a scale of 1 leaves each g_j as it is
+            boolean verdict = rows.store(copy, x, v, max, low, lr);
             assertEquals(nonFinite, verdict, "trial " + trial + ", scale " + scale + ", lr " + lr);
             double[] written = new double[v];
             System.arraycopy(x, v, written, 0, v);
