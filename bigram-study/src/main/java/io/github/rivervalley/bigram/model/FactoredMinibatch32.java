@@ -49,7 +49,7 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final float[] embeddings;
     private final float[] embeddingsTransposed;
     private final float[] bias;
-    private final float[] spare;
+    private final float[][] spare;
     /** The exponents of a tile row's exponentials ({@link FastExp#reduce}). */
     private final float[] powers;
 
@@ -73,7 +73,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.embeddings = new float[batchSize * k];
         this.embeddingsTransposed = new float[k * batchSize];
         this.bias = new float[TILE];
-        this.spare = new float[TILE];
+        this.spare = TileProducts.spareRows();
         this.powers = new float[TILE];
     }
 
