@@ -18,7 +18,8 @@ import java.util.random.RandomGenerator;
  * tile zero-padded), so the logits {@code Z = E_batch U^T} and {@code dU^T = E_batch^T R} run through
  * {@link TileProducts#multiplyAdd}; {@code dE_batch^T = U^T R^T}, whose rows run over the batch, on batch
  * tiles of R^T ({@link TileProducts#multiplyAddBatch}; R is transposed eight tokens at a time). The softmax's
- * exponentials come from {@link FastExp#reduce} and {@link FastExp#scaleAndSum}.
+ * exponentials come from {@link FastExp#reduce} and {@link FastExp#scale}, summed column by column of the tiles
+ * ({@link FastExp#accumulate}: tile after tile) and then pairwise ({@link FastExp#total}).
  * Padded columns hold zero logits, which the softmax skips, so their residuals stay zero and add nothing.
  * The summation order is fixed, so results are reproducible bit for bit.
  * Not thread-safe: one per worker.
@@ -50,8 +51,9 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final float[] embeddingsTransposed;
     private final float[] bias;
     private final float[][] spare;
-    /** The exponents of a tile row's exponentials ({@link FastExp#reduce}). */
+    /** The exponents of a tile row's exponentials ({@link FastExp#reduce}) and the softmax's partial sums. */
     private final float[] powers;
+    private final float[] sums;
 
     FactoredMinibatch32(FactoredModel model, int batchSize) {
         this.data = model.data();
@@ -75,6 +77,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.bias = new float[TILE];
         this.spare = TileProducts.spareRows();
         this.powers = new float[TILE];
+        this.sums = new float[TILE];
     }
 
     @Override
@@ -149,14 +152,15 @@ final class FactoredMinibatch32 implements GradientOracle {
                 max = Math.max(max, r[j]); // a vectorised reduction (Math.max is associative, NaN included)
             }
         }
-        float sum = 0.0f;
+        Arrays.fill(sums, 0.0f);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
             FastExp.reduce(r, max, r, powers, len);
-            sum = FastExp.scaleAndSum(r, powers, len, sum);
+            FastExp.scale(r, powers, len);
+            FastExp.accumulate(r, sums, len);
         }
-        float scale = invB / sum;
+        float scale = invB / FastExp.total(sums);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
