@@ -39,14 +39,17 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final int batchSize;
     private final int[] tokens;
     private final int[] next;
-    /** Tiles of Z (then R), of U^T and of dU^T: {@code [tile][row][column in tile]}. */
+    /**
+     * Tiles of Z (then R), of U^T and of dU^T: {@code [tile][row][column in tile]}; dU^T has one more row, k,
+     * the bias gradient (the column sums of R), computed by the same product from a row of ones in E_batch^T.
+     */
     private final float[][][] z;
     private final float[][][] uTransposed;
     private final float[][][] uGradientTransposed;
     /** R^T ({@code [tile][batch tile][token in tile]}) and dE_batch^T ({@code [batch tile][c]}), zero-padded. */
     private final float[][][][] residualsTransposed;
     private final float[][][] embeddingGradientTransposed;
-    /** E_batch (B x k) and its transpose (k x B), flat. */
+    /** E_batch (B x k) and its transpose (k x B) followed by a row of B ones, flat. */
     private final float[] embeddings;
     private final float[] embeddingsTransposed;
     private final float[] bias;
@@ -68,12 +71,13 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.next = new int[batchSize];
         this.z = new float[tiles][batchSize][TILE];
         this.uTransposed = new float[tiles][k][TILE];
-        this.uGradientTransposed = new float[tiles][k][TILE];
+        this.uGradientTransposed = new float[tiles][k + 1][TILE];
         this.batchTiles = (batchSize + BATCH_TILE - 1) / BATCH_TILE;
         this.residualsTransposed = new float[tiles][batchTiles][TILE][BATCH_TILE];
         this.embeddingGradientTransposed = new float[batchTiles][k][BATCH_TILE];
         this.embeddings = new float[batchSize * k];
-        this.embeddingsTransposed = new float[k * batchSize];
+        this.embeddingsTransposed = new float[(k + 1) * batchSize];
+        Arrays.fill(embeddingsTransposed, k * batchSize, (k + 1) * batchSize, 1.0f); // row k: the bias gradient's
         this.bias = new float[TILE];
         this.spare = TileProducts.spareRows();
         this.powers = new float[TILE];
@@ -125,18 +129,11 @@ final class FactoredMinibatch32 implements GradientOracle {
             }
         }
         for (int tile = 0; tile < tiles; tile++) {
-            float[][] r = z[tile];
-            System.arraycopy(r[0], 0, bias, 0, TILE);
-            for (int b = 1; b < batchSize; b++) {
-                float[] row = r[b];
-                for (int t = 0; t < TILE; t++) {
-                    bias[t] += row[t];
-                }
-            }
+            float[] biasGradient = uGradientTransposed[tile][k];
             int from = tile * TILE;
             int len = Math.min(TILE, v - from);
             for (int t = 0; t < len; t++) {
-                out[bOffset + from + t] = bias[t];
+                out[bOffset + from + t] = biasGradient[t];
             }
         }
         return Double.NaN;
@@ -144,13 +141,21 @@ final class FactoredMinibatch32 implements GradientOracle {
 
     /** Row {@code b} of Z becomes {@code (softmax - onehot(y)) / B} in place (the padded columns stay zero). */
     private void softmaxResidual(int b, int y, float invB) {
-        float max = Float.NEGATIVE_INFINITY;
+        // Column by column of the tiles, then across the columns: elementwise loops that vectorise (a running
+        // maximum over a row vectorises as a reduction, measured three times slower). The order does not matter:
+        // Math.max is associative and commutative, NaN and signed zeros included.
+        float[] maxima = sums;
+        Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
             for (int j = 0; j < len; j++) {
-                max = Math.max(max, r[j]); // a vectorised reduction (Math.max is associative, NaN included)
+                maxima[j] = Math.max(maxima[j], r[j]);
             }
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        for (float m : maxima) {
+            max = Math.max(max, m);
         }
         Arrays.fill(sums, 0.0f);
         for (int tile = 0; tile < tiles; tile++) {
@@ -187,14 +192,17 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
     }
 
-    /** {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}, tile by tile. */
+    /**
+     * {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}, tile by tile, and in row k the bias gradient
+     * {@code sum_b R[b, j]} (with k = 64 the last group of three output rows has a free place for it).
+     */
     private void outputGradient() {
         for (int tile = 0; tile < tiles; tile++) {
             float[][] rows = uGradientTransposed[tile];
             for (float[] row : rows) {
                 Arrays.fill(row, 0.0f);
             }
-            TileProducts.multiplyAdd(embeddingsTransposed, batchSize, z[tile], batchSize, rows, k, spare);
+            TileProducts.multiplyAdd(embeddingsTransposed, batchSize, z[tile], batchSize, rows, k + 1, spare);
         }
     }
 
