@@ -46,8 +46,12 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final float[][][] z;
     private final float[][][] uTransposed;
     private final float[][][] uGradientTransposed;
-    /** R^T ({@code [tile][batch tile][token in tile]}) and dE_batch^T ({@code [batch tile][c]}), zero-padded. */
-    private final float[][][][] residualsTransposed;
+    /**
+     * One batch tile of one tile of R^T ({@code [j in tile][token in batch tile]}, reused) and dE_batch^T
+     * ({@code [batch tile][c]}). Past the batch's last token their columns hold stale values, never read: the
+     * products compute every column on its own.
+     */
+    private final float[][] residualsTransposed;
     private final float[][][] embeddingGradientTransposed;
     /** E_batch (B x k) and its transpose (k x B) followed by a row of B ones, flat. */
     private final float[] embeddings;
@@ -73,7 +77,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.uTransposed = new float[tiles][k][TILE];
         this.uGradientTransposed = new float[tiles][k + 1][TILE];
         this.batchTiles = (batchSize + BATCH_TILE - 1) / BATCH_TILE;
-        this.residualsTransposed = new float[tiles][batchTiles][TILE][BATCH_TILE];
+        this.residualsTransposed = new float[TILE][BATCH_TILE];
         this.embeddingGradientTransposed = new float[batchTiles][k][BATCH_TILE];
         this.embeddings = new float[batchSize * k];
         this.embeddingsTransposed = new float[(k + 1) * batchSize];
@@ -110,8 +114,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         for (int b = 0; b < batchSize; b++) {
             softmaxResidual(b, next[b], invB);
         }
-        outputGradient();
-        embeddingGradient();
+        parameterGradients();
 
         Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch; U and b are overwritten below
         for (int b = 0; b < batchSize; b++) {
@@ -193,24 +196,13 @@ final class FactoredMinibatch32 implements GradientOracle {
     }
 
     /**
-     * {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}, tile by tile, and in row k the bias gradient
-     * {@code sum_b R[b, j]} (with k = 64 the last group of three output rows has a free place for it).
+     * Tile by tile, while the tile of R is in the cache: {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}, with
+     * the bias gradient {@code sum_b R[b, j]} in row k (with k = 64 the last group of three output rows has a
+     * free place for it); then {@code dE_batch^T[c, b] += sum_j U^T[c, j] R^T[j, b]} over the tile's j: output
+     * rows over the batch (long enough to vectorise, unlike rows of k), from the tile of R transposed eight
+     * tokens at a time ({@link #transpose8}).
      */
-    private void outputGradient() {
-        for (int tile = 0; tile < tiles; tile++) {
-            float[][] rows = uGradientTransposed[tile];
-            for (float[] row : rows) {
-                Arrays.fill(row, 0.0f);
-            }
-            TileProducts.multiplyAdd(embeddingsTransposed, batchSize, z[tile], batchSize, rows, k + 1, spare);
-        }
-    }
-
-    /**
-     * {@code dE_batch^T[c, b] = sum_j U^T[c, j] R^T[j, b]}: output rows over the batch (long enough to
-     * vectorise, unlike rows of k), from R transposed tile by tile, eight tokens at a time ({@link #transpose8}).
-     */
-    private void embeddingGradient() {
+    private void parameterGradients() {
         for (float[][] rows : embeddingGradientTransposed) {
             for (float[] row : rows) {
                 Arrays.fill(row, 0.0f);
@@ -218,14 +210,18 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
         for (int tile = 0; tile < tiles; tile++) {
             float[][] r = z[tile];
+            float[][] rows = uGradientTransposed[tile];
+            for (float[] row : rows) {
+                Arrays.fill(row, 0.0f);
+            }
+            TileProducts.multiplyAdd(embeddingsTransposed, batchSize, r, batchSize, rows, k + 1, spare);
             for (int bt = 0; bt < batchTiles; bt++) {
-                float[][] rt = residualsTransposed[tile][bt];
                 int from = bt * BATCH_TILE;
                 int len = Math.min(BATCH_TILE, batchSize - from);
                 for (int j = 0; j < TILE; j += 8) {
-                    transpose8(r, from, len, j, rt);
+                    transpose8(r, from, len, j, residualsTransposed);
                 }
-                TileProducts.multiplyAddBatch(uTransposed[tile], rt, TILE, embeddingGradientTransposed[bt], k, spare);
+                TileProducts.multiplyAddBatch(uTransposed[tile], residualsTransposed, TILE, embeddingGradientTransposed[bt], k, spare);
             }
         }
     }
