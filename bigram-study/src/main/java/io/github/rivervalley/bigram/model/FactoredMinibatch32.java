@@ -58,7 +58,7 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final float[] embeddingsTransposed;
     private final float[] bias;
     private final float[][] spare;
-    /** The exponents of a tile row's exponentials ({@link FastExp#reduce}) and the softmax's partial sums. */
+    /** The bits of a tile row's powers of two ({@link FastExp#reduce}) and the softmax's partial sums. */
     private final float[] powers;
     private final float[] sums;
 
@@ -101,14 +101,7 @@ final class FactoredMinibatch32 implements GradientOracle {
                 embeddingsTransposed[c * batchSize + b] = value;
             }
         }
-        for (int j = 0; j < v; j++) {
-            float[][] tile = uTransposed[j / TILE];
-            int t = j % TILE;
-            int row = uOffset + j * k;
-            for (int c = 0; c < k; c++) {
-                tile[c][t] = (float) x[row + c];
-            }
-        }
+        toColumnTiles(x);
         logits(x);
         float invB = 1.0f / batchSize;
         for (int b = 0; b < batchSize; b++) {
@@ -123,14 +116,7 @@ final class FactoredMinibatch32 implements GradientOracle {
                 out[e + c] += embeddingGradientTransposed[b / BATCH_TILE][c][b % BATCH_TILE];
             }
         }
-        for (int j = 0; j < v; j++) {
-            float[][] tile = uGradientTransposed[j / TILE];
-            int t = j % TILE;
-            int row = uOffset + j * k;
-            for (int c = 0; c < k; c++) {
-                out[row + c] = tile[c][t];
-            }
-        }
+        fromColumnTiles(out);
         for (int tile = 0; tile < tiles; tile++) {
             float[] biasGradient = uGradientTransposed[tile][k];
             int from = tile * TILE;
@@ -140,6 +126,30 @@ final class FactoredMinibatch32 implements GradientOracle {
             }
         }
         return Double.NaN;
+    }
+
+    /** U^T's tiles from U's rows in x. */
+    private void toColumnTiles(double[] x) {
+        for (int j = 0; j < v; j++) {
+            float[][] tile = uTransposed[j / TILE];
+            int t = j % TILE;
+            int row = uOffset + j * k;
+            for (int c = 0; c < k; c++) {
+                tile[c][t] = (float) x[row + c];
+            }
+        }
+    }
+
+    /** dU's rows into {@code out} from dU^T's tiles. */
+    private void fromColumnTiles(double[] out) {
+        for (int j = 0; j < v; j++) {
+            float[][] tile = uGradientTransposed[j / TILE];
+            int t = j % TILE;
+            int row = uOffset + j * k;
+            for (int c = 0; c < k; c++) {
+                out[row + c] = tile[c][t];
+            }
+        }
     }
 
     /** Row {@code b} of Z becomes {@code (softmax - onehot(y)) / B} in place (the padded columns stay zero). */

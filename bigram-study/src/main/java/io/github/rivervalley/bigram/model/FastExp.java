@@ -38,27 +38,29 @@ final class FastExp {
     }
 
     /**
-     * {@code p[j] = exp(r)} and {@code n[j]} for the arguments {@code x[j] - shift}, j < len: the first stage
-     * (vectorised). {@code p} may be {@code x}.
+     * The first stage (vectorised), for arguments {@code x[j] - shift} at most 88 (a softmax's are at most 0),
+     * j < len: {@code p[j] = exp(r)} and {@code bits[j]} the bits of the float {@code 2^n}, as a float (exact:
+     * {@code (n + 127) 2^23} with n clamped to -127, whose bits are those of 0, so that everything below 2^-126
+     * gives 0). Float arithmetic, which Java 17 vectorises, does all but the reinterpretation. {@code p} may
+     * be {@code x}.
      */
-    static void reduce(float[] x, float shift, float[] p, float[] n, int len) {
+    static void reduce(float[] x, float shift, float[] p, float[] bits, int len) {
         for (int j = 0; j < len; j++) {
             float c = Math.max(x[j] - shift, LOW);
             float nj = (c * LOG2E + ROUND) - ROUND;
-            n[j] = nj;
+            bits[j] = (Math.max(nj, -127.0f) + 127.0f) * 0x1p23f;
             p[j] = polynomial(c, nj);
         }
     }
 
     /**
-     * The second stage for arguments at most 88 (a softmax's are at most 0): {@code p[j] *= 2^n[j]}, 0 below
-     * 2^-126, the same bits as {@link #exp}. Branch-free, with no running sum: the bit conversion keeps it
-     * scalar in Java 17, but its entries are independent, so they overlap in the processor.
+     * The second stage: {@code p[j] *= 2^n[j]} from {@link #reduce}'s bits, the same bits as {@link #exp}. The
+     * reinterpretation keeps it scalar in Java 17; it is branch-free with no running sum, so its entries
+     * overlap in the processor.
      */
-    static void scale(float[] p, float[] n, int len) {
+    static void scale(float[] p, float[] bits, int len) {
         for (int j = 0; j < len; j++) {
-            int e = (int) Math.max(n[j], -127.0f); // 2^-127 has the bits of 0, so everything below 2^-126 gives 0
-            p[j] *= Float.intBitsToFloat((e + 127) << 23);
+            p[j] *= Float.intBitsToFloat((int) bits[j]); // (int) NaN = 0: a NaN argument stays NaN (NaN * 0)
         }
     }
 
