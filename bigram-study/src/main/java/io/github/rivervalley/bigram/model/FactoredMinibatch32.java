@@ -101,13 +101,12 @@ final class FactoredMinibatch32 implements GradientOracle {
                 embeddingsTransposed[c * batchSize + b] = value;
             }
         }
-        toColumnTiles(x);
         logits(x);
         float invB = 1.0f / batchSize;
         for (int b = 0; b < batchSize; b++) {
             softmaxResidual(b, next[b], invB);
         }
-        parameterGradients();
+        parameterGradients(out);
 
         Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch; U and b are overwritten below
         for (int b = 0; b < batchSize; b++) {
@@ -116,7 +115,6 @@ final class FactoredMinibatch32 implements GradientOracle {
                 out[e + c] += embeddingGradientTransposed[b / BATCH_TILE][c][b % BATCH_TILE];
             }
         }
-        fromColumnTiles(out);
         for (int tile = 0; tile < tiles; tile++) {
             float[] biasGradient = uGradientTransposed[tile][k];
             int from = tile * TILE;
@@ -128,26 +126,28 @@ final class FactoredMinibatch32 implements GradientOracle {
         return Double.NaN;
     }
 
-    /** U^T's tiles from U's rows in x. */
-    private void toColumnTiles(double[] x) {
-        for (int j = 0; j < v; j++) {
-            float[][] tile = uTransposed[j / TILE];
-            int t = j % TILE;
-            int row = uOffset + j * k;
+    /** Tile {@code tile} of U^T from U's rows in x (just before the tile's product, which then finds it cached). */
+    private void toColumnTiles(double[] x, int tile) {
+        float[][] columns = uTransposed[tile];
+        int from = tile * TILE;
+        int len = Math.min(TILE, v - from);
+        for (int t = 0; t < len; t++) {
+            int row = uOffset + (from + t) * k;
             for (int c = 0; c < k; c++) {
-                tile[c][t] = (float) x[row + c];
+                columns[c][t] = (float) x[row + c];
             }
         }
     }
 
-    /** dU's rows into {@code out} from dU^T's tiles. */
-    private void fromColumnTiles(double[] out) {
-        for (int j = 0; j < v; j++) {
-            float[][] tile = uGradientTransposed[j / TILE];
-            int t = j % TILE;
-            int row = uOffset + j * k;
+    /** dU's rows of tile {@code tile} into {@code out}, from dU^T (just after the tile's product). */
+    private void fromColumnTiles(double[] out, int tile) {
+        float[][] columns = uGradientTransposed[tile];
+        int from = tile * TILE;
+        int len = Math.min(TILE, v - from);
+        for (int t = 0; t < len; t++) {
+            int row = uOffset + (from + t) * k;
             for (int c = 0; c < k; c++) {
-                out[row + c] = tile[c][t];
+                out[row + c] = columns[c][t];
             }
         }
     }
@@ -189,7 +189,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         z[y / TILE][b][y % TILE] -= invB;
     }
 
-    /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}, tile by tile. */
+    /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}, tile by tile (each tile of U^T converted just before). */
     private void logits(double[] x) {
         for (int tile = 0; tile < tiles; tile++) {
             int from = tile * TILE;
@@ -201,6 +201,7 @@ final class FactoredMinibatch32 implements GradientOracle {
             for (float[] row : rows) {
                 System.arraycopy(bias, 0, row, 0, TILE);
             }
+            toColumnTiles(x, tile);
             TileProducts.multiplyAdd(embeddings, k, uTransposed[tile], k, rows, batchSize, spare);
         }
     }
@@ -212,7 +213,7 @@ final class FactoredMinibatch32 implements GradientOracle {
      * rows over the batch (long enough to vectorise, unlike rows of k), from the tile of R transposed eight
      * tokens at a time ({@link #transpose8}).
      */
-    private void parameterGradients() {
+    private void parameterGradients(double[] out) {
         for (float[][] rows : embeddingGradientTransposed) {
             for (float[] row : rows) {
                 Arrays.fill(row, 0.0f);
@@ -225,6 +226,7 @@ final class FactoredMinibatch32 implements GradientOracle {
                 Arrays.fill(row, 0.0f);
             }
             TileProducts.multiplyAdd(embeddingsTransposed, batchSize, r, batchSize, rows, k + 1, spare);
+            fromColumnTiles(out, tile);
             for (int bt = 0; bt < batchTiles; bt++) {
                 int from = bt * BATCH_TILE;
                 int len = Math.min(BATCH_TILE, batchSize - from);
