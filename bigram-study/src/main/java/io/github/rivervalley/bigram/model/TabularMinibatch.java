@@ -23,6 +23,8 @@ import java.util.random.RandomGenerator;
  */
 public final class TabularMinibatch implements FusedSgd {
 
+    private static final int GROUP = RowPair.GROUP;
+
     private final BigramData data;
     private final int v;
     private final int batchSize;
@@ -34,16 +36,18 @@ public final class TabularMinibatch implements FusedSgd {
     private int epoch;
     private int touchedCount;
     private double[] lastOut;
-    /** For the fused step: each token's index among the touched rows, the pairs of each row, two rows of gradient. */
+    /** Each token's index among the touched rows, the pairs of each row (batch order), the rows being worked on. */
     private final int[] slotOf;
     private final int[] firstPair;
     private final int[] nextPair;
-    private final double[] scratch;
+    private final RowPair rows;
     /** float32 mode: a row's gradient; else null. */
     private final float[] row32;
-    /** The two maxima of {@link #maxPair}. */
-    private double pairMaxA;
-    private double pairMaxB;
+    /** float32 mode: the lowest argument {@link #expRow} saw. */
+    private double lowest;
+    /** For {@link #fusedStep}: the entries whose gradient is finished carry the current mark. */
+    private final int[] finished;
+    private int finishedMark;
 
     TabularMinibatch(TabularModel model, int batchSize, boolean float32) {
         this.data = model.data();
@@ -57,7 +61,8 @@ public final class TabularMinibatch implements FusedSgd {
         this.slotOf = new int[v];
         this.firstPair = new int[batchSize];
         this.nextPair = new int[batchSize];
-        this.scratch = new double[2 * v];
+        this.rows = new RowPair(v);
+        this.finished = new int[v];
         this.row32 = float32 ? new float[v] : null;
     }
 
@@ -77,7 +82,7 @@ public final class TabularMinibatch implements FusedSgd {
             linkPairs();
             for (int n = 0; n < touchedCount; n++) {
                 int row = touched[n] * v;
-                rowGradient32(x, n, SoftmaxRows.max(x, row, v));
+                rowGradient32(x, row, n, groupMaximum(x, n), rows.a);
                 for (int j = 0; j < v; j++) {
                     out[row + j] = row32[j];
                 }
@@ -85,16 +90,17 @@ public final class TabularMinibatch implements FusedSgd {
             return Double.NaN;
         }
         double invB = 1.0 / batchSize;
-        int n = 0;
-        for (; n + 1 < touchedCount; n += 2) {
-            softmaxPair(x, out, touched[n], touched[n + 1], invB);
-        }
-        if (n < touchedCount) {
-            int i = touched[n];
-            int row = i * v;
-            double max = SoftmaxRows.max(x, row, v);
-            double sum = SoftmaxRows.expInto(x, row, v, max, out, row);
-            scale(out, row, countOf[i] * invB / sum);
+        for (int n = 0; n < touchedCount; n += 2) {
+            double maxA = groupMaximum(x, n);
+            int a = touched[n];
+            if (n + 1 < touchedCount) {
+                int b = touched[n + 1];
+                softmaxPair(x, a, out, a * v, maxA, b, out, b * v, rows.maxima[(n + 1) % GROUP], invB);
+                scale(out, b * v, rows.scaleB);
+            } else { // a lone last row: worked on as a pair with itself, the second result discarded
+                softmaxPair(x, a, out, a * v, maxA, a, rows.gradientB, 0, maxA, invB);
+            }
+            scale(out, a * v, rows.scaleA);
         }
         for (int b = 0; b < batchSize; b++) {
             out[tokens[b] * v + next[b]] -= invB;
@@ -127,49 +133,55 @@ public final class TabularMinibatch implements FusedSgd {
     /**
      * The minibatch gradient and the SGD step fused, row by row (see {@link FusedSgd}): the same draws, then
      * for each distinct row exactly the arithmetic of {@link #gradient} (softmax scaled by the row's count,
-     * then {@code - 1/B} at each of its pairs' successors in batch order) into a row of scratch, and at once
-     * {@code x - lr g} on that row while it is in cache. The next {@link #gradient} call clears its output in
-     * full, since this one did not write it.
+     * then {@code - 1/B} at each of its pairs' successors in batch order) into a row's gradient, and at once
+     * {@code x - lr g} on that row while it is in cache ({@link RowPair}: the rows are worked on as copies).
+     * The next {@link #gradient} call clears its output in full, since this one did not write it.
      */
     @Override
     public boolean sgdStep(double[] x, double lr, RandomGenerator random) {
         lastOut = null;
         sample(random);
         linkPairs();
+        boolean bad = false;
         if (row32 != null) {
-            boolean bad = false;
-            int n = 0;
-            for (; n + 1 < touchedCount; n += 2) {
-                maxPair(x, touched[n] * v, touched[n + 1] * v);
-                double maxB = pairMaxB;
-                rowGradient32(x, n, pairMaxA);
-                bad |= update32(x, n, lr);
-                rowGradient32(x, n + 1, maxB);
-                bad |= update32(x, n + 1, lr);
-            }
-            if (n < touchedCount) {
-                rowGradient32(x, n, SoftmaxRows.max(x, touched[n] * v, v));
-                bad |= update32(x, n, lr);
+            for (int n = 0; n < touchedCount; n++) {
+                int row = touched[n] * v;
+                double max = groupMaximum(x, n);
+                double low = rowGradient32(x, row, n, max, rows.a);
+                bad |= rows.step(rows.a, row32, lr, x, row, max, low);
             }
             return bad;
         }
         double invB = 1.0 / batchSize;
-        boolean bad = false;
-        int n = 0;
-        for (; n + 1 < touchedCount; n += 2) {
-            softmaxPair(x, touched[n], scratch, 0, touched[n + 1], scratch, v, invB);
-            bad |= update(x, n, 0, lr, invB);
-            bad |= update(x, n + 1, v, lr, invB);
-        }
-        if (n < touchedCount) {
-            int i = touched[n];
-            int row = i * v;
-            double max = SoftmaxRows.max(x, row, v);
-            double sum = SoftmaxRows.expInto(x, row, v, max, scratch, 0);
-            scale(scratch, 0, countOf[i] * invB / sum);
-            bad |= update(x, n, 0, lr, invB);
+        for (int n = 0; n < touchedCount; n += 2) {
+            double maxA = groupMaximum(x, n);
+            int a = touched[n];
+            boolean lone = n + 1 == touchedCount; // worked on as a pair with itself, the second result discarded
+            int b = lone ? a : touched[n + 1];
+            double maxB = lone ? maxA : rows.maxima[(n + 1) % GROUP];
+            softmaxPair(x, a, rows.gradientA, 0, maxA, b, rows.gradientB, 0, maxB, invB);
+            bad |= fusedStep(x, n, rows.a, rows.gradientA, rows.scaleA, lr, invB, maxA, rows.lowA);
+            if (!lone) {
+                bad |= fusedStep(x, n + 1, rows.b, rows.gradientB, rows.scaleB, lr, invB, maxB, rows.lowB);
+            }
         }
         return bad;
+    }
+
+    /**
+     * The maximum of touched row n; at the first row of a group of {@value RowPair#GROUP}, the group's maxima are
+     * taken first, in one pass ({@link RowPair#maxima}; rows past the last touched one repeat it).
+     */
+    private double groupMaximum(double[] x, int n) {
+        int slot = n % GROUP;
+        if (slot == 0) {
+            rows.maxima(x, rowOffset(n), rowOffset(n + 1), rowOffset(n + 2), rowOffset(n + 3));
+        }
+        return rows.maxima[slot];
+    }
+
+    private int rowOffset(int n) {
+        return touched[Math.min(n, touchedCount - 1)] * v;
     }
 
     /** The pairs of each distinct row, in batch order: a linked list per row, built backwards. */
@@ -185,16 +197,16 @@ public final class TabularMinibatch implements FusedSgd {
     }
 
     /**
-     * Row {@code touched[n]}'s gradient in float32 into {@link #row32}: {@code t_j = (float) (x_j - max)} (the
-     * maximum and the difference in float64, exact in the maximum), {@code e_j = exp(t_j)} by {@link FastExp}
-     * (range reduction and polynomial over the whole row, vectorised; then the scaling, summed in two chains),
-     * {@code g_j = e_j * (c_i * (float) (1/B) / sum)}, then {@code - (float) (1/B)} at each of the row's pairs'
-     * successors in batch order. Every step is float32 arithmetic in a fixed order.
+     * Row {@code touched[n]}'s gradient in float32 into {@link #row32}, the row {@code x[row ..]} copied into
+     * {@code copy}; returns the lowest {@code t_j} below (for {@link RowPair}'s bound). {@code t_j = (float) (x_j -
+     * max)} (the maximum and the difference in float64, exact in the maximum), {@code e_j = exp(t_j)} by
+     * {@link FastExp}, {@code g_j = e_j * (c_i * (float) (1/B) / sum)}, then {@code - (float) (1/B)} at each of the
+     * row's pairs' successors in batch order. Every step is float32 arithmetic in a fixed order.
      */
-    private void rowGradient32(double[] x, int n, double max) {
+    private double rowGradient32(double[] x, int row, int n, double max, double[] copy) {
         int i = touched[n];
         float[] g = row32;
-        float sum = expRow(x, i * v, max, g);
+        float sum = expRow(x, row, max, g, copy);
         float invB = (float) (1.0 / batchSize);
         float scale = countOf[i] * invB / sum;
         for (int j = 0; j < v; j++) {
@@ -203,152 +215,158 @@ public final class TabularMinibatch implements FusedSgd {
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             g[next[b]] -= invB;
         }
-    }
-
-    /** {@code x -= lr g} on row {@code touched[n]} with g the float32 gradient row; whether some x_j is not finite. */
-    private boolean update32(double[] x, int n, double lr) {
-        int row = touched[n] * v;
-        boolean bad = false;
-        for (int j = 0; j < v; j++) {
-            double a = x[row + j] - lr * row32[j];
-            x[row + j] = a;
-            bad |= a * 0.0 != 0.0; // NaN exactly when a is not finite
-        }
-        return bad;
-    }
-
-    /**
-     * Both rows' maxima in one pass, into {@link #pairMaxA} and {@link #pairMaxB}: two streams from memory at
-     * once (each row's first read misses the caches). Exact, as {@link SoftmaxRows#max}.
-     */
-    private void maxPair(double[] x, int ra, int rb) {
-        double maxA = Double.NEGATIVE_INFINITY;
-        double maxB = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v; j++) {
-            maxA = Math.max(maxA, x[ra + j]);
-            maxB = Math.max(maxB, x[rb + j]);
-        }
-        pairMaxA = maxA;
-        pairMaxB = maxB;
+        return lowest;
     }
 
     /**
      * {@code g[j] = FastExp.exp((float) (x[row + j] - max))}, returning their sum taken in four chains (entry j
-     * into chain j mod 4, the chains added as (0 + 1) + (2 + 3)). A repeated argument reuses the previous
-     * exponential (equal arguments, equal results), as the float64 path does: most of a tabular row is one
-     * shared value. Four chains, not one, take the additions' latency off the critical path.
+     * into chain j mod 4 up to the last multiple of four, the rest into chain 0, the chains added as
+     * (0 + 1) + (2 + 3)), with the row copied into {@code copy} and the
+     * lowest argument left in {@link #lowest}. A repeated argument reuses the previous exponential
+     * (equal arguments, equal results), as the float64 path does: most of a tabular row is one shared value.
+     * Four chains, not one, take the additions' latency off the critical path.
      */
-    private float expRow(double[] x, int row, double max, float[] g) {
+    private float expRow(double[] x, int row, double max, float[] g, double[] copy) {
+        System.arraycopy(x, row, copy, 0, v); // the row is in cache after its maximum
         float s0 = 0.0f;
         float s1 = 0.0f;
         float s2 = 0.0f;
         float s3 = 0.0f;
+        float low = 0.0f;
         float arg = Float.NaN; // NaN equals nothing: the first exponential is always computed
         float e = 0.0f;
         int j = 0;
         for (; j + 3 < v; j += 4) {
-            float t0 = (float) (x[row + j] - max);
+            float t0 = (float) (copy[j] - max);
             if (t0 != arg) {
                 arg = t0;
                 e = FastExp.exp(t0);
+                low = Math.min(low, t0); // a repeat changes no minimum
             }
             g[j] = e;
             s0 += e;
-            float t1 = (float) (x[row + j + 1] - max);
+            float t1 = (float) (copy[j + 1] - max);
             if (t1 != arg) {
                 arg = t1;
                 e = FastExp.exp(t1);
+                low = Math.min(low, t1);
             }
             g[j + 1] = e;
             s1 += e;
-            float t2 = (float) (x[row + j + 2] - max);
+            float t2 = (float) (copy[j + 2] - max);
             if (t2 != arg) {
                 arg = t2;
                 e = FastExp.exp(t2);
+                low = Math.min(low, t2);
             }
             g[j + 2] = e;
             s2 += e;
-            float t3 = (float) (x[row + j + 3] - max);
+            float t3 = (float) (copy[j + 3] - max);
             if (t3 != arg) {
                 arg = t3;
                 e = FastExp.exp(t3);
+                low = Math.min(low, t3);
             }
             g[j + 3] = e;
             s3 += e;
         }
         for (; j < v; j++) {
-            float t = (float) (x[row + j] - max);
+            float t = (float) (copy[j] - max);
             if (t != arg) {
                 arg = t;
                 e = FastExp.exp(t);
+                low = Math.min(low, t);
             }
             g[j] = e;
             s0 += e;
         }
+        lowest = low;
         return (s0 + s1) + (s2 + s3);
     }
 
     /**
-     * Finishes row {@code touched[n]}'s gradient in {@code scratch[at ..]} (its pairs' successors, batch order)
-     * and applies {@code x -= lr g} there; returns whether some updated x_j is not finite.
+     * The SGD step on touched row n, copied in {@code row}, from its exponentials {@code e} and scale {@code s}:
+     * exactly {@code x_j - lr g_j} with {@code g_j = e_j s}, minus {@code 1/B} for each of the row's pairs whose
+     * successor is j, in batch order ({@link #gradient}'s arithmetic), without a pass that scales the row: the
+     * successors' entries are finished first ({@code e_j s - 1/B ...}, in place), the update computes
+     * {@code row_j - lr (e_j s)} everywhere ({@link RowPair#update}), then the successors' entries are
+     * recomputed from x, which still holds the old row. Returns whether some updated entry is not finite.
      */
-    private boolean update(double[] x, int n, int at, double lr, double invB) {
+    private boolean fusedStep(double[] x, int n, double[] row, double[] e, double s, double lr, double invB,
+            double max, double low) {
+        int mark = nextMark();
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
-            scratch[at + next[b]] -= invB;
+            int j = next[b];
+            if (finished[j] != mark) {
+                finished[j] = mark;
+                e[j] *= s;
+            }
+            e[j] -= invB;
         }
-        int row = touched[n] * v;
-        boolean bad = false;
-        for (int j = 0; j < v; j++) {
-            double a = x[row + j] - lr * scratch[at + j];
-            x[row + j] = a;
-            bad |= a * 0.0 != 0.0; // NaN exactly when a is not finite
+        rows.update(row, e, s, lr);
+        int at = touched[n] * v;
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            int j = next[b];
+            row[j] = x[at + j] - lr * e[j];
         }
-        return bad;
+        return rows.store(row, x, at, max, low, lr);
+    }
+
+    /** A new mark for {@link #finished} (all cleared when the counter wraps). */
+    private int nextMark() {
+        if (++finishedMark == 0) {
+            Arrays.fill(finished, 0);
+            finishedMark = 1;
+        }
+        return finishedMark;
     }
 
     /**
-     * The softmax rows of two tokens, scaled by their batch counts, computed side by side: per row exactly
-     * {@code e_j = exp(x_j - max)} in order, {@code sum += e_j} in order, then {@code e_j *= c_i / B / sum}
-     * (the plain loop's arithmetic, so the same bits). Each row's sum is a chain of dependent additions; two
+     * The exponentials of the softmax rows of tokens a and b (with maxima maxA and maxB) into
+     * {@code outA[oa ..]} and {@code outB[ob ..]}, the rows copied into {@link #rows} with their lowest
+     * {@code x_j - max}; computed side by side: per row exactly
+     * {@code e_j = exp(x_j - max)} in order, {@code sum += e_j} in order, and the scale {@code c_i / B / sum}
+     * into {@link RowPair#scaleA} and {@link RowPair#scaleB} (the plain loop's arithmetic, so the same bits). Each row's sum is a chain of dependent additions; two
      * chains in one loop overlap. An exponential is only computed when a logit differs from the previous one
      * in its row (equal arguments give equal results): from the uniform start, a tabular row keeps one shared
      * value for every token never seen as its successor, so most of a row's exponentials are repeats.
      */
-    private void softmaxPair(double[] x, double[] out, int a, int b, double invB) {
-        softmaxPair(x, a, out, a * v, b, out, b * v, invB);
-    }
-
-    /** As above, writing row a's result at {@code outA[oa ..]} and row b's at {@code outB[ob ..]}. */
-    private void softmaxPair(double[] x, int a, double[] outA, int oa, int b, double[] outB, int ob, double invB) {
-        int ra = a * v;
-        int rb = b * v;
-        maxPair(x, ra, rb);
-        double maxA = pairMaxA;
-        double maxB = pairMaxB;
+    private void softmaxPair(double[] x, int a, double[] outA, int oa, double maxA, int b, double[] outB, int ob,
+            double maxB, double invB) {
+        double[] xa = rows.a;
+        double[] xb = rows.b;
+        System.arraycopy(x, a * v, xa, 0, v); // the rows are in cache after their maxima
+        System.arraycopy(x, b * v, xb, 0, v);
         double sumA = 0.0;
         double sumB = 0.0;
+        double lowA = 0.0;
+        double lowB = 0.0;
         double argA = Double.NaN; // NaN equals nothing: the first exponential is always computed
         double argB = Double.NaN;
         double eA = 0.0;
         double eB = 0.0;
         for (int j = 0; j < v; j++) {
-            double ta = x[ra + j] - maxA;
+            double ta = xa[j] - maxA;
             if (ta != argA) {
                 argA = ta;
                 eA = Math.exp(ta);
+                lowA = Math.min(lowA, ta); // a repeat changes no minimum
             }
             outA[oa + j] = eA;
             sumA += eA;
-            double tb = x[rb + j] - maxB;
+            double tb = xb[j] - maxB;
             if (tb != argB) {
                 argB = tb;
                 eB = Math.exp(tb);
+                lowB = Math.min(lowB, tb);
             }
             outB[ob + j] = eB;
             sumB += eB;
         }
-        scale(outA, oa, countOf[a] * invB / sumA);
-        scale(outB, ob, countOf[b] * invB / sumB);
+        rows.lowA = lowA;
+        rows.lowB = lowB;
+        rows.scaleA = countOf[a] * invB / sumA;
+        rows.scaleB = countOf[b] * invB / sumB;
     }
 
     private void scale(double[] out, int row, double scale) {
