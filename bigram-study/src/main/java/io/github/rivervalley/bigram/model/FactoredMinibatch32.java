@@ -17,8 +17,10 @@ import java.util.random.RandomGenerator;
  * dU^T are stored as column tiles ({@link TileProducts}: one {@code float[TILE]} per row and tile, the last
  * tile zero-padded), so the logits {@code Z = E_batch U^T} and {@code dU^T = E_batch^T R} run through
  * {@link TileProducts#multiplyAdd}; {@code dE_batch^T = U^T R^T}, whose rows run over the batch, on batch
- * tiles of R^T ({@link TileProducts#multiplyAddBatch}; R is transposed eight tokens at a time). The softmax's
- * exponentials come from {@link FastExp#reduce} and {@link FastExp#scale}, summed column by column of the tiles
+ * tiles of R^T ({@link TileProducts#multiplyAddBatch}; R is transposed eight tokens at a time), tile by tile
+ * right after that tile's dU^T, while the tile of R is cached. The bias gradient is one more output row of the
+ * dU^T product. The softmax's maximum is taken column by column of the tiles, then across; its exponentials
+ * come from {@link FastExp#reduce} and {@link FastExp#scale}, summed column by column of the tiles
  * ({@link FastExp#accumulate}: tile after tile) and then pairwise ({@link FastExp#total}).
  * Padded columns hold zero logits, which the softmax skips, so their residuals stay zero and add nothing.
  * The summation order is fixed, so results are reproducible bit for bit.
@@ -197,6 +199,7 @@ final class FactoredMinibatch32 implements GradientOracle {
             for (int t = 0; t < len; t++) {
                 bias[t] = (float) x[bOffset + from + t];
             }
+            Arrays.fill(bias, len, TILE, 0.0f); // padded columns: zero logits (U^T's padding is zero too)
             float[][] rows = z[tile];
             for (float[] row : rows) {
                 System.arraycopy(bias, 0, row, 0, TILE);
