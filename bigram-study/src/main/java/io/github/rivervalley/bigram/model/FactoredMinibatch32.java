@@ -41,13 +41,15 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final int batchSize;
     private final int[] tokens;
     private final int[] next;
-    /**
-     * Tiles of Z (then R), of U^T and of dU^T: {@code [tile][row][column in tile]}; dU^T has one more row, k,
-     * the bias gradient (the column sums of R), computed by the same product from a row of ones in E_batch^T.
-     */
+    /** Tiles of Z (then R) and of U^T: {@code [tile][row][column in tile]}. */
     private final float[][][] z;
     private final float[][][] uTransposed;
-    private final float[][][] uGradientTransposed;
+    /**
+     * One tile of dU^T ({@code [row][column in tile]}, reused: each is written out right after its product),
+     * with one more row, k, the bias gradient (the column sums of R), computed by the same product from a row
+     * of ones in E_batch^T.
+     */
+    private final float[][] uGradientTransposed;
     /**
      * One batch tile of one tile of R^T ({@code [j in tile][token in batch tile]}, reused) and dE_batch^T
      * ({@code [batch tile][c]}). Past the batch's last token their columns hold stale values, never read: the
@@ -77,7 +79,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.next = new int[batchSize];
         this.z = new float[tiles][batchSize][TILE];
         this.uTransposed = new float[tiles][k][TILE];
-        this.uGradientTransposed = new float[tiles][k + 1][TILE];
+        this.uGradientTransposed = new float[k + 1][TILE];
         this.batchTiles = (batchSize + BATCH_TILE - 1) / BATCH_TILE;
         this.residualsTransposed = new float[TILE][BATCH_TILE];
         this.embeddingGradientTransposed = new float[batchTiles][k][BATCH_TILE];
@@ -110,19 +112,11 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
         parameterGradients(out);
 
-        Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch; U and b are overwritten below
+        Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch (U's and b's were written tile by tile)
         for (int b = 0; b < batchSize; b++) {
             int e = tokens[b] * k;
             for (int c = 0; c < k; c++) {
                 out[e + c] += embeddingGradientTransposed[b / BATCH_TILE][c][b % BATCH_TILE];
-            }
-        }
-        for (int tile = 0; tile < tiles; tile++) {
-            float[] biasGradient = uGradientTransposed[tile][k];
-            int from = tile * TILE;
-            int len = Math.min(TILE, v - from);
-            for (int t = 0; t < len; t++) {
-                out[bOffset + from + t] = biasGradient[t];
             }
         }
         return Double.NaN;
@@ -141,9 +135,9 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
     }
 
-    /** dU's rows of tile {@code tile} into {@code out}, from dU^T (just after the tile's product). */
+    /** dU's rows and b's gradient of tile {@code tile} into {@code out}, from dU^T (just after the tile's product). */
     private void fromColumnTiles(double[] out, int tile) {
-        float[][] columns = uGradientTransposed[tile];
+        float[][] columns = uGradientTransposed;
         int from = tile * TILE;
         int len = Math.min(TILE, v - from);
         for (int t = 0; t < len; t++) {
@@ -151,6 +145,10 @@ final class FactoredMinibatch32 implements GradientOracle {
             for (int c = 0; c < k; c++) {
                 out[row + c] = columns[c][t];
             }
+        }
+        float[] biasGradient = columns[k];
+        for (int t = 0; t < len; t++) {
+            out[bOffset + from + t] = biasGradient[t];
         }
     }
 
@@ -224,7 +222,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
         for (int tile = 0; tile < tiles; tile++) {
             float[][] r = z[tile];
-            float[][] rows = uGradientTransposed[tile];
+            float[][] rows = uGradientTransposed;
             for (float[] row : rows) {
                 Arrays.fill(row, 0.0f);
             }
