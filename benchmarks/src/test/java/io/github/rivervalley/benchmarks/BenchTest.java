@@ -33,6 +33,21 @@ class BenchTest {
         assertEquals(3, m.seconds().length);
     }
 
+    /**
+     * By process CPU time a repeat is a batch of iterations (1 to MAX_BATCH, sized by one more untimed
+     * iteration), the same batch for every repeat: the calls after the warmups and the sizing one are a whole
+     * number of batches per repeat.
+     */
+    @Test
+    void processCpuRepeatsAreEqualBatches() {
+        List<Integer> calls = new ArrayList<>();
+        Measurement m = new Harness(2, 3, 2).measure("t", new Harness.Task("u", 10, () -> calls.add(calls.size()), 0.0));
+        int timed = calls.size() - 2 - 1;
+        assertEquals(0, timed % 3, "equal batches: " + calls.size());
+        assertTrue(timed / 3 >= 1 && timed / 3 <= Harness.MAX_BATCH, "batch " + timed / 3);
+        assertEquals(3, m.seconds().length);
+    }
+
     /** Points exactly on a power law: the fitted exponent is the law's, to rounding (1e-12). */
     @Test
     void fittedExponentOfAPowerLaw() {

@@ -8,26 +8,31 @@ import java.util.Arrays;
  * the merged bits never depend on the thread count.
  */
 final class BlockStatistics {
-    final double[] count;
-    final double[] mean;
-    final double[] m2;
-    final long[] diverged;
+    // Sized by the rows a window actually has (reset grows them), not by the most a window may have: a
+    // run with few rows then allocates and clears little (a sweep's short runs, many blocks of a big run).
+    double[] count = new double[0];
+    double[] mean = new double[0];
+    double[] m2 = new double[0];
+    long[] diverged = new long[0];
     /** Per row the path columns of replica 0 (NaN where it has diverged); empty outside block 0. */
-    final double[] path;
+    double[] path = new double[0];
     final int pathWidth;
     private final int width;
 
-    BlockStatistics(int rows, int width, int pathWidth) {
+    BlockStatistics(int width, int pathWidth) {
         this.width = width;
         this.pathWidth = pathWidth;
-        this.path = new double[rows * pathWidth];
-        this.count = new double[rows];
-        this.mean = new double[rows * width];
-        this.m2 = new double[rows * width];
-        this.diverged = new long[rows];
     }
 
+    /** Clears the first {@code rows} rows (allocating them, if this block never had so many). */
     void reset(int rows) {
+        if (count.length < rows) {
+            count = new double[rows];
+            mean = new double[rows * width];
+            m2 = new double[rows * width];
+            diverged = new long[rows];
+            path = new double[rows * pathWidth];
+        }
         Arrays.fill(count, 0, rows, 0.0);
         Arrays.fill(mean, 0, rows * width, 0.0);
         Arrays.fill(m2, 0, rows * width, 0.0);

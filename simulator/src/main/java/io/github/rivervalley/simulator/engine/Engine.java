@@ -84,7 +84,12 @@ final class Engine {
      */
     Engine(Run run, int threads, int rowsPerWindow, int stepsPerWindow, boolean fastPaths) {
         this.maxWindowSteps = stepsPerWindow;
-        this.lrs = new double[stepsPerWindow];
+        long longest = 1;
+        for (Line line : run.schedule().lines()) {
+            longest = Math.max(longest, line.endStep() - line.forkStep());
+        }
+        // a window spans at most one line's steps: a short run needs no 2^16-step array
+        this.lrs = new double[(int) Math.min(stepsPerWindow, longest)];
         this.run = run;
         this.threads = Math.max(1, threads);
         this.blockCount = (run.replicas() + BLOCK - 1) / BLOCK;
@@ -111,7 +116,7 @@ final class Engine {
         this.statistics = new BlockStatistics[blockCount];
         for (int b = 0; b < blockCount; b++) {
             // Replica 0, whose own path the path columns show, is the first replica of block 0.
-            statistics[b] = new BlockStatistics(maxRows, width, b == 0 ? layout.pathWidth() : 0);
+            statistics[b] = new BlockStatistics(width, b == 0 ? layout.pathWidth() : 0);
         }
     }
 

@@ -205,4 +205,33 @@ class FastPathTest {
             }
         }
     }
+
+    /**
+     * Hill noise with walls near 1e-170: the product of two successive wall coordinates (1e-340) underflows
+     * to a signed zero, whose sign is still the xor of theirs, so the chunk loop's crossing count (the
+     * product's sign bit) stays the reference's; a test of {@code h * previous < 0} would miss every crossing
+     * here. Crossings must occur (the noise flips the sign) and the traces must agree byte for byte.
+     */
+    @Test
+    void sharedRiverCrossingsWhereProductsUnderflow() {
+        StraightValley valley = new StraightValley(new RiverProfile.Linear(0.5), new double[] {8.0});
+        Run run = Run.of("tiny", valley, TestSchedules.wsd(0.2, 10, 0.2, 0.1, 200, 300)).withNoise(Noises.hill(1e-170))
+                .withOptimizer(Optimizers.gd()).withStart(new double[] {0.0, 3e-170}).withReplicas(70).withSeed(6)
+                .withRecord(RecordSpec.every(25));
+        String[] out = both(run, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS);
+        for (int i = 1; i < out.length; i++) {
+            assertEquals(out[0], out[i], "fast=" + (i / 2) + " threads=" + (i % 2 + 1));
+        }
+        String[] lines = out[0].split("\n");
+        int column = List.of(lines[0].split(",")).indexOf("crossings");
+        assertTrue(column >= 0, lines[0]);
+        double most = 0;
+        for (int row = 1; row < lines.length && lines[row].contains(","); row++) {
+            String[] cells = lines[row].split(",");
+            if (cells.length > column && !cells[column].isEmpty()) {
+                most = Math.max(most, Double.parseDouble(cells[column]));
+            }
+        }
+        assertTrue(most > 1, "the walls cross between rows: at most " + most + " crossings");
+    }
 }
