@@ -17,8 +17,11 @@ import java.util.random.RandomGenerator;
  * dU^T are stored as column tiles ({@link TileProducts}: one {@code float[TILE]} per row and tile, the last
  * tile zero-padded), so the logits {@code Z = E_batch U^T} and {@code dU^T = E_batch^T R} run through
  * {@link TileProducts#multiplyAdd}; {@code dE_batch^T = U^T R^T}, whose rows run over the batch, on batch
- * tiles of R^T ({@link TileProducts#multiplyAddBatch}; R is transposed eight tokens at a time). The softmax's
- * exponentials come from {@link FastExp#reduce} and {@link FastExp#scaleAndSum}.
+ * tiles of R^T ({@link TileProducts#multiplyAddBatch}; R is transposed eight tokens at a time), tile by tile
+ * right after that tile's dU^T, while the tile of R is cached. The bias gradient is one more output row of the
+ * dU^T product. The softmax's maximum is taken column by column of the tiles, then across; its exponentials
+ * come from {@link FastExp#reduce} and {@link FastExp#scale}, summed column by column of the tiles
+ * ({@link FastExp#accumulate}: tile after tile) and then pairwise ({@link FastExp#total}).
  * Padded columns hold zero logits, which the softmax skips, so their residuals stay zero and add nothing.
  * The summation order is fixed, so results are reproducible bit for bit.
  * Not thread-safe: one per worker.
@@ -38,20 +41,30 @@ final class FactoredMinibatch32 implements GradientOracle {
     private final int batchSize;
     private final int[] tokens;
     private final int[] next;
-    /** Tiles of Z (then R), of U^T and of dU^T: {@code [tile][row][column in tile]}. */
+    /** Tiles of Z (then R) and of U^T: {@code [tile][row][column in tile]}. */
     private final float[][][] z;
     private final float[][][] uTransposed;
-    private final float[][][] uGradientTransposed;
-    /** R^T ({@code [tile][batch tile][token in tile]}) and dE_batch^T ({@code [batch tile][c]}), zero-padded. */
-    private final float[][][][] residualsTransposed;
+    /**
+     * One tile of dU^T ({@code [row][column in tile]}, reused: each is written out right after its product),
+     * with one more row, k, the bias gradient (the column sums of R), computed by the same product from a row
+     * of ones in E_batch^T.
+     */
+    private final float[][] uGradientTransposed;
+    /**
+     * One batch tile of one tile of R^T ({@code [j in tile][token in batch tile]}, reused) and dE_batch^T
+     * ({@code [batch tile][c]}). Past the batch's last token their columns hold stale values, never read: the
+     * products compute every column on its own.
+     */
+    private final float[][] residualsTransposed;
     private final float[][][] embeddingGradientTransposed;
-    /** E_batch (B x k) and its transpose (k x B), flat. */
+    /** E_batch (B x k) and its transpose (k x B) followed by a row of B ones, flat. */
     private final float[] embeddings;
     private final float[] embeddingsTransposed;
     private final float[] bias;
-    private final float[] spare;
-    /** The exponents of a tile row's exponentials ({@link FastExp#reduce}). */
+    private final float[][] spare;
+    /** The bits of a tile row's powers of two ({@link FastExp#reduce}) and the softmax's partial sums. */
     private final float[] powers;
+    private final float[] sums;
 
     FactoredMinibatch32(FactoredModel model, int batchSize) {
         this.data = model.data();
@@ -66,15 +79,17 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.next = new int[batchSize];
         this.z = new float[tiles][batchSize][TILE];
         this.uTransposed = new float[tiles][k][TILE];
-        this.uGradientTransposed = new float[tiles][k][TILE];
+        this.uGradientTransposed = new float[k + 1][TILE];
         this.batchTiles = (batchSize + BATCH_TILE - 1) / BATCH_TILE;
-        this.residualsTransposed = new float[tiles][batchTiles][TILE][BATCH_TILE];
+        this.residualsTransposed = new float[TILE][BATCH_TILE];
         this.embeddingGradientTransposed = new float[batchTiles][k][BATCH_TILE];
         this.embeddings = new float[batchSize * k];
-        this.embeddingsTransposed = new float[k * batchSize];
+        this.embeddingsTransposed = new float[(k + 1) * batchSize];
+        Arrays.fill(embeddingsTransposed, k * batchSize, (k + 1) * batchSize, 1.0f); // row k: the bias gradient's
         this.bias = new float[TILE];
-        this.spare = new float[TILE];
+        this.spare = TileProducts.spareRows();
         this.powers = new float[TILE];
+        this.sums = new float[TILE];
     }
 
     @Override
@@ -90,73 +105,87 @@ final class FactoredMinibatch32 implements GradientOracle {
                 embeddingsTransposed[c * batchSize + b] = value;
             }
         }
-        for (int j = 0; j < v; j++) {
-            float[][] tile = uTransposed[j / TILE];
-            int t = j % TILE;
-            int row = uOffset + j * k;
-            for (int c = 0; c < k; c++) {
-                tile[c][t] = (float) x[row + c];
-            }
-        }
         logits(x);
         float invB = 1.0f / batchSize;
         for (int b = 0; b < batchSize; b++) {
             softmaxResidual(b, next[b], invB);
         }
-        outputGradient();
-        embeddingGradient();
+        parameterGradients(out);
 
-        Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch; U and b are overwritten below
+        Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch (U's and b's were written tile by tile)
         for (int b = 0; b < batchSize; b++) {
             int e = tokens[b] * k;
             for (int c = 0; c < k; c++) {
                 out[e + c] += embeddingGradientTransposed[b / BATCH_TILE][c][b % BATCH_TILE];
             }
         }
-        for (int j = 0; j < v; j++) {
-            float[][] tile = uGradientTransposed[j / TILE];
-            int t = j % TILE;
-            int row = uOffset + j * k;
-            for (int c = 0; c < k; c++) {
-                out[row + c] = tile[c][t];
-            }
-        }
-        for (int tile = 0; tile < tiles; tile++) {
-            float[][] r = z[tile];
-            System.arraycopy(r[0], 0, bias, 0, TILE);
-            for (int b = 1; b < batchSize; b++) {
-                float[] row = r[b];
-                for (int t = 0; t < TILE; t++) {
-                    bias[t] += row[t];
-                }
-            }
-            int from = tile * TILE;
-            int len = Math.min(TILE, v - from);
-            for (int t = 0; t < len; t++) {
-                out[bOffset + from + t] = bias[t];
-            }
-        }
         return Double.NaN;
+    }
+
+    /** Tile {@code tile} of U^T from U's rows in x (just before the tile's product, which then finds it cached). */
+    private void toColumnTiles(double[] x, int tile) {
+        float[][] columns = uTransposed[tile];
+        int from = tile * TILE;
+        int len = Math.min(TILE, v - from);
+        for (int t = 0; t < len; t++) {
+            int row = uOffset + (from + t) * k;
+            for (int c = 0; c < k; c++) {
+                columns[c][t] = (float) x[row + c];
+            }
+        }
+    }
+
+    /** dU's rows and b's gradient of tile {@code tile} into {@code out}, from dU^T (just after the tile's product). */
+    private void fromColumnTiles(double[] out, int tile) {
+        float[][] columns = uGradientTransposed;
+        int from = tile * TILE;
+        int len = Math.min(TILE, v - from);
+        for (int t = 0; t < len; t++) {
+            int row = uOffset + (from + t) * k;
+            for (int c = 0; c < k; c++) {
+                out[row + c] = columns[c][t];
+            }
+        }
+        float[] biasGradient = columns[k];
+        for (int t = 0; t < len; t++) {
+            out[bOffset + from + t] = biasGradient[t];
+        }
     }
 
     /** Row {@code b} of Z becomes {@code (softmax - onehot(y)) / B} in place (the padded columns stay zero). */
     private void softmaxResidual(int b, int y, float invB) {
-        float max = Float.NEGATIVE_INFINITY;
+        // Column by column of the tiles, then across the columns: elementwise loops that vectorise (a running
+        // maximum over a row vectorises as a reduction, measured three times slower). The order does not matter:
+        // Math.max is associative and commutative, NaN and signed zeros included.
+        float[] maxima = sums;
+        Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
             for (int j = 0; j < len; j++) {
-                max = Math.max(max, r[j]); // a vectorised reduction (Math.max is associative, NaN included)
+                maxima[j] = Math.max(maxima[j], r[j]);
             }
         }
-        float sum = 0.0f;
+        float m0 = Float.NEGATIVE_INFINITY; // four chains: each Math.max waits on the one before in its chain
+        float m1 = Float.NEGATIVE_INFINITY;
+        float m2 = Float.NEGATIVE_INFINITY;
+        float m3 = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < TILE; j += 4) {
+            m0 = Math.max(m0, maxima[j]);
+            m1 = Math.max(m1, maxima[j + 1]);
+            m2 = Math.max(m2, maxima[j + 2]);
+            m3 = Math.max(m3, maxima[j + 3]);
+        }
+        float max = Math.max(Math.max(m0, m1), Math.max(m2, m3));
+        Arrays.fill(sums, 0.0f);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
             FastExp.reduce(r, max, r, powers, len);
-            sum = FastExp.scaleAndSum(r, powers, len, sum);
+            FastExp.scale(r, powers, len);
+            FastExp.accumulate(r, sums, len);
         }
-        float scale = invB / sum;
+        float scale = invB / FastExp.total(sums);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
             int len = Math.min(TILE, v - tile * TILE);
@@ -167,7 +196,7 @@ final class FactoredMinibatch32 implements GradientOracle {
         z[y / TILE][b][y % TILE] -= invB;
     }
 
-    /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}, tile by tile. */
+    /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}, tile by tile (each tile of U^T converted just before). */
     private void logits(double[] x) {
         for (int tile = 0; tile < tiles; tile++) {
             int from = tile * TILE;
@@ -175,30 +204,24 @@ final class FactoredMinibatch32 implements GradientOracle {
             for (int t = 0; t < len; t++) {
                 bias[t] = (float) x[bOffset + from + t];
             }
+            Arrays.fill(bias, len, TILE, 0.0f); // padded columns: zero logits (U^T's padding is zero too)
             float[][] rows = z[tile];
             for (float[] row : rows) {
                 System.arraycopy(bias, 0, row, 0, TILE);
             }
+            toColumnTiles(x, tile);
             TileProducts.multiplyAdd(embeddings, k, uTransposed[tile], k, rows, batchSize, spare);
         }
     }
 
-    /** {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}, tile by tile. */
-    private void outputGradient() {
-        for (int tile = 0; tile < tiles; tile++) {
-            float[][] rows = uGradientTransposed[tile];
-            for (float[] row : rows) {
-                Arrays.fill(row, 0.0f);
-            }
-            TileProducts.multiplyAdd(embeddingsTransposed, batchSize, z[tile], batchSize, rows, k, spare);
-        }
-    }
-
     /**
-     * {@code dE_batch^T[c, b] = sum_j U^T[c, j] R^T[j, b]}: output rows over the batch (long enough to
-     * vectorise, unlike rows of k), from R transposed tile by tile, eight tokens at a time ({@link #transpose8}).
+     * Tile by tile, while the tile of R is in the cache: {@code dU^T[c, j] = sum_b E_batch[b, c] R[b, j]}, with
+     * the bias gradient {@code sum_b R[b, j]} in row k (with k = 64 the last group of three output rows has a
+     * free place for it); then {@code dE_batch^T[c, b] += sum_j U^T[c, j] R^T[j, b]} over the tile's j: output
+     * rows over the batch (long enough to vectorise, unlike rows of k), from the tile of R transposed eight
+     * tokens at a time ({@link #transpose8}).
      */
-    private void embeddingGradient() {
+    private void parameterGradients(double[] out) {
         for (float[][] rows : embeddingGradientTransposed) {
             for (float[] row : rows) {
                 Arrays.fill(row, 0.0f);
@@ -206,14 +229,19 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
         for (int tile = 0; tile < tiles; tile++) {
             float[][] r = z[tile];
+            float[][] rows = uGradientTransposed;
+            for (float[] row : rows) {
+                Arrays.fill(row, 0.0f);
+            }
+            TileProducts.multiplyAdd(embeddingsTransposed, batchSize, r, batchSize, rows, k + 1, spare);
+            fromColumnTiles(out, tile);
             for (int bt = 0; bt < batchTiles; bt++) {
-                float[][] rt = residualsTransposed[tile][bt];
                 int from = bt * BATCH_TILE;
                 int len = Math.min(BATCH_TILE, batchSize - from);
                 for (int j = 0; j < TILE; j += 8) {
-                    transpose8(r, from, len, j, rt);
+                    transpose8(r, from, len, j, residualsTransposed);
                 }
-                TileProducts.multiplyAddBatch(uTransposed[tile], rt, TILE, embeddingGradientTransposed[bt], k, spare);
+                TileProducts.multiplyAddBatch(uTransposed[tile], residualsTransposed, TILE, embeddingGradientTransposed[bt], k, spare);
             }
         }
     }

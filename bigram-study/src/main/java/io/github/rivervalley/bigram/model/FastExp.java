@@ -10,7 +10,8 @@ package io.github.rivervalley.bigram.model;
  * <p>Two stages, so a row's exponentials vectorise: {@link #reduce} is straight-line float arithmetic on
  * arrays (the polynomial and {@code n}, kept as a float), which Java 17's auto-vectoriser turns into SIMD
  * code; only the scaling by {@code 2^n}, which needs the float's bits (not vectorised in Java 17), runs
- * one entry at a time ({@link #scaleAndSum}). {@link #exp} is the same arithmetic for one argument.
+ * one entry at a time ({@link #scale}, branch-free). The softmax sums the results with {@link #accumulate}
+ * and {@link #total}. {@link #exp} is the same arithmetic for one argument.
  */
 final class FastExp {
 
@@ -33,41 +34,55 @@ final class FastExp {
         }
         float c = Math.max(x, LOW);
         float n = (c * LOG2E + ROUND) - ROUND;
-        return scale(polynomial(c, n), n);
+        return scaled(polynomial(c, n), n);
     }
 
     /**
-     * {@code p[j] = exp(r)} and {@code n[j]} for the arguments {@code x[j] - shift}, j < len: the first stage
-     * (vectorised). {@code p} may be {@code x}.
+     * The first stage (vectorised), for arguments {@code x[j] - shift} at most 88 (a softmax's are at most 0),
+     * j < len: {@code p[j] = exp(r)} and {@code bits[j]} the bits of the float {@code 2^n}, as a float (exact:
+     * {@code (n + 127) 2^23} with n clamped to -127, whose bits are those of 0, so that everything below 2^-126
+     * gives 0). Float arithmetic, which Java 17 vectorises, does all but the reinterpretation. {@code p} may
+     * be {@code x}.
      */
-    static void reduce(float[] x, float shift, float[] p, float[] n, int len) {
+    static void reduce(float[] x, float shift, float[] p, float[] bits, int len) {
         for (int j = 0; j < len; j++) {
             float c = Math.max(x[j] - shift, LOW);
             float nj = (c * LOG2E + ROUND) - ROUND;
-            n[j] = nj;
+            bits[j] = (Math.max(nj, -127.0f) + 127.0f) * 0x1p23f;
             p[j] = polynomial(c, nj);
         }
     }
 
-    /** The second stage: {@code p[j] *= 2^n[j]} (0 below 2^-126), returning the sum of the results in order. */
-    static float scaleAndSum(float[] p, float[] n, int len, float sum) {
-        float s0 = sum;
-        float s1 = 0.0f;
-        int j = 0;
-        for (; j + 1 < len; j += 2) {
-            float e0 = scale(p[j], n[j]);
-            float e1 = scale(p[j + 1], n[j + 1]);
-            p[j] = e0;
-            p[j + 1] = e1;
-            s0 += e0;
-            s1 += e1;
+    /**
+     * The second stage: {@code p[j] *= 2^n[j]} from {@link #reduce}'s bits, the same bits as {@link #exp}. The
+     * reinterpretation keeps it scalar in Java 17; it is branch-free with no running sum, so its entries
+     * overlap in the processor.
+     */
+    static void scale(float[] p, float[] bits, int len) {
+        for (int j = 0; j < len; j++) {
+            p[j] *= Float.intBitsToFloat((int) bits[j]); // (int) NaN = 0: a NaN argument stays NaN (NaN * 0)
         }
-        for (; j < len; j++) {
-            float e0 = scale(p[j], n[j]);
-            p[j] = e0;
-            s0 += e0;
+    }
+
+    /** {@code sums[j] += p[j]} for j < len: the softmax's sum, one partial sum per column of a tile (vectorised). */
+    static void accumulate(float[] p, float[] sums, int len) {
+        for (int j = 0; j < len; j++) {
+            sums[j] += p[j];
         }
-        return s0 + s1;
+    }
+
+    /**
+     * The total of {@code sums[0 .. length)} (length a power of two), taken pairwise in place: first
+     * {@code sums[j] += sums[j + length / 2]}, then the same on the first half, down to {@code sums[0]}, which
+     * is returned. A fixed order, and a rounding error growing with the logarithm of the length only.
+     */
+    static float total(float[] sums) {
+        for (int half = sums.length / 2; half >= 1; half /= 2) {
+            for (int j = 0; j < half; j++) {
+                sums[j] += sums[j + half];
+            }
+        }
+        return sums[0];
     }
 
     private static float polynomial(float x, float n) {
@@ -83,7 +98,7 @@ final class FastExp {
     }
 
     /** {@code p 2^n} for an integral n in [-151, 128]: 0 below -126; 2^128 is out of range, so that case scales twice. */
-    private static float scale(float p, float n) {
+    private static float scaled(float p, float n) {
         int e = (int) n;
         if (e < -126) {
             return 0.0f;

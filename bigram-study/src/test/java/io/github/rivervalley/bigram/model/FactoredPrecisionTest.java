@@ -38,12 +38,13 @@ class FactoredPrecisionTest {
     }
 
     /**
-     * V = 8, k = 13, B = 37: one zero-padded column tile, odd k and B (the kernels' spare rows), k not a multiple
-     * of six (their remainder rows). V = 700, k = 70: two column tiles of 512 (the last one partial) and two
-     * narrow tiles of U's rows (the last one partial).
+     * V = 8, k = 13, B = 37: one zero-padded column tile, k + 1 = 14 and B leaving one and two rows after the
+     * kernels' groups of three (their spare rows), k not a multiple of four (their remainder rows). V = 700,
+     * k = 70: two column tiles of 512 (the last one partial). B = 300: two batch tiles of 256, the second partial
+     * (its stale columns in the reused R^T buffer must not leak into the gradient).
      */
     @ParameterizedTest
-    @CsvSource({"8, 13, 37", "700, 70, 37"})
+    @CsvSource({"8, 13, 37", "700, 70, 37", "40, 6, 300"})
     void float32GradientWithinTheRoundingBound(int vocabulary, int k, int batch) {
         BigramData data = vocabulary == 8 ? Fixtures.small() : Fixtures.halfRivers(vocabulary, Frequencies.ZIPF, 4, 3);
         int v = data.vocabularySize();

@@ -32,12 +32,11 @@ class FastExpTest {
 
     /**
      * The two-stage bulk form (what the softmax runs) gives {@link FastExp#exp} bit for bit, on arguments
-     * from -120 to 0 (the flush-to-zero boundary included) plus NaN and the infinities, and its sum is the
-     * sum of those values taken in the documented order (even and odd entries in two chains).
+     * from -120 to 0 (the flush-to-zero boundary included) plus NaN and the infinities.
      */
     @Test
     void bulkFormMatchesTheScalarOne() {
-        int len = 4099; // odd: the tail entry runs too
+        int len = 4099;
         float[] x = new float[len];
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
         for (int j = 0; j < len; j++) {
@@ -47,37 +46,44 @@ class FastExpTest {
         x[8] = Float.NEGATIVE_INFINITY;
         x[9] = -87.4f;
         x[10] = -0.0f;
+        x[11] = 0.75f; // argument 0 after the shift
+        x[12] = -86.6f; // n = -126 after the shift: the smallest normal scale
         float shift = 0.75f;
         float[] p = x.clone();
         float[] n = new float[len];
         FastExp.reduce(p, shift, p, n, len);
-        float sum = FastExp.scaleAndSum(p, n, len, 1.0f);
-        float s0 = 1.0f;
-        float s1 = 0.0f;
+        FastExp.scale(p, n, len);
         for (int j = 0; j < len; j++) {
             float expected = FastExp.exp(x[j] - shift);
             assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(p[j]), "entry " + j + " (x = " + x[j] + ")");
-            if (j % 2 == 0) {
-                s0 += expected;
-            } else {
-                s1 += expected;
-            }
         }
-        assertTrue(Float.isNaN(sum) && Float.isNaN(s0 + s1), "a NaN argument makes the sum NaN");
-        p = x.clone();
-        p[7] = -1.0f;
-        FastExp.reduce(p, shift, p, n, len);
-        s0 = 0.0f;
-        s1 = 0.0f;
-        for (int j = 0; j < len; j++) {
-            float e = FastExp.exp((j == 7 ? -1.0f : x[j]) - shift);
-            if (j % 2 == 0) {
-                s0 += e;
-            } else {
-                s1 += e;
+    }
+
+    /**
+     * The softmax's sum: {@link FastExp#accumulate} column by column over three rows of a 512-column tile
+     * (the last one partial), then {@link FastExp#total}, pairwise, against the same tree written as a recursion
+     * (column j is paired with j + 256, those sums with the ones at j + 128, and so on): the same bits.
+     */
+    @Test
+    void accumulatedTotalIsThePairwiseSum() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        float[][] rows = new float[3][512];
+        int[] lengths = {512, 512, 301};
+        float[] columns = new float[512];
+        float[] sums = new float[512];
+        for (int r = 0; r < 3; r++) {
+            for (int j = 0; j < lengths[r]; j++) {
+                rows[r][j] = (float) random.nextDouble();
+                columns[j] += rows[r][j];
             }
+            FastExp.accumulate(rows[r], sums, lengths[r]);
         }
-        assertEquals(s0 + s1, FastExp.scaleAndSum(p, n, len, 0.0f));
+        assertEquals(Float.floatToRawIntBits(tree(columns, 0, 1)), Float.floatToRawIntBits(FastExp.total(sums)));
+    }
+
+    /** The partial sum held at index j once the halving has come down to pairs at distance h. */
+    private static float tree(float[] columns, int j, int h) {
+        return h == columns.length ? columns[j] : tree(columns, j, 2 * h) + tree(columns, j + h, 2 * h);
     }
 
     @Test

@@ -3,13 +3,14 @@ package io.github.rivervalley.bigram.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The tile kernels against plain loops written in the documented summation order (per output entry:
- * {@code y + (a_i m_i + ... + a_{i+5} m_{i+5})} six rows at a time, then {@code y + a_i m_i} row by row):
- * the same bits, for odd output counts (the spare row) and row counts that are not a multiple of six.
+ * The tile kernels against plain loops written in the documented summation order (per output entry the fma
+ * chain {@code y = fma(a_i, m_i, y)}, i = 0 .. n - 1): the same bits, for output counts that leave one or two
+ * rows after the groups of three (the spare rows) and row counts that are not a multiple of four.
  */
 class TileProductsTest {
 
@@ -17,7 +18,7 @@ class TileProductsTest {
     private static final int BATCH_TILE = TileProducts.BATCH_TILE;
 
     @ParameterizedTest
-    @CsvSource({"1, 1", "2, 6", "5, 13", "8, 64", "3, 5"})
+    @CsvSource({"1, 1", "2, 6", "5, 13", "8, 64", "3, 5", "7, 4", "6, 3"})
     void wideKernelIsThePlainLoopBitForBit(int outs, int n) {
         SplittableRandom random = new SplittableRandom(outs * 31L + n);
         int stride = n + 3;
@@ -28,12 +29,12 @@ class TileProductsTest {
         for (int o = 0; o < outs; o++) {
             plain(a, o * stride, m, n, expected[o], TILE);
         }
-        TileProducts.multiplyAdd(a, stride, m, n, y, outs, new float[TILE]);
+        TileProducts.multiplyAdd(a, stride, m, n, y, outs, TileProducts.spareRows());
         assertSameBits(expected, y);
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1", "2, 6", "5, 13", "7, 512"})
+    @CsvSource({"1, 1", "2, 6", "5, 13", "7, 512", "3, 4", "4, 7"})
     void batchTileKernelIsThePlainLoopBitForBit(int outs, int n) {
         SplittableRandom random = new SplittableRandom(outs * 17L + n);
         float[][] a = randomRows(random, outs, n);
@@ -43,23 +44,46 @@ class TileProductsTest {
         for (int o = 0; o < outs; o++) {
             plain(a[o], 0, m, n, expected[o], BATCH_TILE);
         }
-        TileProducts.multiplyAddBatch(a, m, n, y, outs, new float[TILE]);
+        TileProducts.multiplyAddBatch(a, m, n, y, outs, TileProducts.spareRows());
         assertSameBits(expected, y);
+    }
+
+    /**
+     * The kernels as the JIT compiles them (vectorised): the cases above are too small to leave the interpreter
+     * and the first compiler tier, so this repeats a step-sized product (k = 64 rows of M, 64 outputs, a
+     * remainder of one after the groups of three; and 256 rows on batch tiles, 31 outputs) until they have.
+     */
+    @Test
+    void compiledKernelsAreThePlainLoopBitForBit() {
+        SplittableRandom random = new SplittableRandom(3);
+        float[] a = randomRow(random, 64 * 64);
+        float[][] m = randomRows(random, 64, TILE);
+        float[][] ab = randomRows(random, 31, 256);
+        float[][] mb = randomRows(random, 256, BATCH_TILE);
+        float[][] spare = TileProducts.spareRows();
+        for (int repeat = 0; repeat < 40; repeat++) {
+            float[][] y = randomRows(random, 64, TILE);
+            float[][] expected = copy(y);
+            for (int o = 0; o < 64; o++) {
+                plain(a, o * 64, m, 64, expected[o], TILE);
+            }
+            TileProducts.multiplyAdd(a, 64, m, 64, y, 64, spare);
+            assertSameBits(expected, y);
+            float[][] yb = randomRows(random, 31, BATCH_TILE);
+            float[][] expectedB = copy(yb);
+            for (int o = 0; o < 31; o++) {
+                plain(ab[o], 0, mb, 256, expectedB[o], BATCH_TILE);
+            }
+            TileProducts.multiplyAddBatch(ab, mb, 256, yb, 31, spare);
+            assertSameBits(expectedB, yb);
+        }
     }
 
     private static void plain(float[] a, int p, float[][] m, int n, float[] y, int width) {
         for (int t = 0; t < width; t++) {
             float acc = y[t];
-            int i = 0;
-            for (; i + 6 <= n; i += 6) {
-                float chunk = a[p + i] * m[i][t];
-                for (int r = 1; r < 6; r++) {
-                    chunk += a[p + i + r] * m[i + r][t];
-                }
-                acc += chunk;
-            }
-            for (; i < n; i++) {
-                acc += a[p + i] * m[i][t];
+            for (int i = 0; i < n; i++) {
+                acc = Math.fma(a[p + i], m[i][t], acc);
             }
             y[t] = acc;
         }
