@@ -19,6 +19,12 @@ final class Machine {
     }
 
     /** CPU time of the whole process (every thread) in nanoseconds; 0 where the JVM does not report it. */
+    /** Milliseconds the JIT compilers have spent so far (0 if the JVM does not say). */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
     static long processCpuNanos() {
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             long nanos = os.getProcessCpuTime();
