@@ -42,9 +42,7 @@ public final class TabularMinibatch implements FusedSgd {
     private final int[] nextPair;
     private final RowPair rows;
     /** float32 mode: a row's gradient; else null. */
-    private final float[] row32;
-    /** float32 mode: the lowest argument {@link #expRow} saw. */
-    private double lowest;
+    private final Exponentials32 row32;
     /** For {@link #fusedStep}: the entries whose gradient is finished carry the current mark. */
     private final int[] finished;
     private int finishedMark;
@@ -63,7 +61,7 @@ public final class TabularMinibatch implements FusedSgd {
         this.nextPair = new int[batchSize];
         this.rows = new RowPair(v);
         this.finished = new int[v];
-        this.row32 = float32 ? new float[v] : null;
+        this.row32 = float32 ? new Exponentials32(v) : null;
     }
 
     @Override
@@ -84,7 +82,7 @@ public final class TabularMinibatch implements FusedSgd {
                 int row = touched[n] * v;
                 rowGradient32(x, row, n, groupMaximum(x, n), rows.a);
                 for (int j = 0; j < v; j++) {
-                    out[row + j] = row32[j];
+                    out[row + j] = row32.values[j];
                 }
             }
             return Double.NaN;
@@ -148,7 +146,7 @@ public final class TabularMinibatch implements FusedSgd {
                 int row = touched[n] * v;
                 double max = groupMaximum(x, n);
                 double low = rowGradient32(x, row, n, max, rows.a);
-                bad |= rows.step(rows.a, row32, lr, x, row, max, low);
+                bad |= rows.step(rows.a, row32.values, lr, x, row, max, low);
             }
             return bad;
         }
@@ -197,7 +195,7 @@ public final class TabularMinibatch implements FusedSgd {
     }
 
     /**
-     * Row {@code touched[n]}'s gradient in float32 into {@link #row32}, the row {@code x[row ..]} copied into
+     * Row {@code touched[n]}'s gradient in float32 into {@code row32.values}, the row {@code x[row ..]} copied into
      * {@code copy}; returns the lowest {@code t_j} below (for {@link RowPair}'s bound). {@code t_j = (float) (x_j -
      * max)} (the maximum and the difference in float64, exact in the maximum), {@code e_j = exp(t_j)} by
      * {@link FastExp}, {@code g_j = e_j * (c_i * (float) (1/B) / sum)}, then {@code - (float) (1/B)} at each of the
@@ -205,8 +203,8 @@ public final class TabularMinibatch implements FusedSgd {
      */
     private double rowGradient32(double[] x, int row, int n, double max, double[] copy) {
         int i = touched[n];
-        float[] g = row32;
-        float sum = expRow(x, row, max, g, copy);
+        float[] g = row32.values;
+        float sum = row32.fill(x, row, max, copy);
         float invB = (float) (1.0 / batchSize);
         float scale = countOf[i] * invB / sum;
         for (int j = 0; j < v; j++) {
@@ -215,73 +213,7 @@ public final class TabularMinibatch implements FusedSgd {
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             g[next[b]] -= invB;
         }
-        return lowest;
-    }
-
-    /**
-     * {@code g[j] = FastExp.exp((float) (x[row + j] - max))}, returning their sum taken in four chains (entry j
-     * into chain j mod 4 up to the last multiple of four, the rest into chain 0, the chains added as
-     * (0 + 1) + (2 + 3)), with the row copied into {@code copy} and the
-     * lowest argument left in {@link #lowest}. A repeated argument reuses the previous exponential
-     * (equal arguments, equal results), as the float64 path does: most of a tabular row is one shared value.
-     * Four chains, not one, take the additions' latency off the critical path.
-     */
-    private float expRow(double[] x, int row, double max, float[] g, double[] copy) {
-        System.arraycopy(x, row, copy, 0, v); // the row is in cache after its maximum
-        float s0 = 0.0f;
-        float s1 = 0.0f;
-        float s2 = 0.0f;
-        float s3 = 0.0f;
-        float low = 0.0f;
-        float arg = Float.NaN; // NaN equals nothing: the first exponential is always computed
-        float e = 0.0f;
-        int j = 0;
-        for (; j + 3 < v; j += 4) {
-            float t0 = (float) (copy[j] - max);
-            if (t0 != arg) {
-                arg = t0;
-                e = FastExp.exp(t0);
-                low = Math.min(low, t0); // a repeat changes no minimum
-            }
-            g[j] = e;
-            s0 += e;
-            float t1 = (float) (copy[j + 1] - max);
-            if (t1 != arg) {
-                arg = t1;
-                e = FastExp.exp(t1);
-                low = Math.min(low, t1);
-            }
-            g[j + 1] = e;
-            s1 += e;
-            float t2 = (float) (copy[j + 2] - max);
-            if (t2 != arg) {
-                arg = t2;
-                e = FastExp.exp(t2);
-                low = Math.min(low, t2);
-            }
-            g[j + 2] = e;
-            s2 += e;
-            float t3 = (float) (copy[j + 3] - max);
-            if (t3 != arg) {
-                arg = t3;
-                e = FastExp.exp(t3);
-                low = Math.min(low, t3);
-            }
-            g[j + 3] = e;
-            s3 += e;
-        }
-        for (; j < v; j++) {
-            float t = (float) (copy[j] - max);
-            if (t != arg) {
-                arg = t;
-                e = FastExp.exp(t);
-                low = Math.min(low, t);
-            }
-            g[j] = e;
-            s0 += e;
-        }
-        lowest = low;
-        return (s0 + s1) + (s2 + s3);
+        return row32.lowest;
     }
 
     /**
