@@ -120,7 +120,7 @@ public final class ComparisonChart implements RunsChart {
             if (lowest >= 0) {
                 linear.setRangeType(org.jfree.data.RangeType.POSITIVE); // a non-negative quantity: no axis below zero
             }
-            fitted = ChartStyle.secondHalfRange(runs.stream().flatMap(r -> r.traces().stream()).toList(), List.of(column));
+            fitted = SecondHalfAxis.secondHalfRange(runs.stream().flatMap(r -> r.traces().stream()).toList(), List.of(column));
             boolean nonNegative = lowest >= 0;
             fitted.ifPresent(r -> linear.setRange(nonNegative ? Math.max(0, r[0]) : r[0], r[1]));
             axis = linear;

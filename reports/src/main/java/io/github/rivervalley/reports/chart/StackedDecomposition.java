@@ -39,11 +39,11 @@ final class StackedDecomposition {
     }
 
     /**
-     * The y range of a whole-run plot when its start dwarfs the rest ({@link ChartStyle#secondHalfRange}: a
+     * The y range of a whole-run plot when its start dwarfs the rest ({@link SecondHalfAxis#secondHalfRange}: a
      * bigram loss falling onto its entropy, under which a stack from zero would be all floor), else empty.
      */
     static Optional<double[]> fittedRange(RecordedRun run) {
-        return ChartStyle.secondHalfRange(run.traces(), java.util.List.of(TraceColumns.LOSS, TraceColumns.RIVER_LOSS));
+        return SecondHalfAxis.secondHalfRange(run.traces(), java.util.List.of(TraceColumns.LOSS, TraceColumns.RIVER_LOSS));
     }
 
     /** The line to stack for a run as a whole ({@link Captions#wholeRunLine}). */

@@ -2,7 +2,7 @@ package io.github.rivervalley.reports.cli;
 
 import io.github.rivervalley.reports.chart.ChartFiles;
 import io.github.rivervalley.reports.chart.ChartFormats;
-import io.github.rivervalley.reports.chart.ChartStyle;
+import io.github.rivervalley.reports.chart.SecondHalfAxis;
 import io.github.rivervalley.reports.notebook.NotebookCharts;
 import io.github.rivervalley.simulator.engine.Run;
 import io.github.rivervalley.simulator.engine.Simulation;
@@ -61,7 +61,7 @@ final class OptimizeCharts {
         ChartFiles.write(NotebookCharts.rateLines(outcome.name() + ": schedules", "step",
                 rates.toArray(NotebookCharts.Series[]::new)), charts, "schedules", 1000, 600, formats);
         // the loss falls from far above its end, where the schedules differ: fit the axis to the second half
-        ChartFiles.write(ChartStyle.fitToSecondHalf(NotebookCharts.lines(outcome.name() + ": " + lossLabel, "step", lossLabel,
+        ChartFiles.write(SecondHalfAxis.fitToSecondHalf(NotebookCharts.lines(outcome.name() + ": " + lossLabel, "step", lossLabel,
                 losses.toArray(NotebookCharts.Series[]::new))), charts, "expected-loss", 1000, 600, formats);
     }
 

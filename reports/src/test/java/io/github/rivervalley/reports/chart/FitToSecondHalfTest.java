@@ -34,7 +34,7 @@ class FitToSecondHalfTest {
     @Test
     void aLossFallingOntoAFloorIsFittedToItsSecondHalf() {
         // two curves falling from about 43 onto 3.0 and 3.1: the second half (x >= 500) spans [3.0, 3.158]
-        JFreeChart chart = ChartStyle.fitToSecondHalf(NotebookCharts.lines("t", "step", "loss",
+        JFreeChart chart = SecondHalfAxis.fitToSecondHalf(NotebookCharts.lines("t", "step", "loss",
                 falling("a", 3.0, 40), falling("b", 3.1, 40)));
         double lo = 3.0 + 40.0 / 101;             // the lowest value anywhere: a's last point
         double hi = 3.1 + 40.0 / 51 + 0.001 * 50; // the highest of the second half: b at x = 500
@@ -50,7 +50,7 @@ class FitToSecondHalfTest {
     void aChartWhoseStartDoesNotDwarfTheRestIsLeftAlone() {
         JFreeChart chart = NotebookCharts.lines("t", "step", "loss", falling("a", 3.0, 0.0)); // a straight decline: the whole span is twice the second half's
         Range before = chart.getXYPlot().getRangeAxis().getRange();
-        ChartStyle.fitToSecondHalf(chart);
+        SecondHalfAxis.fitToSecondHalf(chart);
         assertEquals(before, chart.getXYPlot().getRangeAxis().getRange());
         assertTrue(!saysCutOff(chart));
     }
