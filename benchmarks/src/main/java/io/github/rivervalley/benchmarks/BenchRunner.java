@@ -177,7 +177,7 @@ public final class BenchRunner {
         // the I/O of each run (YAML, JSON, paths, number formatting) is compiled over several sweeps, and while
         // it is, a 1-thread sweep gets that work done for free on the idle core, where a 2-thread one pays for it.
         int warmups = 0;
-        while (warmups < (quick ? 1 : 8)) {
+        while (warmups < (quick ? 1 : 24)) {
             long jit = Machine.jitMillis();
             long start = System.nanoTime();
             new SweepRunner(sweep, root.resolve("warmup-" + warmups++)).run(options.threads().get(0), Shard.ALL, false,
