@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.results.RunDirectory;
 import io.github.rivervalley.simulator.results.RunSummary;
-import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import io.github.rivervalley.simulator.sweep.EngineExecutor;
 import io.github.rivervalley.simulator.sweep.Overrides;
@@ -43,11 +42,11 @@ final class RunCommand extends SpecCommand {
     void run(PrintWriter stdout) {
         int n = threads.count();
         JsonNode tree = SpecReader.instance().readTree(spec);
+        EngineExecutor executor = new EngineExecutor(); // validates the overrides; its landscape is kept for the run
         if (!overrides.isEmpty()) {
-            tree = Overrides.apply((ObjectNode) tree, overrides, new EngineExecutor());
+            tree = Overrides.apply((ObjectNode) tree, overrides, executor);
         }
-        RunSpec runSpec = SpecReader.instance().bind(tree, RunSpec.class);
-        RunSummary summary = Simulation.run(runSpec, out, n);
+        RunSummary summary = Simulation.run(executor.bind(tree), out, n);
         stdout.println("wrote " + out.resolve(summary.name()) + " (" + RunDirectory.TRACE + ", " + RunDirectory.SUMMARY
                 + ", " + RunDirectory.SPEC + ")");
         for (RunSummary.LineResult line : summary.lines()) {

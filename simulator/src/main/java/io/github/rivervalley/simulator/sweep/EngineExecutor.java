@@ -52,9 +52,17 @@ public final class EngineExecutor implements RunExecutor {
         return built;
     }
 
+    /**
+     * Binds a run spec with this executor's landscapes: a landscape it built while validating (a run's
+     * overrides, a sweep's runs) is not built again.
+     */
+    public BoundRun bind(JsonNode runSpec) {
+        return binder.apply(SpecReader.instance().bind(runSpec, RunSpec.class), this::landscape);
+    }
+
     @Override
     public Prepared prepare(JsonNode runSpec) {
-        BoundRun bound = binder.apply(SpecReader.instance().bind(runSpec, RunSpec.class), this::landscape);
+        BoundRun bound = bind(runSpec);
         return new Prepared(SpecReader.instance().toTree(bound.spec()), outDir -> Simulation.run(bound, outDir, 1, false));
     }
 

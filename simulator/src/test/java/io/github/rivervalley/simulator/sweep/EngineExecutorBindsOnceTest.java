@@ -64,4 +64,34 @@ class EngineExecutorBindsOnceTest {
             assertSame(bound.get(0).run().landscape(), run.run().landscape());
         }
     }
+
+    /**
+     * {@code rivervalley run SPEC PATH=VALUE}: the overrides are validated by the executor (as a one-run sweep),
+     * and the run then binds with the same executor, so its landscape (a bigram model's data, say) is the one
+     * built while validating, not a second one.
+     */
+    @Test
+    void aRunWithOverridesReusesTheLandscapeBuiltToValidateThem() {
+        List<BoundRun> bound = Collections.synchronizedList(new ArrayList<>());
+        EngineExecutor recording = new EngineExecutor((spec, landscapes) -> {
+            BoundRun run = Simulation.bind(spec, landscapes);
+            bound.add(run);
+            return run;
+        });
+        var base = (com.fasterxml.jackson.databind.node.ObjectNode) SpecReader.instance().readTree("""
+                name: base
+                steps: 60
+                landscape: {type: straight-valley, dimension: 2, hillCurvature: 10}
+                optimizer: {type: sgd}
+                noise: {type: hill, sigma: 0.5}
+                schedule: {type: wsd, peak: 0.05, budgets: [30, 60]}
+                """, "run.yaml");
+        var spec = Overrides.apply(base, List.of("schedule.peak=0.02"), recording);
+        int validating = bound.size();
+        assertTrue(validating > 0, "the overrides were validated by binding");
+        BoundRun run = recording.bind(spec);
+        assertEquals(0.02, spec.path("schedule").path("peak").asDouble(), "the overridden spec");
+        assertEquals(spec.path("name").asText(), run.spec().name(), "is the one bound");
+        assertSame(bound.get(0).run().landscape(), run.run().landscape(), "and runs on the landscape built to validate it");
+    }
 }
