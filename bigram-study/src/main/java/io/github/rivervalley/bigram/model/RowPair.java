@@ -87,7 +87,7 @@ final class RowPair {
      */
     boolean store(double[] row, double[] x, int at, double max, double low, double lr) {
         System.arraycopy(row, 0, x, at, v);
-        return mayOverflow(max, low, lr) && !allFinite(row);
+        return mayOverflow(max, low, lr) && !allFinite(row, 0);
     }
 
     /** {@code row -= lr g} on a copy with a float32 gradient, then {@link #store}. */
@@ -107,10 +107,11 @@ final class RowPair {
         return !(Math.abs(max) + 2.0 * Math.abs(low) + 4.0 * lr < SAFE);
     }
 
-    private boolean allFinite(double[] row) {
+    /** Whether the row at {@code x[from ..]} is all finite. */
+    boolean allFinite(double[] x, int from) {
         boolean finite = true;
-        for (int j = 0; j < v; j++) {
-            finite &= row[j] * 0.0 == 0.0; // NaN exactly when the entry is not finite
+        for (int j = from; j < from + v; j++) {
+            finite &= x[j] * 0.0 == 0.0; // NaN exactly when the entry is not finite
         }
         return finite;
     }

@@ -46,8 +46,17 @@ public final class TabularMinibatch implements FusedSgd {
     /** For {@link #fusedStep}: the entries whose gradient is finished carry the current mark. */
     private final int[] finished;
     private int finishedMark;
+    /** The Vector API kernels ({@link VectorApi}), or null for the plain ones; the same bits either way. */
+    private final VectorRows vector;
+    /** For {@link #vectorStep}: the updated entries of a row's successors, by pair. */
+    private final double[] successors;
 
     TabularMinibatch(TabularModel model, int batchSize, boolean float32) {
+        this(model, batchSize, float32, VectorApi.enabled());
+    }
+
+    /** With the Vector API kernels or without them (the tests compare the two). */
+    TabularMinibatch(TabularModel model, int batchSize, boolean float32, boolean vectorKernels) {
         this.data = model.data();
         this.v = data.vocabularySize();
         this.batchSize = Check.positive("batchSize", batchSize);
@@ -62,6 +71,8 @@ public final class TabularMinibatch implements FusedSgd {
         this.rows = new RowPair(v);
         this.finished = new int[v];
         this.row32 = float32 ? new Exponentials32(v) : null;
+        this.vector = vectorKernels ? new VectorRows(v) : null;
+        this.successors = new double[batchSize];
     }
 
     @Override
@@ -151,6 +162,12 @@ public final class TabularMinibatch implements FusedSgd {
             return bad;
         }
         double invB = 1.0 / batchSize;
+        if (vector != null) {
+            for (int n = 0; n < touchedCount; n++) {
+                bad |= vectorStep(x, n, groupMaximum(x, n), lr, invB);
+            }
+            return bad;
+        }
         for (int n = 0; n < touchedCount; n += 2) {
             double maxA = groupMaximum(x, n);
             int a = touched[n];
@@ -172,7 +189,9 @@ public final class TabularMinibatch implements FusedSgd {
      */
     private double groupMaximum(double[] x, int n) {
         int slot = n % GROUP;
-        if (slot == 0) {
+        if (slot == 0 && vector != null) {
+            vector.maxima(x, rowOffset(n), rowOffset(n + 1), rowOffset(n + 2), rowOffset(n + 3), rows.maxima);
+        } else if (slot == 0) {
             rows.maxima(x, rowOffset(n), rowOffset(n + 1), rowOffset(n + 2), rowOffset(n + 3));
         }
         return rows.maxima[slot];
@@ -226,6 +245,43 @@ public final class TabularMinibatch implements FusedSgd {
      */
     private boolean fusedStep(double[] x, int n, double[] row, double[] e, double s, double lr, double invB,
             double max, double low) {
+        finishSuccessors(n, e, s, invB);
+        rows.update(row, e, s, lr);
+        int at = touched[n] * v;
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            int j = next[b];
+            row[j] = x[at + j] - lr * e[j];
+        }
+        return rows.store(row, x, at, max, low, lr);
+    }
+
+    /**
+     * {@link #fusedStep} with the Vector API kernels, on the table itself rather than on copies: the row's
+     * exponentials and ordered sum ({@link VectorRows#exponentials}), its successors' entries finished and
+     * updated aside (from the old row), the update {@code x_j - lr (e_j s)} in place, then the successors'
+     * entries written over it. The same arithmetic, so the same bits.
+     */
+    private boolean vectorStep(double[] x, int n, double max, double lr, double invB) {
+        int i = touched[n];
+        int at = i * v;
+        double[] e = vector.e;
+        double s = countOf[i] * invB / vector.exponentials(x, at, max);
+        finishSuccessors(n, e, s, invB);
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            successors[b] = x[at + next[b]] - lr * e[next[b]];
+        }
+        vector.update(x, at, s, lr);
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            x[at + next[b]] = successors[b];
+        }
+        return RowPair.mayOverflow(max, vector.low, lr) && !rows.allFinite(x, at);
+    }
+
+    /**
+     * The gradient entries of row n's successors from its exponentials {@code e} and scale s, in place:
+     * {@code e_j s}, then {@code - 1/B} for each of its pairs whose successor is j, in batch order.
+     */
+    private void finishSuccessors(int n, double[] e, double s, double invB) {
         int mark = nextMark();
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             int j = next[b];
@@ -235,13 +291,6 @@ public final class TabularMinibatch implements FusedSgd {
             }
             e[j] -= invB;
         }
-        rows.update(row, e, s, lr);
-        int at = touched[n] * v;
-        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
-            int j = next[b];
-            row[j] = x[at + j] - lr * e[j];
-        }
-        return rows.store(row, x, at, max, low, lr);
     }
 
     /** A new mark for {@link #finished} (all cleared when the counter wraps). */

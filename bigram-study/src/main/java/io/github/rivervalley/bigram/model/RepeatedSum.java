@@ -1,0 +1,73 @@
+package io.github.rivervalley.bigram.model;
+
+/**
+ * {@code for (k = 0; k < count; k++) sum += e;} in a few steps, with exactly the loop's bits.
+ *
+ * <p>Why it is exact: let {@code sum} lie in the binade {@code [2^E, 2^(E+1))}, where doubles are the multiples
+ * of {@code u = ulp(sum)}. Write {@code e / u = q + f} (q an integer, f in [0, 1); exact, u being a power of
+ * two). If {@code f != 1/2}, the multiple of u nearest to {@code sum + e} is {@code sum + d u} with d = q
+ * (f &lt; 1/2) or q + 1 (f &gt; 1/2), strictly nearer than any other; so while the result stays at least two
+ * units below {@code 2^(E+1)} (where the spacing doubles), every addition adds exactly {@code d u}, and n of
+ * them add {@code n d u}, itself exact. If {@code f = 1/2}, each addition is a tie, rounded to the neighbour
+ * whose significand is even: from an even {@code sum / u} that adds {@code q} when q is even and {@code q + 1}
+ * when q is odd, an even number, so the next sum is even again and every addition adds the same; from an odd
+ * one, a single addition is taken as is. Near the end of a binade, with a sum below {@code 2^-900} (near the
+ * subnormals), or for an {@code e} that is negative, infinite or NaN, the additions are taken one at a time.
+ * {@code RepeatedSumTest} checks all of this against the loop.
+ *
+ * <p>The tabular bigram's softmax sums a row of exponentials in order, and a row is mostly runs of one
+ * repeated exponential (every token that never followed shares a logit), so its sum takes a few steps per run
+ * instead of one dependent addition per entry.
+ */
+final class RepeatedSum {
+
+    /** Below this the spacing of doubles may be the subnormals' (and {@code e / u} could overflow). */
+    private static final double SMALL = 0x1p-900;
+    private static final long TWO_53 = 1L << 53;
+
+    private RepeatedSum() {
+    }
+
+    /** {@code sum} with {@code e} added {@code count} times, one rounded addition after another. */
+    static double add(double sum, double e, long count) {
+        long left = count;
+        double s = sum;
+        while (left > 0) {
+            if (!(s >= SMALL && s < Double.MAX_VALUE && e >= 0.0 && e < s)) { // NaN fails too
+                s += e;
+                left--;
+                continue;
+            }
+            double u = Math.ulp(s);
+            double ratio = e / u; // exact: u is a power of two, and the ratio is below 2^53
+            double q = Math.floor(ratio);
+            double f = ratio - q; // exact
+            double d;
+            if (f == 0.5) {
+                if ((((long) (s / u)) & 1L) != 0) { // an odd significand: this tie rounds its own way
+                    s += e;
+                    left--;
+                    continue;
+                }
+                d = (((long) q) & 1L) == 0 ? q : q + 1.0;
+            } else {
+                d = f < 0.5 ? q : q + 1.0;
+            }
+            if (d == 0.0) {
+                return s; // every addition rounds back to s
+            }
+            // The binade's last multiple of u but one, so that no addition reaches the wider spacing above it.
+            double last = u * (TWO_53 - 2);
+            long room = (long) ((last - s) / u); // exact: multiples of u below 2^53 u
+            long n = room <= 0 ? 0 : Math.min(left, room / (long) d);
+            if (n == 0) {
+                s += e;
+                left--;
+            } else {
+                s += (n * (long) d) * u; // n d <= room < 2^53: exact, and so is the sum
+                left -= n;
+            }
+        }
+        return s;
+    }
+}

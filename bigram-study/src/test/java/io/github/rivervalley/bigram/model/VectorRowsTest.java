@@ -1,0 +1,166 @@
+package io.github.rivervalley.bigram.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rivervalley.bigram.data.BigramData;
+import io.github.rivervalley.bigram.data.Frequencies;
+import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API kernels ({@link VectorRows}) against their plain twins, bit for bit, on rows of lengths that
+ * are and are not multiples of the vector length, at odd offsets, with repeats (the tabular rows' shape),
+ * random values, signed zeros, infinities and NaN; and the fused step with them against the fused step without.
+ */
+class VectorRowsTest {
+
+    private static final int[] LENGTHS = {1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 31, 63, 64, 65, 100, 257, 1031};
+
+    @Test
+    void theTestJvmRunsTheVectorKernels() {
+        assertTrue(VectorApi.enabled(), "the tests must run with --add-modules jdk.incubator.vector, or the vector path goes untested");
+    }
+
+    /** Rows of many kinds; kinds 0-2 are runs of one value with a few others, as a tabular row is after training. */
+    private static double[] row(int kind, int n, SplittableRandom random) {
+        double common = random.nextGaussian();
+        double[] z = new double[n];
+        for (int j = 0; j < n; j++) {
+            z[j] = switch (kind) {
+                case 0 -> 0.0;
+                case 1 -> random.nextInt(40) == 0 ? random.nextGaussian() : common;
+                case 2 -> random.nextInt(200) == 0 ? 30 * random.nextGaussian() : -700 + common; // exponentials underflow
+                case 3 -> random.nextBoolean() ? 0.0 : -0.0;
+                case 4 -> 3 * random.nextGaussian();
+                case 5 -> random.nextInt(30) == 0 ? Double.NEGATIVE_INFINITY : common;
+                case 6 -> random.nextInt(30) == 0 ? Double.POSITIVE_INFINITY : common;
+                case 7 -> random.nextInt(50) == 0 ? Double.NaN : (random.nextInt(3) == 0 ? random.nextGaussian() : common);
+                default -> random.nextInt(20) == 0 ? -0.0 : (random.nextInt(20) == 0 ? 0.0 : common);
+            };
+        }
+        return z;
+    }
+
+    private static final int KINDS = 9;
+
+    private static long bits(double value) {
+        return Double.doubleToRawLongBits(value);
+    }
+
+    @Test
+    void maximaAreThePlainPassBitForBit() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int v : LENGTHS) {
+            VectorRows vector = new VectorRows(v);
+            RowPair plain = new RowPair(v);
+            for (int trial = 0; trial < 40; trial++) {
+                double[] x = new double[5 * v + 3];
+                for (int r = 0; r < 5; r++) {
+                    System.arraycopy(row((trial + r) % KINDS, v, random), 0, x, 3 + r * v, v);
+                }
+                int[] at = new int[4];
+                for (int r = 0; r < 4; r++) {
+                    at[r] = 3 + random.nextInt(5) * v;
+                }
+                double[] out = new double[4];
+                vector.maxima(x, at[0], at[1], at[2], at[3], out);
+                plain.maxima(x, at[0], at[1], at[2], at[3]);
+                for (int r = 0; r < 4; r++) {
+                    assertEquals(bits(plain.maxima[r]), bits(out[r]), "V " + v + ", trial " + trial + ", row " + r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void exponentialsAreThePlainSoftmaxPassBitForBit() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int v : LENGTHS) {
+            VectorRows vector = new VectorRows(v);
+            for (int trial = 0; trial < 60; trial++) {
+                int kind = trial % KINDS;
+                int at = random.nextInt(4);
+                double[] x = new double[at + v];
+                System.arraycopy(row(kind, v, random), 0, x, at, v);
+                double max = trial % 7 == 6 ? random.nextGaussian() : SoftmaxRows.max(x, at, v); // also a max that is not the row's
+                double[] expected = new double[v];
+                double sum = SoftmaxRows.expInto(x, at, v, max, expected, 0);
+                double low = 0.0; // as the softmax pass keeps it: over the arguments that differ from the previous one
+                for (int j = 0; j < v; j++) {
+                    if (j == 0 || x[at + j] - max != x[at + j - 1] - max) {
+                        low = Math.min(low, x[at + j] - max);
+                    }
+                }
+                String where = "V " + v + ", kind " + kind + ", trial " + trial;
+                assertEquals(bits(sum), bits(vector.exponentials(x, at, max)), where + ": sum");
+                assertEquals(Arrays.toString(expected), Arrays.toString(vector.e), where + ": exponentials");
+                assertEquals(bits(low), bits(vector.low), where + ": lowest argument");
+            }
+        }
+    }
+
+    @Test
+    void updateIsThePlainUpdateBitForBit() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int v : LENGTHS) {
+            VectorRows vector = new VectorRows(v);
+            RowPair plain = new RowPair(v);
+            for (int trial = 0; trial < 20; trial++) {
+                int at = random.nextInt(4);
+                double[] x = new double[at + v + 2];
+                System.arraycopy(row(trial % KINDS, v, random), 0, x, at, v);
+                double[] e = row((trial + 4) % KINDS, v, random);
+                System.arraycopy(e, 0, vector.e, 0, v);
+                double s = random.nextDouble();
+                double lr = trial % 5 == 4 ? 1e308 : 10 * random.nextDouble();
+                double[] expected = Arrays.copyOfRange(x, at, at + v);
+                plain.update(expected, e, s, lr);
+                double[] before = x.clone();
+                vector.update(x, at, s, lr);
+                assertEquals(Arrays.toString(expected), Arrays.toString(Arrays.copyOfRange(x, at, at + v)), "V " + v + ", trial " + trial);
+                assertEquals(Arrays.toString(Arrays.copyOfRange(before, at + v, x.length)), Arrays.toString(Arrays.copyOfRange(x, at + v, x.length)),
+                        "nothing past the row is written");
+            }
+        }
+    }
+
+    /**
+     * The fused step with the Vector API kernels against the plain fused step, over consecutive steps from the
+     * uniform start and from rows with special values, on vocabularies that are and are not multiples of the
+     * vector length: the same iterate bit for bit, the same finiteness verdict, the same draws.
+     */
+    @Test
+    void fusedStepWithVectorKernelsIsThePlainFusedStep() {
+        SplittableRandom pick = new SplittableRandom(8);
+        int nonFinite = 0;
+        for (int v : new int[] {8, 29, 64, 67}) {
+            BigramData data = Fixtures.halfRivers(v, Frequencies.ZIPF, 5, v);
+            TabularModel model = new TabularModel(data);
+            for (int batch : new int[] {1, 7, 64}) {
+                TabularMinibatch vector = new TabularMinibatch(model, batch, false, true);
+                TabularMinibatch plain = new TabularMinibatch(model, batch, false, false);
+                double[] x = model.defaultStart();
+                if (batch == 7) { // rows with special values
+                    for (int i = 0; i < v; i++) {
+                        System.arraycopy(row(i % KINDS, v, pick), 0, x, i * v, v);
+                    }
+                }
+                double[] y = x.clone();
+                Xoshiro256PlusPlus r1 = Xoshiro256PlusPlus.forReplica(v, batch);
+                Xoshiro256PlusPlus r2 = r1.copy();
+                for (int step = 0; step < 80; step++) {
+                    double lr = step >= 77 ? 1e308 : 0.5 + 3.0 * (step % 5); // the last steps overflow
+                    boolean verdict = vector.sgdStep(x, lr, r1);
+                    assertEquals(plain.sgdStep(y, lr, r2), verdict, "V " + v + ", batch " + batch + ", step " + step);
+                    assertEquals(Arrays.toString(y), Arrays.toString(x), "V " + v + ", batch " + batch + ", step " + step);
+                    nonFinite += verdict ? 1 : 0;
+                }
+                assertEquals(r2.copy().nextLong(), r1.copy().nextLong(), "same draws");
+            }
+        }
+        assertTrue(nonFinite > 10, "overflowing steps were compared: " + nonFinite);
+    }
+}
