@@ -257,20 +257,24 @@ public final class TabularMinibatch implements FusedSgd {
 
     /**
      * {@link #fusedStep} with the Vector API kernels, on the table itself rather than on copies: the row's
-     * exponentials and ordered sum ({@link VectorRows#exponentials}), its successors' entries finished and
-     * updated aside (from the old row), the update {@code x_j - lr (e_j s)} in place, then the successors'
-     * entries written over it. The same arithmetic, so the same bits.
+     * ordered sum of exponentials from its runs ({@link VectorRows#exponentials}), its successors' entries
+     * finished (their exponentials taken again: an equal argument gives the run's bits) and updated aside from
+     * the old row, the update {@code x_j - lr (e_j s)} in place, then the successors' entries written over it.
+     * The same arithmetic, so the same bits.
      */
     private boolean vectorStep(double[] x, int n, double max, double lr, double invB) {
         int i = touched[n];
         int at = i * v;
-        double[] e = vector.e;
-        double s = countOf[i] * invB / vector.exponentials(x, at, max);
+        double s = countOf[i] * invB / vector.exponentials(n % GROUP, max);
+        double[] e = rows.gradientA; // scratch: only the successors' entries
+        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+            e[next[b]] = Math.exp(x[at + next[b]] - max);
+        }
         finishSuccessors(n, e, s, invB);
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             successors[b] = x[at + next[b]] - lr * e[next[b]];
         }
-        vector.update(x, at, s, lr);
+        vector.update(x, at, n % GROUP, s, lr);
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             x[at + next[b]] = successors[b];
         }

@@ -1,55 +1,80 @@
 package io.github.rivervalley.bigram.model;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fused tabular step's row kernels written with the Vector API, used when {@link VectorApi#enabled()} (this
- * class is loaded only then). Each gives the bits of its plain twin ({@code VectorRowsTest} checks them):
- * {@link #maxima} those of {@link RowPair#maxima}, {@link #exponentials} those of the softmax pass
+ * class is loaded only then). They give the bits of their plain twins ({@code VectorRowsTest} checks them):
+ * {@link #maxima} those of {@link RowPair#maxima}, {@link #exponentials} the ordered sum of the softmax pass
  * ({@link SoftmaxRows#expInto}, as {@code TabularMinibatch.softmaxPair} computes it per row), {@link #update}
- * those of {@link RowPair#update}. They read and write the table at the row's offset: unlike Java 17's
+ * {@link RowPair#update} with those exponentials. They work on the table itself: unlike Java 17's
  * auto-vectoriser, the Vector API does not need the row copied to an array of its own.
+ *
+ * <p>Runs: a tabular row repeats one logit for every token that never followed (all but a few entries), so the
+ * pass that reads a group's rows from memory for their maxima also splits each row into runs of equal logits
+ * (a vector compare against the current run's logit; entry by entry only where it finds a change). Equal logits
+ * give equal {@code x_j - max} (up to the sign of a zero, and {@code exp(+-0) = 1}), hence equal exponentials:
+ * per run one exponential, the run's additions to the ordered sum in a few steps ({@link RepeatedSum}, the
+ * loop's bits), and one step {@code lr (e s)} subtracted from the whole run. No pass writes the exponentials.
  */
 final class VectorRows {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final int GROUP = RowPair.GROUP;
 
     private final int v;
     private final int bound;
-    /** The exponentials of the last row passed to {@link #exponentials}. */
-    final double[] e;
+    /** Per row of the group: where each run starts (then v), the logit it repeats, how many runs. */
+    private final int[][] runStart;
+    private final double[][] runLogit;
+    private final int[] runs = new int[GROUP];
+    /** The logit of each row's current run while {@link #maxima} splits them. */
+    private final double[] current = new double[GROUP];
+    /** The exponential of each run of the row last passed to {@link #exponentials}. */
+    private final double[] runValue;
     /** The lowest {@code x_j - max} of that row (0 if none is lower), for {@link RowPair#mayOverflow}. */
     double low;
-    /** The running state of {@link #exponentials}: its ordered sum so far, without the run of repeats it defers. */
-    private double sum;
-    private double arg;
-    private double value;
-    private long run;
 
     VectorRows(int v) {
         this.v = v;
         this.bound = SPECIES.loopBound(v);
-        this.e = new double[v];
+        this.runStart = new int[GROUP][v + 1];
+        this.runLogit = new double[GROUP][v];
+        this.runValue = new double[v];
     }
 
     /**
-     * The maxima of the rows at {@code x[r0 ..]} .. {@code x[r3 ..]} (each of length v) into {@code out[0 .. 4)}:
-     * a lanewise maximum per row, reduced once at the end. {@code Math.max}, which both the lanes and the reduction
+     * The maxima of the rows at {@code x[r0 ..]} .. {@code x[r3 ..]} into {@code out[0 .. 4)}, each row split into
+     * its runs. The maxima: a lanewise maximum per row, reduced once at the end; {@code Math.max}, which both
      * apply, is exact in any order, NaN and signed zeros included.
      */
     void maxima(double[] x, int r0, int r1, int r2, int r3, double[] out) {
+        for (int k = 0; k < GROUP; k++) {
+            runs[k] = 0;
+            current[k] = Double.NaN; // NaN equals nothing: the first entry starts a run
+        }
         DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector m1 = m0;
         DoubleVector m2 = m0;
         DoubleVector m3 = m0;
         for (int j = 0; j < bound; j += LANES) {
-            m0 = m0.max(DoubleVector.fromArray(SPECIES, x, r0 + j));
-            m1 = m1.max(DoubleVector.fromArray(SPECIES, x, r1 + j));
-            m2 = m2.max(DoubleVector.fromArray(SPECIES, x, r2 + j));
-            m3 = m3.max(DoubleVector.fromArray(SPECIES, x, r3 + j));
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, r0 + j);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, r1 + j);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, x, r2 + j);
+            DoubleVector x3 = DoubleVector.fromArray(SPECIES, x, r3 + j);
+            m0 = m0.max(x0);
+            m1 = m1.max(x1);
+            m2 = m2.max(x2);
+            m3 = m3.max(x3);
+            VectorMask<Double> change = x0.compare(VectorOperators.NE, current[0]).or(x1.compare(VectorOperators.NE, current[1]))
+                    .or(x2.compare(VectorOperators.NE, current[2])).or(x3.compare(VectorOperators.NE, current[3]));
+            if (change.anyTrue()) {
+                split(x, r0, r1, r2, r3, j, j + LANES);
+            }
         }
         double a0 = m0.reduceLanes(VectorOperators.MAX);
         double a1 = m1.reduceLanes(VectorOperators.MAX);
@@ -61,63 +86,77 @@ final class VectorRows {
             a2 = Math.max(a2, x[r2 + j]);
             a3 = Math.max(a3, x[r3 + j]);
         }
+        split(x, r0, r1, r2, r3, bound, v);
         out[0] = a0;
         out[1] = a1;
         out[2] = a2;
         out[3] = a3;
+        for (int k = 0; k < GROUP; k++) {
+            runStart[k][runs[k]] = v;
+        }
+    }
+
+    /** Entries {@code from .. to} of the four rows, one by one: where a logit differs from its run's, a run starts. */
+    private void split(double[] x, int r0, int r1, int r2, int r3, int from, int to) {
+        split(x, r0, 0, from, to);
+        split(x, r1, 1, from, to);
+        split(x, r2, 2, from, to);
+        split(x, r3, 3, from, to);
+    }
+
+    private void split(double[] x, int at, int k, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double logit = x[at + j];
+            if (logit != current[k]) { // NaN differs from everything: each NaN is a run of its own
+                current[k] = logit;
+                runStart[k][runs[k]] = j;
+                runLogit[k][runs[k]++] = logit;
+            }
+        }
     }
 
     /**
-     * {@code e_j = exp(x[at + j] - max)} into {@link #e}, the exponential computed only when the argument differs
-     * from the previous one, and their sum in order {@code ((e_0 + e_1) + e_2) + ...}; the lowest argument into
-     * {@link #low}. A vector whose arguments all equal the previous one (the usual case: a row repeats one logit
-     * for every token that never followed) is filled with the previous exponential and only counted; its
-     * additions are made in one go by {@link RepeatedSum} when the value changes, with the loop's bits. Other
-     * vectors, and the entries past the last whole vector, go entry by entry.
+     * The sum of {@code exp(x_j - max)} over row {@code slot} of the group last passed to {@link #maxima}, in
+     * order, each run's exponential kept for {@link #update}; the lowest {@code x_j - max} into {@link #low}. As in
+     * the plain pass, an exponential is computed only when the argument differs from the previous one.
      */
-    double exponentials(double[] x, int at, double max) {
-        sum = 0.0;
-        low = 0.0;
-        arg = Double.NaN; // NaN equals nothing: the first exponential is always computed
-        value = 0.0;
-        run = 0;
-        for (int j = 0; j < bound; j += LANES) {
-            DoubleVector t = DoubleVector.fromArray(SPECIES, x, at + j).sub(max);
-            if (t.compare(VectorOperators.NE, arg).anyTrue()) {
-                entries(x, at, j, j + LANES, max);
-            } else {
-                DoubleVector.broadcast(SPECIES, value).intoArray(e, j);
-                run += LANES;
-            }
-        }
-        entries(x, at, bound, v, max);
-        return RepeatedSum.add(sum, value, run);
-    }
-
-    /** Entries {@code from .. to} of {@link #exponentials}, one by one. */
-    private void entries(double[] x, int at, int from, int to, double max) {
-        for (int j = from; j < to; j++) {
-            double t = x[at + j] - max;
+    double exponentials(int slot, double max) {
+        int[] start = runStart[slot];
+        double[] logit = runLogit[slot];
+        double sum = 0.0;
+        double lowest = 0.0;
+        double arg = Double.NaN;
+        double e = 0.0;
+        for (int r = 0; r < runs[slot]; r++) {
+            double t = logit[r] - max;
             if (t != arg) {
-                sum = RepeatedSum.add(sum, value, run);
-                run = 0;
                 arg = t;
-                value = Math.exp(t);
-                low = Math.min(low, t); // a repeat changes no minimum
+                e = Math.exp(t);
+                lowest = Math.min(lowest, t);
             }
-            e[j] = value;
-            run++;
+            runValue[r] = e;
+            sum = RepeatedSum.add(sum, e, start[r + 1] - start[r]);
         }
+        low = lowest;
+        return sum;
     }
 
-    /** {@code x[at + j] = x[at + j] - lr (e_j s)}: the update on the table itself. */
-    void update(double[] x, int at, double s, double lr) {
-        for (int j = 0; j < bound; j += LANES) {
-            DoubleVector step = DoubleVector.fromArray(SPECIES, e, j).mul(s).mul(lr);
-            DoubleVector.fromArray(SPECIES, x, at + j).sub(step).intoArray(x, at + j);
-        }
-        for (int j = bound; j < v; j++) {
-            x[at + j] = x[at + j] - lr * (e[j] * s);
+    /**
+     * {@code x[at + j] = x[at + j] - lr (e_j s)} on row {@code slot} at {@code x[at ..]}, with the exponentials of
+     * the last {@link #exponentials} call on it: one step per run, subtracted from all of the run's entries.
+     */
+    void update(double[] x, int at, int slot, double s, double lr) {
+        int[] start = runStart[slot];
+        for (int r = 0; r < runs[slot]; r++) {
+            double step = lr * (runValue[r] * s);
+            int to = at + start[r + 1];
+            int j = at + start[r];
+            for (; j <= to - LANES; j += LANES) {
+                DoubleVector.fromArray(SPECIES, x, j).sub(step).intoArray(x, j);
+            }
+            for (; j < to; j++) {
+                x[j] = x[j] - step;
+            }
         }
     }
 }
