@@ -38,34 +38,32 @@ final class RepeatedSum {
                 left--;
                 continue;
             }
-            double u = Math.ulp(s);
-            double ratio = e / u; // exact: u is a power of two, and the ratio is below 2^53
+            // s is normal: u = ulp(s) and 1/u from its exponent bits, without a division.
+            long exponent = Double.doubleToRawLongBits(s) >>> 52;
+            double u = Double.longBitsToDouble((exponent - 52) << 52);
+            double inverse = Double.longBitsToDouble((2098 - exponent) << 52);
+            double ratio = e * inverse; // exact: a power of two, and the ratio is below 2^53
             double q = Math.floor(ratio);
             double f = ratio - q; // exact
-            double d;
-            if (f == 0.5) {
-                if ((((long) (s / u)) & 1L) != 0) { // an odd significand: this tie rounds its own way
-                    s += e;
-                    left--;
-                    continue;
-                }
-                d = (((long) q) & 1L) == 0 ? q : q + 1.0;
-            } else {
-                d = f < 0.5 ? q : q + 1.0;
+            if (f == 0.5 && (Double.doubleToRawLongBits(s) & 1L) != 0) { // a tie from an odd significand
+                s += e;
+                left--;
+                continue;
             }
+            double d = f < 0.5 || (f == 0.5 && (((long) q) & 1L) == 0) ? q : q + 1.0;
             if (d == 0.0) {
                 return s; // every addition rounds back to s
             }
-            // The binade's last multiple of u but one, so that no addition reaches the wider spacing above it.
-            double last = u * (TWO_53 - 2);
-            long room = (long) ((last - s) / u); // exact: multiples of u below 2^53 u
+            // Whole additions up to the binade's last multiple of u but one, so that none reaches the wider
+            // spacing above; then one at a time into the next binade.
+            long room = (long) ((u * (TWO_53 - 2) - s) * inverse); // exact: multiples of u below 2^53 u
             long n = room <= 0 ? 0 : Math.min(left, room / (long) d);
-            if (n == 0) {
+            s += (n * (long) d) * u; // n d <= room < 2^53: exact, and so is the sum
+            left -= n;
+            double top = u * TWO_53;
+            while (left > 0 && s < top) {
                 s += e;
                 left--;
-            } else {
-                s += (n * (long) d) * u; // n d <= room < 2^53: exact, and so is the sum
-                left -= n;
             }
         }
         return s;
