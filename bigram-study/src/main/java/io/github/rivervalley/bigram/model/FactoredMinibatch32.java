@@ -65,8 +65,30 @@ final class FactoredMinibatch32 implements GradientOracle {
     /** The bits of a tile row's powers of two ({@link FastExp#reduce}) and the softmax's partial sums. */
     private final float[] powers;
     private final float[] sums;
+    /**
+     * With the Vector API ({@link VectorApi}; same bits): the products through {@link VectorTileProducts}, and
+     * {@code dE_batch = R U} straight from R's rows against a float copy of U's rows ({@code uRows}, rows padded
+     * to {@code kPadded}, a multiple of the vector length) into {@code embeddingGradient} (B x kPadded), instead
+     * of transposing R.
+     */
+    private final boolean vector;
+    private final int kPadded;
+    private final float[] uRows;
+    private final float[] embeddingGradient;
+    /**
+     * With the Vector API, each row's maximum (taken tile by tile right after the tile's logits, while cached) and
+     * softmax scale {@code (1/B) / sum}: the scaling and the one-hot's subtraction are done tile by tile just
+     * before the tile's products (the same operations, so the same bits, without another pass over Z).
+     */
+    private final float[] rowMaxima;
+    private final float[] rowScales;
 
     FactoredMinibatch32(FactoredModel model, int batchSize) {
+        this(model, batchSize, VectorApi.enabled());
+    }
+
+    /** With {@code vector} false the plain-Java kernels run (the tests compare the two). */
+    FactoredMinibatch32(FactoredModel model, int batchSize, boolean vector) {
         this.data = model.data();
         this.v = data.vocabularySize();
         this.k = model.embedding();
@@ -90,6 +112,13 @@ final class FactoredMinibatch32 implements GradientOracle {
         this.spare = TileProducts.spareRows();
         this.powers = new float[TILE];
         this.sums = new float[TILE];
+        this.vector = vector;
+        int lanes = vector ? VectorTileProducts.LANES : 1;
+        this.kPadded = (k + lanes - 1) / lanes * lanes;
+        this.uRows = vector ? new float[v * kPadded] : null;
+        this.embeddingGradient = vector ? new float[batchSize * kPadded] : null;
+        this.rowMaxima = new float[batchSize];
+        this.rowScales = new float[batchSize];
     }
 
     @Override
@@ -107,22 +136,33 @@ final class FactoredMinibatch32 implements GradientOracle {
         }
         logits(x);
         float invB = 1.0f / batchSize;
-        for (int b = 0; b < batchSize; b++) {
-            softmaxResidual(b, next[b], invB);
+        if (vector) {
+            for (int b = 0; b < batchSize; b++) {
+                rowScales[b] = invB / exponentials(b, rowMaxima[b]);
+            }
+            parameterGradientsVector(out, invB);
+        } else {
+            for (int b = 0; b < batchSize; b++) {
+                softmaxResidual(b, next[b], invB);
+            }
+            parameterGradients(out);
         }
-        parameterGradients(out);
 
         Arrays.fill(out, 0, uOffset, 0.0); // E's rows outside the batch (U's and b's were written tile by tile)
         for (int b = 0; b < batchSize; b++) {
             int e = tokens[b] * k;
             for (int c = 0; c < k; c++) {
-                out[e + c] += embeddingGradientTransposed[b / BATCH_TILE][c][b % BATCH_TILE];
+                out[e + c] += vector ? embeddingGradient[b * kPadded + c]
+                        : embeddingGradientTransposed[b / BATCH_TILE][c][b % BATCH_TILE];
             }
         }
         return Double.NaN;
     }
 
-    /** Tile {@code tile} of U^T from U's rows in x (just before the tile's product, which then finds it cached). */
+    /**
+     * Tile {@code tile} of U^T from U's rows in x (just before the tile's product, which then finds it cached),
+     * and with the Vector API the same rows into {@code uRows}.
+     */
     private void toColumnTiles(double[] x, int tile) {
         float[][] columns = uTransposed[tile];
         int from = tile * TILE;
@@ -131,6 +171,15 @@ final class FactoredMinibatch32 implements GradientOracle {
             int row = uOffset + (from + t) * k;
             for (int c = 0; c < k; c++) {
                 columns[c][t] = (float) x[row + c];
+            }
+        }
+        if (vector) {
+            for (int t = 0; t < len; t++) {
+                int row = uOffset + (from + t) * k;
+                int at = (from + t) * kPadded;
+                for (int c = 0; c < k; c++) {
+                    uRows[at + c] = (float) x[row + c];
+                }
             }
         }
     }
@@ -177,6 +226,18 @@ final class FactoredMinibatch32 implements GradientOracle {
             m3 = Math.max(m3, maxima[j + 3]);
         }
         float max = Math.max(Math.max(m0, m1), Math.max(m2, m3));
+        float scale = invB / exponentials(b, max);
+        for (int tile = 0; tile < tiles; tile++) {
+            residual(z[tile][b], Math.min(TILE, v - tile * TILE), scale, y - tile * TILE, invB);
+        }
+    }
+
+    /**
+     * Row {@code b} of Z becomes {@code exp(z - max)} ({@link FastExp#reduce} and {@link FastExp#scale}); returns
+     * their sum, column by column of the tiles ({@link FastExp#accumulate}: tile after tile) and then pairwise
+     * ({@link FastExp#total}).
+     */
+    private float exponentials(int b, float max) {
         Arrays.fill(sums, 0.0f);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
@@ -185,15 +246,20 @@ final class FactoredMinibatch32 implements GradientOracle {
             FastExp.scale(r, powers, len);
             FastExp.accumulate(r, sums, len);
         }
-        float scale = invB / FastExp.total(sums);
-        for (int tile = 0; tile < tiles; tile++) {
-            float[] r = z[tile][b];
-            int len = Math.min(TILE, v - tile * TILE);
-            for (int j = 0; j < len; j++) {
-                r[j] *= scale;
-            }
+        return FastExp.total(sums);
+    }
+
+    /**
+     * One tile's part of a row of R from the row's exponentials: {@code row[j] *= scale} for j < len, then
+     * {@code row[target] -= 1/B} if the successor's column {@code target} is in this tile.
+     */
+    private static void residual(float[] row, int len, float scale, int target, float invB) {
+        for (int j = 0; j < len; j++) {
+            row[j] *= scale;
         }
-        z[y / TILE][b][y % TILE] -= invB;
+        if (target >= 0 && target < len) {
+            row[target] -= invB;
+        }
     }
 
     /** {@code Z[b, j] = b_j + sum_c E_batch[b, c] U^T[c, j]}, tile by tile (each tile of U^T converted just before). */
@@ -210,7 +276,14 @@ final class FactoredMinibatch32 implements GradientOracle {
                 System.arraycopy(bias, 0, row, 0, TILE);
             }
             toColumnTiles(x, tile);
-            TileProducts.multiplyAdd(embeddings, k, uTransposed[tile], k, rows, batchSize, spare);
+            if (vector) {
+                VectorTileProducts.multiplyAdd(embeddings, k, uTransposed[tile], k, rows, batchSize, TILE);
+                for (int b = 0; b < batchSize; b++) {
+                    rowMaxima[b] = VectorSoftmax.max(rows[b], len, tile == 0 ? Float.NEGATIVE_INFINITY : rowMaxima[b]);
+                }
+            } else {
+                TileProducts.multiplyAdd(embeddings, k, uTransposed[tile], k, rows, batchSize, spare);
+            }
         }
     }
 
@@ -243,6 +316,29 @@ final class FactoredMinibatch32 implements GradientOracle {
                 }
                 TileProducts.multiplyAddBatch(uTransposed[tile], residualsTransposed, TILE, embeddingGradientTransposed[bt], k, spare);
             }
+        }
+    }
+
+    /**
+     * {@link #parameterGradients} with the Vector API: the same dU^T and bias gradient, then
+     * {@code dE_batch[b, c] += sum_j R[b, j] U[j, c]} over the tile's j from R's rows (the same chain over j as
+     * the transposed product, so the same bits).
+     */
+    private void parameterGradientsVector(double[] out, float invB) {
+        Arrays.fill(embeddingGradient, 0.0f);
+        for (int tile = 0; tile < tiles; tile++) {
+            float[][] r = z[tile];
+            int len = Math.min(TILE, v - tile * TILE);
+            for (int b = 0; b < batchSize; b++) {
+                residual(r[b], len, rowScales[b], next[b] - tile * TILE, invB);
+            }
+            float[][] rows = uGradientTransposed;
+            for (float[] row : rows) {
+                Arrays.fill(row, 0.0f);
+            }
+            VectorTileProducts.multiplyAdd(embeddingsTransposed, batchSize, r, batchSize, rows, k + 1, TILE);
+            fromColumnTiles(out, tile);
+            VectorTileProducts.rowsTimesFlat(r, batchSize, uRows, tile * TILE, len, embeddingGradient, kPadded);
         }
     }
 
