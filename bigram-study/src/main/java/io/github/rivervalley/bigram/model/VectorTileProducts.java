@@ -76,6 +76,31 @@ final class VectorTileProducts {
         }
     }
 
+    /**
+     * Columns of a tile of R against rows stored flat: {@code y[j * stride + c] = sum_{b < rows} r[b][j] e[b * stride + c]}
+     * for j < width and c < stride (a multiple of {@link #LANES}), each entry the chain over b from zero: U's
+     * gradient {@code dU = R^T E} row by row of dU, without transposing it afterwards.
+     */
+    static void columnsTimesFlat(float[][] r, int rows, int width, float[] e, float[] y, int stride) {
+        int j = 0;
+        for (; j + 4 <= width; j += 4) {
+            int c = 0;
+            for (; c + BLOCK <= stride; c += BLOCK) {
+                columnBlock4x4(r, rows, j, e, y, stride, c);
+            }
+            for (; c < stride; c += LANES) {
+                for (int q = 0; q < 4; q++) {
+                    columnChain(r, rows, j + q, e, y, stride, c);
+                }
+            }
+        }
+        for (; j < width; j++) {
+            for (int c = 0; c < stride; c += LANES) {
+                columnChain(r, rows, j, e, y, stride, c);
+            }
+        }
+    }
+
     private static void block4x4(float[] a, int p, int stride, float[][] m, int n,
             float[] y0, float[] y1, float[] y2, float[] y3, int t) {
         int t1 = t + LANES;
@@ -231,5 +256,84 @@ final class VectorTileProducts {
             s = w.fma(w.broadcast(r[j]), s);
         }
         s.intoArray(y, at);
+    }
+
+    private static void columnBlock4x4(float[][] r, int rows, int j, float[] e, float[] y, int stride, int c) {
+        int c1 = c + LANES;
+        int c2 = c + 2 * LANES;
+        int c3 = c + 3 * LANES;
+        FloatVector s00 = FloatVector.zero(SPECIES);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s03 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s13 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s22 = s00;
+        FloatVector s23 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        FloatVector s32 = s00;
+        FloatVector s33 = s00;
+        for (int b = 0; b < rows; b++) {
+            float[] rb = r[b];
+            int row = b * stride;
+            FloatVector u0 = FloatVector.fromArray(SPECIES, e, row + c);
+            FloatVector u1 = FloatVector.fromArray(SPECIES, e, row + c1);
+            FloatVector u2 = FloatVector.fromArray(SPECIES, e, row + c2);
+            FloatVector u3 = FloatVector.fromArray(SPECIES, e, row + c3);
+            FloatVector a0 = u0.broadcast(rb[j]);
+            s00 = u0.fma(a0, s00);
+            s01 = u1.fma(a0, s01);
+            s02 = u2.fma(a0, s02);
+            s03 = u3.fma(a0, s03);
+            FloatVector a1 = u0.broadcast(rb[j + 1]);
+            s10 = u0.fma(a1, s10);
+            s11 = u1.fma(a1, s11);
+            s12 = u2.fma(a1, s12);
+            s13 = u3.fma(a1, s13);
+            FloatVector a2 = u0.broadcast(rb[j + 2]);
+            s20 = u0.fma(a2, s20);
+            s21 = u1.fma(a2, s21);
+            s22 = u2.fma(a2, s22);
+            s23 = u3.fma(a2, s23);
+            FloatVector a3 = u0.broadcast(rb[j + 3]);
+            s30 = u0.fma(a3, s30);
+            s31 = u1.fma(a3, s31);
+            s32 = u2.fma(a3, s32);
+            s33 = u3.fma(a3, s33);
+        }
+        int y0 = j * stride;
+        int y1 = y0 + stride;
+        int y2 = y1 + stride;
+        int y3 = y2 + stride;
+        s00.intoArray(y, y0 + c);
+        s01.intoArray(y, y0 + c1);
+        s02.intoArray(y, y0 + c2);
+        s03.intoArray(y, y0 + c3);
+        s10.intoArray(y, y1 + c);
+        s11.intoArray(y, y1 + c1);
+        s12.intoArray(y, y1 + c2);
+        s13.intoArray(y, y1 + c3);
+        s20.intoArray(y, y2 + c);
+        s21.intoArray(y, y2 + c1);
+        s22.intoArray(y, y2 + c2);
+        s23.intoArray(y, y2 + c3);
+        s30.intoArray(y, y3 + c);
+        s31.intoArray(y, y3 + c1);
+        s32.intoArray(y, y3 + c2);
+        s33.intoArray(y, y3 + c3);
+    }
+
+    private static void columnChain(float[][] r, int rows, int j, float[] e, float[] y, int stride, int c) {
+        FloatVector s = FloatVector.zero(SPECIES);
+        for (int b = 0; b < rows; b++) {
+            FloatVector w = FloatVector.fromArray(SPECIES, e, b * stride + c);
+            s = w.fma(w.broadcast(r[b][j]), s);
+        }
+        s.intoArray(y, j * stride + c);
     }
 }

@@ -102,8 +102,8 @@ class VectorKernelsTest {
     void factoredGradientIsTheSameBitsWithAndWithoutTheVectorApi(int vocabulary, int k, int batch) {
         BigramData data = vocabulary == 8 ? Fixtures.small() : Fixtures.halfRivers(vocabulary, Frequencies.ZIPF, 4, 3);
         FactoredModel model = new FactoredModel(data, k, null, 3, true);
-        FactoredMinibatch32 vector = new FactoredMinibatch32(model, batch, true);
-        FactoredMinibatch32 plain = new FactoredMinibatch32(model, batch, false);
+        FactoredMinibatch32 vector = new VectorApiMinibatch32(model, batch);
+        FactoredMinibatch32 plain = new AutoVectorMinibatch32(model, batch);
         double[] gv = new double[model.dimension()];
         double[] gp = new double[model.dimension()];
         // Enough calls that the JIT compiles the kernels (its code, not the interpreter's, is what runs in a run).
