@@ -269,7 +269,7 @@ public final class FactoredModel implements BigramModel {
 
     @Override
     public GradientOracle newMinibatchOracle(int batchSize) {
-        return float32 ? new FactoredMinibatch32(this, batchSize) : new FactoredMinibatch(this, batchSize);
+        return float32 ? FactoredMinibatch32.of(this, batchSize) : new FactoredMinibatch(this, batchSize);
     }
 
     /** {@code sum_c a[ao + c] b[bo + c]} with four partial sums (independent chains run in parallel). */

@@ -79,7 +79,7 @@ class TileProductsTest {
         }
     }
 
-    private static void plain(float[] a, int p, float[][] m, int n, float[] y, int width) {
+    static void plain(float[] a, int p, float[][] m, int n, float[] y, int width) {
         for (int t = 0; t < width; t++) {
             float acc = y[t];
             for (int i = 0; i < n; i++) {
@@ -89,7 +89,7 @@ class TileProductsTest {
         }
     }
 
-    private static float[] randomRow(SplittableRandom random, int length) {
+    static float[] randomRow(SplittableRandom random, int length) {
         float[] row = new float[length];
         for (int i = 0; i < length; i++) {
             row[i] = (float) (2 * random.nextDouble() - 1);
@@ -97,7 +97,7 @@ class TileProductsTest {
         return row;
     }
 
-    private static float[][] randomRows(SplittableRandom random, int rows, int length) {
+    static float[][] randomRows(SplittableRandom random, int rows, int length) {
         float[][] out = new float[rows][];
         for (int r = 0; r < rows; r++) {
             out[r] = randomRow(random, length);
@@ -105,7 +105,7 @@ class TileProductsTest {
         return out;
     }
 
-    private static float[][] copy(float[][] rows) {
+    static float[][] copy(float[][] rows) {
         float[][] out = new float[rows.length][];
         for (int r = 0; r < rows.length; r++) {
             out[r] = rows[r].clone();
@@ -113,7 +113,7 @@ class TileProductsTest {
         return out;
     }
 
-    private static void assertSameBits(float[][] expected, float[][] actual) {
+    static void assertSameBits(float[][] expected, float[][] actual) {
         for (int r = 0; r < expected.length; r++) {
             for (int t = 0; t < expected[r].length; t++) {
                 assertEquals(Float.floatToRawIntBits(expected[r][t]), Float.floatToRawIntBits(actual[r][t]),
