@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The fast softmax arithmetic (four running maxima, exponentials reused for repeated logits, two rows side by
@@ -164,16 +164,17 @@ class SoftmaxFastPathTest {
      * The fused SGD step against the gradient followed by the dense SGD update, over consecutive steps (so
      * rows drift apart from their repeats): the same iterate bit for bit, the same draws, and the same verdict
      * on finiteness; a gradient call after fused steps is still the full gradient (its output cleared). In
-     * both precisions: the float32 oracle's fused step is its own float32 gradient followed by the float64 step.
+     * both precisions: the float32 oracle's fused step is its own float32 gradient followed by the float64 step;
+     * with the Vector API kernels ({@link VectorRows}) and with the plain ones.
      */
-    @ParameterizedTest(name = "float32 {0}")
-    @ValueSource(booleans = {false, true})
-    void fusedStepIsGradientThenDenseStepBitForBit(boolean float32) {
+    @ParameterizedTest(name = "float32 {0}, Vector API {1}")
+    @CsvSource({"false, false", "false, true", "true, false", "true, true"})
+    void fusedStepIsGradientThenDenseStepBitForBit(boolean float32, boolean vectorKernels) {
         int v = 29;
         BigramData data = Fixtures.halfRivers(v, Frequencies.UNIFORM, 3, 5);
         TabularModel model = new TabularModel(data, float32);
         for (int batch : new int[] {1, 3, 16, 100}) {
-            TabularMinibatch fused = new TabularMinibatch(model, batch, float32);
+            TabularMinibatch fused = new TabularMinibatch(model, batch, float32, vectorKernels);
             TabularMinibatch plain = new TabularMinibatch(model, batch, float32);
             double[] x = model.defaultStart();
             double[] y = x.clone();

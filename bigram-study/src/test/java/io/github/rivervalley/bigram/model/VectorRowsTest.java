@@ -14,15 +14,11 @@ import org.junit.jupiter.api.Test;
  * The Vector API kernels ({@link VectorRows}) against their plain twins, bit for bit, on rows of lengths that
  * are and are not multiples of the vector length, at odd offsets, with repeats (the tabular rows' shape),
  * random values, signed zeros, infinities and NaN; and the fused step with them against the fused step without.
+ * ({@code VectorKernelsTest} checks that the test JVM has the Vector API, so the vector path does run.)
  */
 class VectorRowsTest {
 
     private static final int[] LENGTHS = {1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 31, 63, 64, 65, 100, 257, 1031};
-
-    @Test
-    void theTestJvmRunsTheVectorKernels() {
-        assertTrue(VectorApi.enabled(), "the tests must run with --add-modules jdk.incubator.vector, or the vector path goes untested");
-    }
 
     /** Rows of many kinds; kinds 0-2 are runs of one value with a few others, as a tabular row is after training. */
     private static double[] row(int kind, int n, SplittableRandom random) {
@@ -59,7 +55,6 @@ class VectorRowsTest {
     @Test
     void kernelsAreThePlainPassesBitForBit() {
         SplittableRandom random = new SplittableRandom(5);
-        int rows = 0;
         for (int v : LENGTHS) {
             VectorRows vector = new VectorRows(v);
             RowPair plain = new RowPair(v);
@@ -99,11 +94,9 @@ class VectorRowsTest {
                     assertEquals(Arrays.toString(expected), Arrays.toString(Arrays.copyOfRange(updated, at[r], at[r] + v)), where + ": update");
                     System.arraycopy(x, at[r], updated, at[r], v);
                     assertEquals(Arrays.toString(x), Arrays.toString(updated), where + ": nothing outside the row is written");
-                    rows++;
                 }
             }
         }
-        assertEquals(LENGTHS.length * 60 * 4, rows);
     }
 
     /**
