@@ -87,20 +87,11 @@ final class VectorRows {
                 c3 = x[r3 + j + LANES - 1];
             }
         }
-        double a0 = m0.reduceLanes(VectorOperators.MAX);
-        double a1 = m1.reduceLanes(VectorOperators.MAX);
-        double a2 = m2.reduceLanes(VectorOperators.MAX);
-        double a3 = m3.reduceLanes(VectorOperators.MAX);
-        for (int j = bound; j < v; j++) {
-            a0 = Math.max(a0, x[r0 + j]);
-            a1 = Math.max(a1, x[r1 + j]);
-            a2 = Math.max(a2, x[r2 + j]);
-            a3 = Math.max(a3, x[r3 + j]);
-        }
-        out[0] = a0;
-        out[1] = a1;
-        out[2] = a2;
-        out[3] = a3;
+        int tail = v - bound; // the entries past the last whole vector
+        out[0] = Math.max(m0.reduceLanes(VectorOperators.MAX), SoftmaxRows.max(x, r0 + bound, tail));
+        out[1] = Math.max(m1.reduceLanes(VectorOperators.MAX), SoftmaxRows.max(x, r1 + bound, tail));
+        out[2] = Math.max(m2.reduceLanes(VectorOperators.MAX), SoftmaxRows.max(x, r2 + bound, tail));
+        out[3] = Math.max(m3.reduceLanes(VectorOperators.MAX), SoftmaxRows.max(x, r3 + bound, tail));
         rowAt[0] = r0;
         rowAt[1] = r1;
         rowAt[2] = r2;
