@@ -24,6 +24,8 @@ final class RepeatedSum {
     /** Below this the spacing of doubles may be the subnormals' (and {@code e / u} could overflow). */
     private static final double SMALL = 0x1p-900;
     private static final long TWO_53 = 1L << 53;
+    /** So few additions are cheaper one by one (a row's successors are runs of one). */
+    private static final long FEW = 4;
 
     private RepeatedSum() {
     }
@@ -33,7 +35,7 @@ final class RepeatedSum {
         long left = count;
         double s = sum;
         while (left > 0) {
-            if (!(s >= SMALL && s < Double.MAX_VALUE && e >= 0.0 && e < s)) { // NaN fails too
+            if (left <= FEW || !(s >= SMALL && s < Double.MAX_VALUE && e >= 0.0 && e < s)) { // NaN fails too
                 s += e;
                 left--;
                 continue;
