@@ -111,4 +111,52 @@ class RepeatedSumTest {
             }
         }
     }
+
+    private static float loop(float sum, float e, long count) {
+        float s = sum;
+        for (long k = 0; k < count; k++) {
+            s += e;
+        }
+        return s;
+    }
+
+    private static void check(float sum, float e, long count) {
+        assertEquals(Float.floatToRawIntBits(loop(sum, e, count)), Float.floatToRawIntBits(RepeatedSum.add(sum, e, count)),
+                () -> "float sum " + sum + " (" + Float.toHexString(sum) + "), e " + e + " (" + Float.toHexString(e) + "), count " + count);
+    }
+
+    /** The float version on the same kinds of cases: ties from even and odd sums, binade ends, random, special values. */
+    @Test
+    void floatsAsTheirLoop() {
+        SplittableRandom random = new SplittableRandom(5);
+        int ties = 0;
+        for (int trial = 0; trial < 20000; trial++) {
+            float sum = switch (trial % 4) {
+                case 0 -> Math.scalb(1.0f + random.nextFloat(), random.nextInt(-30, 30));
+                case 1 -> Math.scalb(1.0f, random.nextInt(-20, 20)) - random.nextInt(0, 100) * Math.ulp(Math.scalb(0.5f, 0));
+                case 2 -> random.nextInt(1, 5000);
+                default -> (float) Math.exp(-30 * random.nextDouble());
+            };
+            float u = Math.ulp(sum);
+            float e = switch (trial % 5) {
+                case 0 -> (random.nextInt(0, 64) + 0.5f) * u; // ties
+                case 1 -> random.nextInt(1, 64) * u;
+                case 2 -> (random.nextInt(0, 64) + random.nextFloat()) * u;
+                case 3 -> sum * random.nextFloat();
+                default -> (float) Math.exp(-random.nextDouble() * 20);
+            };
+            ties += trial % 5 == 0 && e < sum ? 1 : 0;
+            check(sum, e, random.nextLong(0, 5000));
+        }
+        assertTrue(ties > 3000, "ties tried: " + ties);
+        float[] specials = {0.0f, -0.0f, Float.MIN_VALUE, Float.MIN_NORMAL, 0x1p-90f, Math.nextDown(0x1p-90f), 1.0f,
+            Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, -1.0f, 0.5f, 2.0f};
+        for (float sum : specials) {
+            for (float e : specials) {
+                for (long count : new long[] {0, 1, 5, 4000}) {
+                    check(sum, e, count);
+                }
+            }
+        }
+    }
 }
