@@ -156,7 +156,7 @@ public final class TabularMinibatch implements FusedSgd {
         sample(random);
         linkPairs();
         boolean bad = false;
-        if (row32 != null) {
+        if (row32 != null && vector == null) {
             for (int n = 0; n < touchedCount; n++) {
                 int row = touched[n] * v;
                 double max = groupMaximum(x, n);
@@ -260,8 +260,9 @@ public final class TabularMinibatch implements FusedSgd {
     }
 
     /**
-     * {@link #fusedStep} with the Vector API kernels, on the table itself rather than on copies: the row's
-     * ordered sum of exponentials from its runs ({@link VectorRows#exponentials}), its successors' entries
+     * {@link #fusedStep} with the Vector API kernels, on the table itself rather than on copies, in either
+     * precision: the row's ordered sum of exponentials from its runs ({@link VectorRows#exponentials}, or
+     * {@link VectorRows#exponentials32} with {@link #rowGradient32}'s arithmetic), its successors' entries
      * finished (their exponentials taken again: an equal argument gives the run's bits) and updated aside from
      * the old row, the update {@code x_j - lr (e_j s)} in place, then the successors' entries written over it.
      * The same arithmetic, so the same bits.
@@ -269,16 +270,35 @@ public final class TabularMinibatch implements FusedSgd {
     private boolean vectorStep(double[] x, int n, double max, double lr, double invB) {
         int i = touched[n];
         int at = i * v;
-        double s = countOf[i] * invB / vector.exponentials(n % GROUP, max);
-        double[] e = rows.gradientA; // scratch: only the successors' entries
-        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
-            e[next[b]] = Math.exp(x[at + next[b]] - max);
+        int slot = n % GROUP;
+        if (row32 == null) {
+            double s = countOf[i] * invB / vector.exponentials(slot, max);
+            double[] e = rows.gradientA; // scratch: only the successors' entries
+            for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+                e[next[b]] = Math.exp(x[at + next[b]] - max);
+            }
+            finishSuccessors(n, e, s, invB);
+            for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+                successors[b] = x[at + next[b]] - lr * e[next[b]];
+            }
+            vector.update(x, at, slot, s, lr);
+        } else {
+            float invB32 = (float) invB;
+            float scale = countOf[i] * invB32 / vector.exponentials32(slot, max);
+            float[] g = row32.values; // scratch: only the successors' entries
+            int mark = nextMark();
+            for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+                int j = next[b];
+                if (firstVisit(j, mark)) {
+                    g[j] = FastExp.exp((float) (x[at + j] - max)) * scale;
+                }
+                g[j] -= invB32;
+            }
+            for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
+                successors[b] = x[at + next[b]] - lr * g[next[b]];
+            }
+            vector.update32(x, at, slot, scale, lr);
         }
-        finishSuccessors(n, e, s, invB);
-        for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
-            successors[b] = x[at + next[b]] - lr * e[next[b]];
-        }
-        vector.update(x, at, n % GROUP, s, lr);
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             x[at + next[b]] = successors[b];
         }
@@ -293,12 +313,20 @@ public final class TabularMinibatch implements FusedSgd {
         int mark = nextMark();
         for (int b = firstPair[n]; b >= 0; b = nextPair[b]) {
             int j = next[b];
-            if (finished[j] != mark) {
-                finished[j] = mark;
+            if (firstVisit(j, mark)) {
                 e[j] *= s;
             }
             e[j] -= invB;
         }
+    }
+
+    /** Whether entry j is seen for the first time under {@code mark} (then it is marked). */
+    private boolean firstVisit(int j, int mark) {
+        if (finished[j] == mark) {
+            return false;
+        }
+        finished[j] = mark;
+        return true;
     }
 
     /** A new mark for {@link #finished} (all cleared when the counter wraps). */

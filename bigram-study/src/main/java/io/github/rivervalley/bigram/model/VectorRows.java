@@ -1,5 +1,6 @@
 package io.github.rivervalley.bigram.model;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -37,8 +38,12 @@ final class VectorRows {
     /** The vectors (by first entry) where some row of the group starts a run, marked by {@link #maxima}. */
     private final int[] changed;
     private final int[] rowAt = new int[GROUP];
-    /** The exponential of each run of the row last passed to {@link #exponentials}. */
+    /** The exponential of each run of the row last passed to {@link #exponentials} (or its float32 twin), the step. */
     private final double[] runValue;
+    private final float[] runValue32;
+    private final double[] runStep;
+    /** float32: the four chains of a row's sum. */
+    private final float[] chains = new float[4];
     /** The lowest {@code x_j - max} of that row (0 if none is lower), for {@link RowPair#mayOverflow}. */
     double low;
 
@@ -48,6 +53,8 @@ final class VectorRows {
         this.runStart = new int[GROUP][v + 1];
         this.runLogit = new double[GROUP][v];
         this.runValue = new double[v];
+        this.runValue32 = new float[v];
+        this.runStep = new double[v];
         this.changed = new int[bound / LANES];
     }
 
@@ -149,13 +156,66 @@ final class VectorRows {
     }
 
     /**
+     * {@link #exponentials} in float32 ({@code precision: float32}, as {@link Exponentials32#fill} computes it):
+     * {@code e_j = FastExp.exp((float) (x_j - max))}, an exponential only where the argument changes, summed in
+     * its four chains (entry j into chain j mod 4 below the last multiple of four, the rest into chain 0, then
+     * {@code (s0 + s1) + (s2 + s3)}); each chain's additions from a run in a few steps ({@link RepeatedSum}).
+     */
+    float exponentials32(int slot, double max) {
+        int[] start = runStart[slot];
+        double[] logit = runLogit[slot];
+        int whole = v - v % 4; // entries below go to chain j mod 4, the rest to chain 0
+        float[] chain = chains;
+        Arrays.fill(chain, 0.0f);
+        float lowest = 0.0f;
+        float arg = Float.NaN;
+        float e = 0.0f;
+        for (int r = 0; r < runs[slot]; r++) {
+            float t = (float) (logit[r] - max);
+            if (t != arg) {
+                arg = t;
+                e = FastExp.exp(t);
+                lowest = Math.min(lowest, t);
+            }
+            runValue32[r] = e;
+            int from = start[r];
+            int to = Math.min(start[r + 1], whole);
+            for (int k = 0; k < 4 && from < to; k++) { // the run's entries j = k (mod 4): [from, to) minus [0, from)
+                chain[k] = RepeatedSum.add(chain[k], e, ((to - k + 3) >> 2) - ((from - k + 3) >> 2));
+            }
+            chain[0] = RepeatedSum.add(chain[0], e, start[r + 1] - Math.max(from, Math.min(start[r + 1], whole)));
+        }
+        low = lowest;
+        return (chain[0] + chain[1]) + (chain[2] + chain[3]);
+    }
+
+    /**
      * {@code x[at + j] = x[at + j] - lr (e_j s)} on row {@code slot} at {@code x[at ..]}, with the exponentials of
      * the last {@link #exponentials} call on it: one step per run, subtracted from all of the run's entries.
      */
     void update(double[] x, int at, int slot, double s, double lr) {
+        for (int r = 0; r < runs[slot]; r++) {
+            runStep[r] = lr * (runValue[r] * s);
+        }
+        subtract(x, at, slot);
+    }
+
+    /**
+     * The float32 step {@code x_j - lr g_j} with {@code g_j = e_j scale} in float (as {@link RowPair#step} takes
+     * it), the exponentials of the last {@link #exponentials32} call: one step per run.
+     */
+    void update32(double[] x, int at, int slot, float scale, double lr) {
+        for (int r = 0; r < runs[slot]; r++) {
+            runStep[r] = lr * (runValue32[r] * scale);
+        }
+        subtract(x, at, slot);
+    }
+
+    /** Each run's step subtracted from all of its entries. */
+    private void subtract(double[] x, int at, int slot) {
         int[] start = runStart[slot];
         for (int r = 0; r < runs[slot]; r++) {
-            double step = lr * (runValue[r] * s);
+            double step = runStep[r];
             int to = at + start[r + 1];
             int j = at + start[r];
             for (; j <= to - LANES; j += LANES) {

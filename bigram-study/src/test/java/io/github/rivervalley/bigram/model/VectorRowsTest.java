@@ -9,6 +9,8 @@ import io.github.rivervalley.simulator.random.Xoshiro256PlusPlus;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Vector API kernels ({@link VectorRows}) against their plain twins, bit for bit, on rows of lengths that
@@ -94,6 +96,21 @@ class VectorRowsTest {
                     assertEquals(Arrays.toString(expected), Arrays.toString(Arrays.copyOfRange(updated, at[r], at[r] + v)), where + ": update");
                     System.arraycopy(x, at[r], updated, at[r], v);
                     assertEquals(Arrays.toString(x), Arrays.toString(updated), where + ": nothing outside the row is written");
+                    // float32: the sum in four chains, the lowest argument, the float gradient's step
+                    Exponentials32 plain32 = new Exponentials32(v);
+                    float sum32 = plain32.fill(x, at[r], max, new double[v]);
+                    assertEquals(Float.floatToRawIntBits(sum32), Float.floatToRawIntBits(vector.exponentials32(r, max)), where + ": float32 sum");
+                    assertEquals(bits(plain32.lowest), bits(vector.low), where + ": float32 lowest argument");
+                    float scale = (float) s;
+                    float[] g = plain32.values.clone();
+                    for (int j = 0; j < v; j++) {
+                        g[j] *= scale;
+                    }
+                    double[] expected32 = Arrays.copyOfRange(x, at[r], at[r] + v);
+                    plain.step(expected32, g, lr, new double[v], 0, 0.0, 0.0); // the step on the copy (and a scratch table)
+                    double[] updated32 = x.clone();
+                    vector.update32(updated32, at[r], r, scale, lr);
+                    assertEquals(Arrays.toString(expected32), Arrays.toString(Arrays.copyOfRange(updated32, at[r], at[r] + v)), where + ": float32 update");
                 }
             }
         }
@@ -104,16 +121,17 @@ class VectorRowsTest {
      * uniform start and from rows with special values, on vocabularies that are and are not multiples of the
      * vector length: the same iterate bit for bit, the same finiteness verdict, the same draws.
      */
-    @Test
-    void fusedStepWithVectorKernelsIsThePlainFusedStep() {
+    @ParameterizedTest(name = "float32 {0}")
+    @ValueSource(booleans = {false, true})
+    void fusedStepWithVectorKernelsIsThePlainFusedStep(boolean float32) {
         SplittableRandom pick = new SplittableRandom(8);
         int nonFinite = 0;
         for (int v : new int[] {8, 29, 64, 67}) {
             BigramData data = Fixtures.halfRivers(v, Frequencies.ZIPF, 5, v);
-            TabularModel model = new TabularModel(data);
+            TabularModel model = new TabularModel(data, float32);
             for (int batch : new int[] {1, 7, 64}) {
-                TabularMinibatch vector = new TabularMinibatch(model, batch, false, true);
-                TabularMinibatch plain = new TabularMinibatch(model, batch, false, false);
+                TabularMinibatch vector = new TabularMinibatch(model, batch, float32, true);
+                TabularMinibatch plain = new TabularMinibatch(model, batch, float32, false);
                 double[] x = model.defaultStart();
                 if (batch == 7) { // rows with special values
                     for (int i = 0; i < v; i++) {
