@@ -8,7 +8,6 @@ import io.github.rivervalley.reports.html.HtmlReport;
 import io.github.rivervalley.simulator.results.read.Downsampler;
 import io.github.rivervalley.simulator.results.read.RecordedRun;
 import io.github.rivervalley.simulator.results.read.Runs;
-import io.github.rivervalley.simulator.results.read.TraceReader;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ final class BigramStudyCommand extends ChartCommand {
             ChartFiles.write(chart, out.resolve("charts"), column.replace('_', '-'), WIDTH, HEIGHT, chartFormats);
         }
         List<RecordedRun> byDirectory = runs.stream().sorted(Comparator.comparing(RecordedRun::directory)).toList(); // as Runs.find lists them
-        HtmlReport.Written report = new HtmlReport(new TraceReader(), n, HtmlReport.PerRunCharts.AUTO, chartFormats)
+        HtmlReport.Written report = new HtmlReport(n, HtmlReport.PerRunCharts.AUTO, chartFormats)
                 .write(out, byDirectory, out.resolve("report"));
         stdout.print(BigramStudy.text(result));
         stdout.println();

@@ -6,7 +6,6 @@ import io.github.rivervalley.simulator.engine.BoundRun;
 import io.github.rivervalley.simulator.engine.Simulation;
 import io.github.rivervalley.simulator.io.AtomicFile;
 import io.github.rivervalley.simulator.results.RunSummary;
-import io.github.rivervalley.simulator.results.read.TraceReader;
 import io.github.rivervalley.simulator.spec.RunSpec;
 import io.github.rivervalley.simulator.spec.SpecReader;
 import java.io.IOException;
@@ -83,7 +82,7 @@ public final class DemoStudy {
             log.flush();
         }
         long start = System.nanoTime();
-        HtmlReport.Written report = new HtmlReport(new TraceReader(), threads, HtmlReport.PerRunCharts.AUTO, formats).write(runs, out.resolve("report"));
+        HtmlReport.Written report = new HtmlReport(threads, HtmlReport.PerRunCharts.AUTO, formats).write(runs, out.resolve("report"));
         log.printf(Locale.ROOT, "report: %d charts in %.1f s%n", report.charts(), (System.nanoTime() - start) / 1e9);
         return new Study(summaries, report);
     }

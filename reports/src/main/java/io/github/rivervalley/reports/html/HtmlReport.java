@@ -78,6 +78,14 @@ public final class HtmlReport {
         this(reader, threads, perRun, ChartFormats.ALL);
     }
 
+    /**
+     * A report writer reading traces in full (the default {@link TraceReader}), for runs held in memory
+     * ({@link #write(Path, List, Path)}) or read from a directory.
+     */
+    public HtmlReport(int threads, PerRunCharts perRun, ChartFormats formats) {
+        this(new TraceReader(), threads, perRun, formats);
+    }
+
     /** As {@link #HtmlReport(TraceReader, int, PerRunCharts)}, writing each chart in {@code formats} only. */
     public HtmlReport(TraceReader reader, int threads, PerRunCharts perRun, ChartFormats formats) {
         this.reader = reader;
