@@ -21,9 +21,9 @@ import java.util.random.RandomGenerator;
  * draws; the parameters and the update {@code x - lr g} stay float64, so only the gradient is rounded
  * (bounded in {@code TabularPrecisionTest}). Its summation order is fixed, so its bits too are reproducible.
  *
- * <p>With the Vector API ({@link VectorApi}) the rows' maxima and the fused step (either precision) use {@link VectorRows},
- * which works per run of equal logits on the table itself; without it, {@link RowPair} and the plain loops.
- * The two give the same bits.
+ * <p>With the Vector API ({@link VectorApi}) the rows' maxima and the fused step (either precision) use
+ * {@link VectorRows}, which works per run of equal logits on the table itself; without it, {@link RowPair} and
+ * the plain loops. The two give the same bits.
  */
 public final class TabularMinibatch implements FusedSgd {
 

@@ -52,7 +52,8 @@ class VectorRowsTest {
      * Four rows at odd offsets (a row may repeat, as the last group of a batch does) through the kernels: their
      * maxima against {@link RowPair#maxima}, then per row the ordered sum of exponentials (and the lowest argument)
      * against the plain softmax pass, and the update with them against {@link RowPair#update} on a copy, with the
-     * plain pass's exponentials (a wrong exponential for any run changes the updated entries).
+     * plain pass's exponentials (a wrong exponential for any run changes the updated entries); the same in float32
+     * against {@link Exponentials32#fill} (its four chains) and {@link RowPair#step}.
      */
     @Test
     void kernelsAreThePlainPassesBitForBit() {
@@ -93,13 +94,15 @@ class VectorRowsTest {
                     plain.update(expected, e, s, lr);
                     double[] updated = x.clone();
                     vector.update(updated, at[r], r, s, lr);
-                    assertEquals(Arrays.toString(expected), Arrays.toString(Arrays.copyOfRange(updated, at[r], at[r] + v)), where + ": update");
+                    assertEquals(Arrays.toString(expected), Arrays.toString(Arrays.copyOfRange(updated, at[r], at[r] + v)),
+                            where + ": update");
                     System.arraycopy(x, at[r], updated, at[r], v);
                     assertEquals(Arrays.toString(x), Arrays.toString(updated), where + ": nothing outside the row is written");
                     // float32: the sum in four chains, the lowest argument, the float gradient's step
                     Exponentials32 plain32 = new Exponentials32(v);
                     float sum32 = plain32.fill(x, at[r], max, new double[v]);
-                    assertEquals(Float.floatToRawIntBits(sum32), Float.floatToRawIntBits(vector.exponentials32(r, max)), where + ": float32 sum");
+                    assertEquals(Float.floatToRawIntBits(sum32), Float.floatToRawIntBits(vector.exponentials32(r, max)),
+                            where + ": float32 sum");
                     assertEquals(bits(plain32.lowest), bits(vector.low), where + ": float32 lowest argument");
                     float scale = (float) s;
                     float[] g = plain32.values.clone();
@@ -110,7 +113,8 @@ class VectorRowsTest {
                     plain.step(expected32, g, lr, new double[v], 0, 0.0, 0.0); // the step on the copy (and a scratch table)
                     double[] updated32 = x.clone();
                     vector.update32(updated32, at[r], r, scale, lr);
-                    assertEquals(Arrays.toString(expected32), Arrays.toString(Arrays.copyOfRange(updated32, at[r], at[r] + v)), where + ": float32 update");
+                    assertEquals(Arrays.toString(expected32), Arrays.toString(Arrays.copyOfRange(updated32, at[r], at[r] + v)),
+                            where + ": float32 update");
                 }
             }
         }
