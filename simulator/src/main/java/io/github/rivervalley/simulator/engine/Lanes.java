@@ -20,6 +20,12 @@ final class Lanes {
     final Xoshiro256PlusPlus saved = new Xoshiro256PlusPlus(1, 0, 0, 0);
     /** Gaussians drawn ahead per lane of a block: {@value StraightValleySteps#LANE_CHUNK} steps of up to two draws each. */
     final double[] laneNoise;
+    /**
+     * The shared river coordinate before each step of a chunk (and after its last) and the river's loss at each
+     * step ({@link SharedRiverLanes}): per worker, as every worker steps its own blocks' river.
+     */
+    final double[] riverAt = new double[StraightValleySteps.LANE_CHUNK + 1];
+    final double[] riverLoss = new double[StraightValleySteps.LANE_CHUNK];
     /** Each lane's stream at the start of its chunk, for rewinding. */
     final Xoshiro256PlusPlus[] laneSaved;
     /** The lanes' wall coordinates and tallies at the start of a chunk ({@link #keep}), for retaking it. */

@@ -18,6 +18,9 @@ import io.github.rivervalley.simulator.observe.Divergence;
  * assumptions (no zero wall coordinate, a previous one on record) fail, the lanes are put back and the chunk
  * is taken again step by step with every check exact ({@link #exactChunk}). Each lane's arithmetic is the
  * per-lane loop's in the same order and its draws the same, so the bits are the same ({@code FastPathTest}).
+ *
+ * <p>One instance serves every worker at once, so it holds no scratch: the river's per-chunk coordinates and
+ * losses live in the worker's {@link Lanes}.
  */
 final class SharedRiverLanes {
 
@@ -30,10 +33,6 @@ final class SharedRiverLanes {
     private final double lam;
     private final double sigma;
     private final Divergence stop;
-    /** The river coordinate before each step of a chunk, and after its last. */
-    private final double[] riverAt = new double[StraightValleySteps.LANE_CHUNK + 1];
-    /** The river's loss at each step of a chunk. */
-    private final double[] riverLoss = new double[StraightValleySteps.LANE_CHUNK];
 
     SharedRiverLanes(RiverProfile river, boolean linear, double negativeSlope, double lam, double sigma, Divergence stop) {
         this.river = river;
@@ -61,6 +60,8 @@ final class SharedRiverLanes {
      */
     void advance(int n, long fromStep, long toStep, double[] lrs, long lrBase, Lanes lanes) {
         double[] x0 = lanes.x0;
+        double[] riverAt = lanes.riverAt;
+        double[] riverLoss = lanes.riverLoss;
         int stride = StraightValleySteps.LANE_CHUNK;
         double a = x0[0];
         int steps;
@@ -256,6 +257,8 @@ final class SharedRiverLanes {
         double[] x0 = lanes.x0;
         double[] x1 = lanes.x1;
         double[] z = lanes.laneNoise;
+        double[] riverAt = lanes.riverAt;
+        double[] riverLoss = lanes.riverLoss;
         double s = sigma;
         int stride = StraightValleySteps.LANE_CHUNK;
         for (int j = 0; j < steps && n > 0; j++) {

@@ -51,10 +51,7 @@ class FastPathTest {
         String[] out = new String[4];
         for (int fast = 0; fast < 2; fast++) {
             for (int threads = 1; threads <= 2; threads++) {
-                TraceRecorder recorder = new TraceRecorder();
-                new Engine(run, threads, rows, steps, fast == 1).execute(List.of(recorder));
-                Trace trace = recorder.trace();
-                out[fast * 2 + threads - 1] = trace.toCsv() + SummaryFile.json(trace.summary());
+                out[fast * 2 + threads - 1] = trace(run, threads, rows, steps, fast == 1);
             }
         }
         return out;
@@ -65,6 +62,32 @@ class FastPathTest {
         for (int i = 1; i < out.length; i++) {
             assertEquals(out[0], out[i], "fast=" + (i / 2) + " threads=" + (i % 2 + 1) + " vs the reference on 1 thread");
         }
+    }
+
+    /**
+     * Two workers step their blocks at once through one fast loop, so it must keep no scratch of its own: the
+     * shared river's per-chunk arrays once lived in {@code SharedRiverLanes} and the workers overwrote each
+     * other's, so replicas diverged at other steps, now and then. The case where that showed (hill noise,
+     * replicas crossing the loss threshold at different steps, so the workers' chunks fall out of step),
+     * repeated: a race needs many tries to show, and each takes milliseconds.
+     */
+    @Test
+    void workersShareNoScratch() {
+        StraightValley valley = new StraightValley(new RiverProfile.Softplus(1.0), new double[] {8.0});
+        Run run = Run.of("loss", valley, TestSchedules.wsd(0.3, 5, 0.2, 0.1, 80, 160)).withNoise(Noises.hill(0.5))
+                .withOptimizer(Optimizers.gd()).withReplicas(200).withSeed(8)
+                .withRecord(RecordSpec.every(1).withDivergenceThreshold(2.5));
+        String reference = trace(run, 1, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS, false);
+        for (int repeat = 0; repeat < 150; repeat++) {
+            assertEquals(reference, trace(run, 2, Engine.MAX_ROWS, Engine.MAX_WINDOW_STEPS, true), "repeat " + repeat);
+        }
+    }
+
+    private static String trace(Run run, int threads, int rows, int steps, boolean fast) {
+        TraceRecorder recorder = new TraceRecorder();
+        new Engine(run, threads, rows, steps, fast).execute(List.of(recorder));
+        Trace trace = recorder.trace();
+        return trace.toCsv() + SummaryFile.json(trace.summary());
     }
 
     /** WSD with two decay branches (forks mid-window), 70 replicas (a full and a partial block), every step recorded. */
