@@ -29,14 +29,14 @@ abstract class FactoredMinibatch32 implements GradientOracle {
 
     static final int TILE = TileProducts.TILE;
 
-    final BigramData data;
+    private final BigramData data;
     final int v;
     final int k;
     final int tiles;
     final int uOffset;
     final int bOffset;
     final int batchSize;
-    final int[] tokens;
+    private final int[] tokens;
     final int[] next;
     /** Tiles of Z (then R) and of U^T: {@code [tile][row][column in tile]}. */
     final float[][][] z;
