@@ -67,9 +67,13 @@ abstract class FactoredMinibatch32 implements GradientOracle {
         this.sums = new float[TILE];
     }
 
-    /** The float32 minibatch oracle: with the Vector API when {@link VectorApi#enabled}, else plain Java (same bits). */
+    /**
+     * The float32 minibatch oracle: with the Vector API when {@link VectorApi#enabled} and its register blocks
+     * fit ({@link VectorTileProducts#blocksFitRegisters}), else plain Java (the same bits either way).
+     */
     static FactoredMinibatch32 of(FactoredModel model, int batchSize) {
-        return VectorApi.enabled() ? new VectorApiMinibatch32(model, batchSize) : new AutoVectorMinibatch32(model, batchSize);
+        return VectorApi.enabled() && VectorTileProducts.blocksFitRegisters()
+                ? new VectorApiMinibatch32(model, batchSize) : new AutoVectorMinibatch32(model, batchSize);
     }
 
     @Override

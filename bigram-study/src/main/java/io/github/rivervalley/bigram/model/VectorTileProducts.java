@@ -27,6 +27,17 @@ final class VectorTileProducts {
     }
 
     /**
+     * Whether the four-by-four register blocks fit the machine's vector registers: 16 accumulators, four rows
+     * of M and a coefficient need 21. With 512-bit vectors (x86's AVX-512: 32 registers) they do; with
+     * narrower ones on x86 (16 registers) they spill, and the plain kernels are faster (measured with
+     * {@code -XX:UseAVX=2}: 2.33e4 against 2.53e4 pairs/s at V = 4096), so {@link FactoredMinibatch32#of}
+     * uses these kernels only with 512-bit vectors.
+     */
+    static boolean blocksFitRegisters() {
+        return SPECIES.vectorBitSize() >= 512;
+    }
+
+    /**
      * {@code y[o][t] += sum_{i < n} a[o * stride + i] m[i][t]} for o < outs and t < width, a multiple of
      * {@link #LANES}.
      */
