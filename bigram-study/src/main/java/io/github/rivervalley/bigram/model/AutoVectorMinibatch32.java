@@ -73,7 +73,7 @@ final class AutoVectorMinibatch32 extends FactoredMinibatch32 {
     private void fromColumnTiles(double[] out, int tile) {
         float[][] columns = uGradientTransposed;
         int from = tile * TILE;
-        int len = Math.min(TILE, v - from);
+        int len = width(tile);
         for (int t = 0; t < len; t++) {
             int row = uOffset + (from + t) * k;
             for (int c = 0; c < k; c++) {
@@ -95,7 +95,7 @@ final class AutoVectorMinibatch32 extends FactoredMinibatch32 {
         Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
-            int len = Math.min(TILE, v - tile * TILE);
+            int len = width(tile);
             for (int j = 0; j < len; j++) {
                 maxima[j] = Math.max(maxima[j], r[j]);
             }
@@ -113,7 +113,7 @@ final class AutoVectorMinibatch32 extends FactoredMinibatch32 {
         float max = Math.max(Math.max(m0, m1), Math.max(m2, m3));
         float scale = invB / exponentials(b, max);
         for (int tile = 0; tile < tiles; tile++) {
-            residual(z[tile][b], Math.min(TILE, v - tile * TILE), scale, y - tile * TILE, invB);
+            residual(z[tile][b], width(tile), scale, y - tile * TILE, invB);
         }
     }
 

@@ -116,7 +116,7 @@ abstract class FactoredMinibatch32 implements GradientOracle {
     private void logits(double[] x) {
         for (int tile = 0; tile < tiles; tile++) {
             int from = tile * TILE;
-            int len = Math.min(TILE, v - from);
+            int len = width(tile);
             for (int t = 0; t < len; t++) {
                 bias[t] = (float) x[bOffset + from + t];
             }
@@ -134,7 +134,7 @@ abstract class FactoredMinibatch32 implements GradientOracle {
     void toColumnTiles(double[] x, int tile) {
         float[][] columns = uTransposed[tile];
         int from = tile * TILE;
-        int len = Math.min(TILE, v - from);
+        int len = width(tile);
         for (int t = 0; t < len; t++) {
             int row = uOffset + (from + t) * k;
             for (int c = 0; c < k; c++) {
@@ -152,7 +152,7 @@ abstract class FactoredMinibatch32 implements GradientOracle {
         Arrays.fill(sums, 0.0f);
         for (int tile = 0; tile < tiles; tile++) {
             float[] r = z[tile][b];
-            int len = Math.min(TILE, v - tile * TILE);
+            int len = width(tile);
             FastExp.reduce(r, max, r, powers, len);
             FastExp.scale(r, powers, len);
             FastExp.accumulate(r, sums, len);
